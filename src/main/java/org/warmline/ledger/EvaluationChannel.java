@@ -1,0 +1,18 @@
+package org.warmline.ledger;
+
+/** 评价方式 (spec/ledger.md). */
+public enum EvaluationChannel implements Coded {
+    PHONE("电话回访"),
+    ONLINE("线上问卷");
+
+    private final String chinese;
+
+    EvaluationChannel(String chinese) {
+        this.chinese = chinese;
+    }
+
+    @Override
+    public String chinese() {
+        return chinese;
+    }
+}

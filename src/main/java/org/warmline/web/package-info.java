@@ -1,0 +1,4 @@
+/**
+ * The web pages: Thymeleaf + htmx, Chinese first with an English switch.
+ */
+package org.warmline.web;
