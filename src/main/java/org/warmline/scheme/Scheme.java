@@ -190,7 +190,12 @@ public record Scheme(
      * A band of lateness: applies when {@code w < upTo} (or {@code w ≤ upTo} when {@code inclusive}); the last band
      * has no {@code upTo} and takes the rest.
      */
-    public record Band(BigDecimal upTo, boolean inclusive, BigDecimal points) {
+    public record Band(BigDecimal upTo, Boolean inclusive, BigDecimal points) {
+
+        /** Whether {@code upTo} itself belongs to the band (default false). */
+        public boolean includesUpTo() {
+            return Boolean.TRUE.equals(inclusive);
+        }
     }
 
     /**

@@ -78,9 +78,18 @@ public final class SchemeLoader {
         try {
             scheme = mapper.readValue(in, Scheme.class);
         } catch (JacksonException e) {
-            String path = e.getPathReference();
-            throw new SchemeException(List.of(name + ": " + (path == null || path.isEmpty() ? "" : path + ": ")
-                    + e.getOriginalMessage()));
+            StringBuilder path = new StringBuilder();
+            for (JacksonException.Reference ref : e.getPath()) {
+                if (ref.getPropertyName() != null) {
+                    path.append(path.isEmpty() ? "" : ".").append(ref.getPropertyName());
+                } else if (ref.getIndex() >= 0) {
+                    path.append('[').append(ref.getIndex()).append(']');
+                }
+            }
+            String message = e.getOriginalMessage();
+            int cut = message.indexOf(" (set `");
+            throw new SchemeException(List.of(name + ": " + (path.isEmpty() ? "" : path + ": ")
+                    + (cut > 0 ? message.substring(0, cut) : message)));
         }
         List<String> problems = new ArrayList<>();
         if (scheme == null) {
@@ -215,7 +224,7 @@ public final class SchemeLoader {
                     throw new IllegalStateException(e);
                 }
                 String childPath = path.isEmpty() ? jsonName(component) : path + "." + jsonName(component);
-                boolean optional = (record instanceof Scheme.Band && component.getName().equals("upTo"))
+                boolean optional = (record instanceof Scheme.Band && !component.getName().equals("points"))
                         || record instanceof Scheme.Deadline;
                 if (child == null && !optional) {
                     problems.add(file + ": " + childPath + ": missing");

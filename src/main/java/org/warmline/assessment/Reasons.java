@@ -1,0 +1,79 @@
+package org.warmline.assessment;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.text.MessageFormat;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
+import java.util.Map;
+import java.util.ResourceBundle;
+
+/** Formats the one-line reasons of deductions and bonuses, and warnings, in the result's language. */
+final class Reasons {
+
+    private static final DateTimeFormatter INSTANT = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
+
+    private static final Map<String, String> FIELD_NAMES = Map.ofEntries(
+            Map.entry("citizen_name", "用户姓名"), Map.entry("citizen_phone", "联系电话"), Map.entry("address", "地址"),
+            Map.entry("category", "信访类别"), Map.entry("topic", "问题类型"), Map.entry("demand", "具体诉求"),
+            Map.entry("occurred_at", "发生时间"), Map.entry("accepted_at", "接单时间"),
+            Map.entry("contacted_at", "联系用户时间"), Map.entry("solution", "解决方案"),
+            Map.entry("solution_at", "答复/方案时间"), Map.entry("surveyed_at", "现场勘查时间"),
+            Map.entry("evaluation_comment", "评价内容"), Map.entry("dispatched_at", "派单时间"),
+            Map.entry("completed_at", "完成时间"), Map.entry("evaluated_at", "评价时间"));
+
+    private final ResourceBundle bundle;
+    private final boolean chinese;
+    private final ZoneId zone;
+
+    Reasons(Locale locale, ZoneId zone) {
+        this.chinese = !"en".equals(locale.getLanguage());
+        this.bundle = ResourceBundle.getBundle("org.warmline.assessment.reasons", chinese ? Locale.CHINESE : Locale.ROOT,
+                ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
+        this.zone = zone;
+    }
+
+    String text(String key, Object... args) {
+        String pattern = bundle.getString(key);
+        if (args.length == 0) {
+            return pattern;
+        }
+        Object[] texts = new Object[args.length];
+        for (int i = 0; i < args.length; i++) {
+            texts[i] = args[i] instanceof BigDecimal d ? number(d) : String.valueOf(args[i]);
+        }
+        return new MessageFormat(pattern.replace("'", "''"), Locale.ROOT).format(texts);
+    }
+
+    /** A ledger field as people call it: 联系用户时间(contacted_at), or contacted_at in English. */
+    String field(String column) {
+        return chinese ? FIELD_NAMES.getOrDefault(column, column) + "(" + column + ")" : column;
+    }
+
+    /** A duration of whole seconds, e.g. 1 h 15 min, 45 min, 30 s. */
+    String duration(long seconds) {
+        long h = seconds / 3600;
+        long m = seconds % 3600 / 60;
+        long s = seconds % 60;
+        if (h > 0) {
+            if (s != 0) {
+                return text("duration.hms", h, m, s);
+            }
+            return m != 0 ? text("duration.hm", h, m) : text("duration.h", h);
+        }
+        if (m > 0) {
+            return s != 0 ? text("duration.ms", m, s) : text("duration.m", m);
+        }
+        return text("duration.s", s);
+    }
+
+    String instant(long epochMillis) {
+        return INSTANT.format(Instant.ofEpochMilli(epochMillis).atZone(zone));
+    }
+
+    static String number(BigDecimal value) {
+        return value.setScale(2, RoundingMode.HALF_UP).stripTrailingZeros().toPlainString();
+    }
+}
