@@ -146,7 +146,7 @@ public final class HtmlReport {
             out.write("</dl>\n</header>\n");
 
             warnings(result.warnings());
-            chart(ranking);
+            chart(ranking, year);
             ranking(ranking, year);
 
             out.write("<section id=\"subjects\">\n<h2>" + label("section.subjects") + "</h2>\n");
@@ -182,8 +182,9 @@ public final class HtmlReport {
             out.write("</section>\n");
         }
 
-        private void chart(List<ReportSupport.Ranked> ranking) throws IOException {
-            out.write("<section id=\"chart\">\n<h2>" + label("section.chart") + "</h2>\n");
+        private void chart(List<ReportSupport.Ranked> ranking, boolean year) throws IOException {
+            String caption = label(year ? "chart.caption.year" : "chart.caption");
+            out.write("<section id=\"chart\">\n<h2>" + label("section.chart") + "</h2>\n<p>" + caption + "</p>\n");
             out.write("<p class=\"legend\">" + label("chart.legend") + ": ");
             for (String key : ReportSupport.GRADE_KEYS) {
                 out.write("<span><i style=\"background:" + ReportSupport.gradeColour(key) + "\"></i>"
@@ -206,7 +207,7 @@ public final class HtmlReport {
             int height = axis + ranking.size() * rowHeight + 10;
             out.write("<svg class=\"chart\" role=\"img\" width=\"" + width
                     + "\" height=\"" + height + "\" viewBox=\"0 0 " + width + " " + height + "\">\n");
-            out.write("<title>" + label("chart.caption") + "</title>\n");
+            out.write("<title>" + caption + "</title>\n");
             for (int tick = 0; tick <= scale; tick += 20) {
                 double x = labelWidth + barWidth * tick / scale;
                 out.write(String.format(Locale.ROOT,
@@ -279,8 +280,10 @@ public final class HtmlReport {
         private void subject(SubjectResult subject, int index) throws IOException {
             out.write("<details class=\"subject\" id=\"s" + index + "\">\n<summary>" + escape(subject.code()) + " "
                     + escape(subject.name()) + " · " + escape(messages.kind(subject.kind())) + " · "
-                    + label("col.total") + " " + escape(ReportSupport.number(subject.total())) + " "
-                    + grade(subject.grade()) + "</summary>\n");
+                    + label("col.total") + " " + escape(ReportSupport.number(subject.total()))
+                    + (subject.annual() == null ? "" : " · " + label("col.final") + " "
+                        + escape(ReportSupport.number(subject.annual().finalScore())))
+                    + " " + grade(subject.grade()) + "</summary>\n");
 
             AnnualFigures annual = subject.annual();
             if (annual != null) {
@@ -390,7 +393,7 @@ public final class HtmlReport {
             return shown;
         }
 
-        private static String figures(Map<String, Object> figures) {
+        private String figures(Map<String, Object> figures) {
             if (figures == null || figures.isEmpty()) {
                 return "";
             }
@@ -399,7 +402,7 @@ public final class HtmlReport {
                 if (!text.isEmpty()) {
                     text.append("; ");
                 }
-                text.append(f.getKey()).append(' ').append(ReportSupport.figure(f.getValue()));
+                text.append(messages.figure(f.getKey())).append(' ').append(ReportSupport.figure(f.getValue()));
             }
             return text.toString();
         }

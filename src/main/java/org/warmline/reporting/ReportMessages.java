@@ -94,6 +94,15 @@ final class ReportMessages {
         return kind == null ? "" : get("periodKind." + kind.name());
     }
 
+    /** The name of a figure of an item ({@code rate}, {@code index}, {@code mix}); other figures keep their key. */
+    String figure(String key) {
+        if (key == null) {
+            return "";
+        }
+        String value = labels.getProperty("figure." + key);
+        return value != null ? value : key;
+    }
+
     /** The grade as shown: the engine's grade (优秀, 良好, 合格, 不合格) translated when English, else as given. */
     String grade(String grade) {
         if (grade == null) {

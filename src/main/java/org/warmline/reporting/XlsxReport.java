@@ -270,7 +270,7 @@ public final class XlsxReport {
                         if (!others.isEmpty()) {
                             others.append("; ");
                         }
-                        others.append(f.getKey()).append('=').append(ReportSupport.figure(f.getValue()));
+                        others.append(messages.figure(f.getKey())).append('=').append(ReportSupport.figure(f.getValue()));
                     }
                 }
                 if (!others.isEmpty()) {

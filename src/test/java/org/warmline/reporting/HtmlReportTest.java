@@ -37,6 +37,7 @@ class HtmlReportTest {
                 "case C2026010009: completed before submitted", "year 2027 has no holiday schedule");
         assertThat(html).contains("排名", "同类排名", "区域分公司", "片区管家", "台账管理", "扣分与加分明细",
                 "ledger.missing-field", "C2026010003", "contacted_at is empty", "resolution.bonus");
+        assertThat(html).contains("比率 0.96", "指数 87.5", "评价渠道构成 PHONE 0.7");
         // the points of an entry are shown rounded half-up
         assertThat(html).contains("<td class=\"num\">1.01</td>").contains("<td class=\"num\">84.50</td>");
     }
@@ -71,6 +72,10 @@ class HtmlReportTest {
         assertThat(html).contains("<td class=\"num\">87.41</td>", "<td class=\"num\">88.10</td>",
                 "<td class=\"num\">92.13</td>", "<td class=\"num\">91.75</td>", "2026-Q4", "2026-12");
         String en = html(ReportFixtures.year(), Locale.ENGLISH);
+        assertThat(html).contains("各考核对象年度综合得分", "总分 95.00 · 年度综合 87.41");
+        String svg = html.substring(html.indexOf("<svg"), html.indexOf("</svg>"));
+        assertThat(svg.indexOf("S01 王管家")).isLessThan(svg.indexOf("B01 城东")); // by final, not by year total
+        assertThat(svg).contains(">91.75<", ">87.41<");
         assertThat(en).contains("Monthly mean", "Quarterly mean", "Year total", "Final", "Ranked by the annual");
     }
 

@@ -99,6 +99,8 @@ class XlsxReportTest {
             Sheet steward = workbook.getSheet("S01");
             int stewardItems = find(steward, "编号");
             assertThat(texts(steward.getRow(stewardItems + 8))).startsWith("3.3"); // 8 items
+            assertThat(texts(steward.getRow(stewardItems + 7)))
+                    .containsExactly("3.2", "评价结果", "15.00", "15.00", "0.00", "", "87.50", "评价渠道构成=PHONE 0.7");
             int stewardEntries = find(steward, "扣分与加分明细") + 1;
             Row rounded = steward.getRow(stewardEntries + 2);
             assertThat(texts(rounded)).contains("1.01", "<b>late</b> & \"quoted\"");
