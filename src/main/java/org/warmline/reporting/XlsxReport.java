@@ -70,7 +70,7 @@ public final class XlsxReport {
         }
         ReportMessages messages = ReportMessages.of(locale);
         SXSSFWorkbook workbook = new SXSSFWorkbook(200);
-        workbook.setCompressTempFiles(true);
+        workbook.setCompressTempFiles(false);
         try {
             new Writer(workbook, messages, maxRowsPerSheet).write(result);
             workbook.write(out);
