@@ -12,6 +12,7 @@ import org.warmline.ledger.Category;
 import org.warmline.ledger.EvaluationChannel;
 import org.warmline.ledger.EvaluationLevel;
 import org.warmline.ledger.ReviewFinding;
+import org.warmline.ledger.Topic;
 import org.warmline.scheme.Scheme;
 
 import static org.warmline.assessment.AssessmentEngine.seconds;
@@ -282,14 +283,15 @@ final class CaseJudge {
         Map<String, List<Integer>> groups = new HashMap<>();
         for (int i = 0; i < cases.size(); i++) {
             CaseRecord c = cases.get(i);
-            if (!facts[i].complaint || c.topic() == null) {
+            String topic = Topic.normalize(c.topic());
+            if (!facts[i].complaint || topic == null) {
                 continue;
             }
             String phone = normalizePhone(c.citizenPhone());
             if (phone == null) {
                 continue;
             }
-            groups.computeIfAbsent(phone + '\u0000' + c.topic(), k -> new ArrayList<>(2)).add(i);
+            groups.computeIfAbsent(phone + '\u0000' + topic, k -> new ArrayList<>(2)).add(i);
         }
         for (List<Integer> group : groups.values()) {
             if (group.size() < 2) {
