@@ -568,6 +568,11 @@ public final class DataSetGenerator {
             }
         }
 
+        /** Ledgers hold whole seconds. */
+        private long sec(long t) {
+            return t == Instants.NONE ? t : Math.floorDiv(t, 1000L) * 1000L;
+        }
+
         private long cut(long t) {
             return t == Instants.NONE || t > cutoff ? Instants.NONE : t;
         }
@@ -869,9 +874,10 @@ public final class DataSetGenerator {
                 comment = null;
             }
             return new CaseRecord(caseNo, channel, category, complex, topic, name, phone, address, demand, occurred,
-                    submitted, recorded, accepted, agent, dispatched, unit, handler, contacted, siteSurvey, surveyed,
-                    solution, solutionAt, completed, resolved, level, evalChannel, evaluated, comment, unsatisfied,
-                    reviewed, finding, rehandled, explained, row);
+                    submitted, sec(recorded), sec(accepted), agent, sec(dispatched), unit, handler, sec(contacted),
+                    siteSurvey, sec(surveyed), solution, sec(solutionAt), sec(completed), resolved, level, evalChannel,
+                    sec(evaluated), comment, sec(unsatisfied), sec(reviewed), finding, sec(rehandled), sec(explained),
+                    row);
         }
 
         private String comment(EvaluationLevel level) {
