@@ -257,7 +257,7 @@ public final class LedgerWriter {
     }
 
     private static String points(BigDecimal p) {
-        return p == null ? "" : p.stripTrailingZeros().toPlainString();
+        return p == null ? "" : p.toPlainString(); // keeps the scale, so reading back gives an equal BigDecimal
     }
 
     /** Formats epoch-millis instants as local {@code yyyy-MM-dd HH:mm:ss[.SSS]} text, by hand (no formatter). */

@@ -65,8 +65,9 @@ class LedgerWriterTest {
                 List.of(new SpecialTask("RW2026001", "B01", "隐患排查", LocalDate.of(2026, 1, 20), true, null, null),
                         new SpecialTask("RW2026002", "B01", "入户测温", LocalDate.of(2026, 1, 25), false,
                                 LocalDate.of(2026, 1, 27), false)),
-                List.of(new Adjustment("B01", "2026-01", "keywork.other", new BigDecimal("-2.0"), "督办事项未反馈",
-                        "考核办张伟", 1)));
+                List.of(new Adjustment("B01", "2026-01", "keywork.other", new BigDecimal("-2"), "督办事项未反馈",
+                        "考核办张伟", 1),
+                        new Adjustment("B01S1", "2026-Q1", "keywork.other", new BigDecimal("0.50"), "保障突出", null, 2)));
     }
 
     private static List<String> lines(Path file) throws Exception {
@@ -105,7 +106,8 @@ class LedgerWriterTest {
                 .contains("C2026010002,,,false,,,,,,,2026-01-31 23:59:59,,,,,,,,false,,,,,false,,,,,,,,,\r\n");
         assertThat(lines(dir.resolve("tasks.csv"))).contains("RW2026001,B01,隐患排查,2026-01-20,true,,",
                 "RW2026002,B01,入户测温,2026-01-25,false,2026-01-27,false");
-        assertThat(lines(dir.resolve("adjustments.csv"))).contains("B01,2026-01,keywork.other,-2,督办事项未反馈,考核办张伟");
+        assertThat(lines(dir.resolve("adjustments.csv"))).contains("B01,2026-01,keywork.other,-2,督办事项未反馈,考核办张伟",
+                "B01S1,2026-Q1,keywork.other,0.50,保障突出,");
         assertThat(lines(dir.resolve("outages.csv"))).contains("热线,,2026-01-10 09:00:00,");
         assertThat(lines(dir.resolve("regulations.csv"))).contains("B01,true,true,false,true,true");
         assertThat(lines(dir.resolve("trainings.csv"))).contains("B01,2026-02-03,信访工作条例学习,true,false,true");
