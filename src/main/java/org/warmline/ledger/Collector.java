@@ -128,6 +128,8 @@ final class Collector {
         private boolean broken;
         private Object[] cells;
         private int row;
+        /** The columns (by table index) of the current row whose cell was rejected. */
+        private long badMask;
 
         TableReader(LedgerTable table, String file) {
             this.table = table;
@@ -196,6 +198,7 @@ final class Collector {
             }
             this.cells = cells;
             this.row = row;
+            this.badMask = 0;
             switch (table) {
                 case UNITS -> unit();
                 case STAFF -> person();
@@ -409,26 +412,23 @@ final class Collector {
                 return null;
             }
             Object cell = cells[p];
-            if (cell == null) {
+            if (cell == null || isBad(index)) {
                 return null;
             }
             if (cell == Cells.FORMULA) {
                 problems.add(file, row, headers[index], "formula");
-                cells[p] = BAD_MARK;
+                bad(index);
                 return null;
             }
             if (cell == Cells.TOO_LONG) {
                 problems.add(file, row, headers[index], "cellTooLong", limits.maxCellChars());
-                cells[p] = BAD_MARK;
-                return null;
-            }
-            if (cell == BAD_MARK) {
+                bad(index);
                 return null;
             }
             if (cell instanceof String s) {
                 if (s.length() > limits.maxCellChars()) {
                     problems.add(file, row, headers[index], "cellTooLong", limits.maxCellChars());
-                    cells[p] = BAD_MARK;
+                    bad(index);
                     return null;
                 }
                 String trimmed = s.trim();
@@ -439,12 +439,11 @@ final class Collector {
 
         /** Whether the cell of a column was rejected (so "required" is not reported on top). */
         private boolean isBad(int index) {
-            int p = pos[index];
-            return p >= 0 && p < cells.length && cells[p] == BAD_MARK;
+            return (badMask & (1L << index)) != 0;
         }
 
         private void bad(int index) {
-            cells[pos[index]] = BAD_MARK;
+            badMask |= 1L << index;
         }
 
         private String text(int index) {
@@ -613,6 +612,4 @@ final class Collector {
             return value;
         }
     }
-
-    private static final Object BAD_MARK = new Object();
 }

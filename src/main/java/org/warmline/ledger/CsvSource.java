@@ -80,7 +80,15 @@ final class CsvSource {
                 problems.add(file, 0, "", "noHeader");
             }
         } catch (CsvParseException e) {
-            String message = e.getMessage() == null ? "" : e.getMessage();
+            StringBuilder all = new StringBuilder();
+            for (Throwable t = e; t != null && all.length() < 10_000; t = t.getCause() == t ? null : t.getCause()) {
+                if (t instanceof UncheckedIOException || t instanceof IOException) {
+                    report(t instanceof UncheckedIOException u ? u.getCause() : t, file, row, problems);
+                    return;
+                }
+                all.append(t.getMessage()).append(' ');
+            }
+            String message = all.toString();
             if (message.contains("max field size") || message.contains("max record size")) {
                 Matcher m = FIELD_INDEX.matcher(message);
                 String column = "";
@@ -93,7 +101,7 @@ final class CsvSource {
             } else if (message.contains("maximum limit of") && message.contains("fields")) {
                 problems.add(file, row + 1, "", "tooManyColumns", limits.maxColumns());
             } else {
-                problems.add(file, row + 1, "", "badCsv", message);
+                problems.add(file, row + 1, "", "badCsv", String.valueOf(e.getMessage()));
             }
         } catch (UncheckedIOException e) {
             report(e.getCause(), file, row, problems);
