@@ -156,7 +156,7 @@ public final class LedgerReader {
     private void readWorkbook(Path path, String name, Collector collector, Problems problems) {
         Map<LedgerTable, String> seen = new EnumMap<>(LedgerTable.class);
         boolean[] unitsDone = {false};
-        XlsxSource.read(path, name, sheet -> {
+        boolean whole = XlsxSource.read(path, name, sheet -> {
             LedgerTable table = LedgerTable.named(sheet);
             if (table == null) {
                 problems.warn(name + "[" + sheet + "]", 0, "", "unknownSheet");
@@ -179,7 +179,7 @@ public final class LedgerReader {
         if (!unitsDone[0]) {
             collector.finishUnits();
         }
-        if (problems.any() && seen.isEmpty()) {
+        if (!whole) {
             return;
         }
         for (LedgerTable table : LedgerTable.values()) {

@@ -43,6 +43,17 @@ final class Problems {
         }
     }
 
+    int count() {
+        return problems.size();
+    }
+
+    /** Drops the problems found after the first {@code count} (a reading that failed as a whole replaces them). */
+    void truncate(int count) {
+        while (problems.size() > count) {
+            problems.remove(problems.size() - 1);
+        }
+    }
+
     boolean any() {
         return !problems.isEmpty();
     }

@@ -66,29 +66,30 @@ final class XlsxSource {
      *
      * @param order ranks a sheet name (lower first); sheets are read in that order
      */
-    static void read(Path path, String fileName, Sheets sheets, java.util.function.ToIntFunction<String> order,
+    static boolean read(Path path, String fileName, Sheets sheets, java.util.function.ToIntFunction<String> order,
                      Collector collector, Problems problems, LedgerReader.Limits limits) {
         try {
             if (Files.size(path) > limits.maxFileBytes()) {
                 problems.add(fileName, 0, "", "fileTooLarge", limits.maxFileBytes() / (1024 * 1024));
-                return;
+                return false;
             }
             byte[] head = new byte[4];
             try (InputStream in = Files.newInputStream(path)) {
                 int n = in.readNBytes(head, 0, 4);
                 if (n >= 4 && (head[0] & 0xFF) == 0xD0 && (head[1] & 0xFF) == 0xCF) {
                     problems.add(fileName, 0, "", "xls");
-                    return;
+                    return false;
                 }
                 if (n < 4 || head[0] != 'P' || head[1] != 'K') {
                     problems.add(fileName, 0, "", "notXlsx");
-                    return;
+                    return false;
                 }
             }
         } catch (IOException e) {
             problems.add(fileName, 0, "", "unreadable", String.valueOf(e.getMessage()));
-            return;
+            return false;
         }
+        int before = problems.count();
         try (OPCPackage pkg = OPCPackage.open(path.toFile(), PackageAccess.READ)) {
             XSSFReader reader = new XSSFReader(pkg);
             collector.date1904 = date1904(reader, limits);
@@ -117,31 +118,36 @@ final class XlsxSource {
                     SheetHandler handler = new SheetHandler(label, sink, strings, styles, problems, limits);
                     XMLReader xml = XMLHelper.newXMLReader();
                     xml.setContentHandler(handler);
+                    boolean stopped = false;
                     try {
                         xml.parse(new InputSource(in));
                     } catch (Stop stop) {
-                        // a problem was reported
+                        stopped = true; // a problem was reported
                     }
-                    if (!handler.sawHeader) {
+                    if (!stopped && !handler.sawHeader) {
                         problems.add(label, 0, "", "noHeader");
                     }
                 }
             }
+            return true;
         } catch (Problems.Full full) {
             throw full;
         } catch (SAXException e) {
             if (e.getCause() instanceof Problems.Full full) {
                 throw full;
             }
-            failed(e, fileName, problems);
+            failed(e, fileName, problems, before);
         } catch (IOException | OpenXML4JException | ParserConfigurationException | POIXMLException
                  | OpenXML4JRuntimeException | IllegalArgumentException | IllegalStateException
                  | UnsupportedOperationException | ClassCastException | IndexOutOfBoundsException e) {
-            failed(e, fileName, problems);
+            failed(e, fileName, problems, before);
         }
+        return false;
     }
 
-    private static void failed(Throwable e, String fileName, Problems problems) {
+    /** Reports a workbook that cannot be read as a whole, replacing what its partly read sheets reported. */
+    private static void failed(Throwable e, String fileName, Problems problems, int before) {
+        problems.truncate(before);
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (t instanceof Problems.Full full) {
                 throw full;
