@@ -1,0 +1,615 @@
+package org.warmline.ledger;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+import org.apache.poi.ss.usermodel.DateUtil;
+import org.warmline.scheme.ItemCode;
+import org.warmline.scheme.Scheme;
+import org.warmline.scheme.SubjectKind;
+
+/**
+ * Turns the rows of the tables into the model, checking every value and every reference. Units are read first, then
+ * staff, then the other tables, so references are checked as rows arrive.
+ */
+final class Collector {
+
+    private static final Pattern PERIOD = Pattern.compile("\\d{4}(-(0[1-9]|1[0-2])|-[Qq][1-4])?");
+    private static final int SHOWN_CHARS = 60;
+
+    private final Problems problems;
+    private final Values values;
+    private final Scheme scheme;
+    private final LedgerReader.Limits limits;
+    /** Whether the workbook being read uses the 1904 date system. */
+    boolean date1904;
+    private long rows;
+
+    final List<Unit> units = new ArrayList<>();
+    final List<Staff> staff = new ArrayList<>();
+    final List<CaseRecord> cases = new ArrayList<>();
+    final List<Regulation> regulations = new ArrayList<>();
+    final List<Training> trainings = new ArrayList<>();
+    final List<Outage> outages = new ArrayList<>();
+    final List<SpecialTask> tasks = new ArrayList<>();
+    final List<Adjustment> adjustments = new ArrayList<>();
+
+    private final Map<String, Integer> unitRows = new HashMap<>();
+    private final Map<String, UnitKind> unitKinds = new HashMap<>();
+    private final Map<String, Integer> staffRows = new HashMap<>();
+    private final Map<String, Post> staffPosts = new HashMap<>();
+    private final Map<String, Integer> caseRows = new HashMap<>();
+    private final Map<String, Integer> regulationRows = new HashMap<>();
+    private final Map<String, String> interned = new HashMap<>();
+    private final List<Object[]> parentRefs = new ArrayList<>();
+    private String unitsFile;
+    private String unitsParentHeader;
+    private int hqRow;
+
+    Collector(Problems problems, Values values, Scheme scheme, LedgerReader.Limits limits) {
+        this.problems = problems;
+        this.values = values;
+        this.scheme = scheme;
+        this.limits = limits;
+    }
+
+    DataSet dataSet() {
+        return new DataSet(units, staff, cases, regulations, trainings, outages, tasks, adjustments);
+    }
+
+    Cells.RowSink open(LedgerTable table, String file) {
+        return new TableReader(table, file);
+    }
+
+    /** Checks the unit tree once the units table is read: parents that exist, no cycles. */
+    void finishUnits() {
+        Map<String, String> parents = new HashMap<>();
+        for (Object[] ref : parentRefs) {
+            String code = (String) ref[0];
+            String parent = (String) ref[1];
+            int row = (Integer) ref[2];
+            if (!unitRows.containsKey(parent)) {
+                problems.add(unitsFile, row, unitsParentHeader, "unknownUnit", parent);
+            } else {
+                parents.put(code, parent);
+            }
+        }
+        Set<String> done = new HashSet<>();
+        for (String start : parents.keySet()) {
+            if (done.contains(start)) {
+                continue;
+            }
+            List<String> path = new ArrayList<>();
+            Set<String> onPath = new HashSet<>();
+            String at = start;
+            while (at != null && !done.contains(at) && !onPath.contains(at)) {
+                path.add(at);
+                onPath.add(at);
+                at = parents.get(at);
+            }
+            if (at != null && onPath.contains(at)) {
+                List<String> cycle = new ArrayList<>(path.subList(path.indexOf(at), path.size()));
+                String first = cycle.stream().min((a, b) -> Integer.compare(unitRows.get(a), unitRows.get(b)))
+                        .orElseThrow();
+                problems.add(unitsFile, unitRows.get(first), unitsParentHeader, "cycle", String.join(" → ", cycle));
+            }
+            done.addAll(path);
+        }
+    }
+
+    private String intern(String s) {
+        if (s == null) {
+            return null;
+        }
+        String known = interned.putIfAbsent(s, s);
+        return known != null ? known : s;
+    }
+
+    private static String shown(String s) {
+        return s.length() <= SHOWN_CHARS ? s : s.substring(0, SHOWN_CHARS) + "…";
+    }
+
+    /** Reads the rows of one table. */
+    private final class TableReader implements Cells.RowSink {
+
+        private final LedgerTable table;
+        private final String file;
+        private final int[] pos;
+        private final String[] headers;
+        private boolean broken;
+        private Object[] cells;
+        private int row;
+        /** The columns (by table index) of the current row whose cell was rejected. */
+        private long badMask;
+
+        TableReader(LedgerTable table, String file) {
+            this.table = table;
+            this.file = file;
+            this.pos = new int[table.columns.size()];
+            Arrays.fill(pos, -1);
+            this.headers = new String[table.columns.size()];
+            for (int i = 0; i < headers.length; i++) {
+                headers[i] = table.columns.get(i).english();
+            }
+        }
+
+        @Override
+        public void header(int row, Object[] cells) {
+            for (int i = 0; i < cells.length; i++) {
+                Object cell = cells[i];
+                String name;
+                if (cell == Cells.FORMULA) {
+                    problems.add(file, row, Cells.letters(i), "formula");
+                    broken = true;
+                    continue;
+                } else if (cell == Cells.TOO_LONG) {
+                    problems.add(file, row, Cells.letters(i), "headerTooLong");
+                    broken = true;
+                    continue;
+                } else if (cell instanceof Cells.Number n) {
+                    name = Values.plain(n.value());
+                } else {
+                    name = cell == null ? "" : ((String) cell).replace("\uFEFF", "").trim();
+                }
+                if (name.isEmpty()) {
+                    continue;
+                }
+                int index = table.column(name);
+                if (index < 0) {
+                    problems.warn(file, row, shown(name), "unknownColumn");
+                } else if (pos[index] >= 0) {
+                    problems.add(file, row, name, "duplicateColumn", headers[index]);
+                    broken = true;
+                } else {
+                    pos[index] = i;
+                    headers[index] = name;
+                }
+            }
+            for (int i = 0; i < pos.length; i++) {
+                LedgerTable.Column column = table.columns.get(i);
+                if (pos[i] < 0 && column.required()) {
+                    problems.add(file, row, column.english(), "missingColumn", column.english(), column.chinese());
+                    broken = true;
+                }
+            }
+            if (table == LedgerTable.UNITS) {
+                unitsFile = file;
+                unitsParentHeader = headers[3];
+            }
+        }
+
+        @Override
+        public void row(int row, Object[] cells) {
+            if (broken || Cells.blank(cells)) {
+                return;
+            }
+            if (++rows > limits.maxRows()) {
+                problems.add(file, row, "", "tooManyRows", limits.maxRows());
+                throw new Problems.Full();
+            }
+            this.cells = cells;
+            this.row = row;
+            this.badMask = 0;
+            switch (table) {
+                case UNITS -> unit();
+                case STAFF -> person();
+                case CASES -> caseRow();
+                case REGULATIONS -> regulation();
+                case TRAININGS -> training();
+                case OUTAGES -> outage();
+                case TASKS -> task();
+                case ADJUSTMENTS -> adjustment();
+            }
+        }
+
+        private void unit() {
+            String code = required(0);
+            String name = text(1);
+            UnitKind kind = coded(2, UnitKind.class, true);
+            String parent = code(3);
+            if (code == null) {
+                return;
+            }
+            if (!uniqueCode(code)) {
+                return;
+            }
+            unitRows.put(code, row);
+            if (kind != null) {
+                unitKinds.put(code, kind);
+            }
+            if (kind == UnitKind.HQ_SERVICE) {
+                if (hqRow > 0) {
+                    problems.add(file, row, headers[2], "secondHq", hqRow);
+                } else {
+                    hqRow = row;
+                }
+            }
+            if (parent != null) {
+                parentRefs.add(new Object[] {code, parent, row});
+            }
+            units.add(new Unit(code, name, kind, parent));
+        }
+
+        private void person() {
+            String code = required(0);
+            String name = text(1);
+            Post post = coded(2, Post.class, true);
+            String unit = unitRef(3);
+            if (code == null || !uniqueCode(code)) {
+                return;
+            }
+            staffRows.put(code, row);
+            if (post != null) {
+                staffPosts.put(code, post);
+            }
+            staff.add(new Staff(code, name, post, unit));
+        }
+
+        private boolean uniqueCode(String code) {
+            Integer before = unitRows.get(code);
+            String where = unitsFile;
+            if (before == null) {
+                before = staffRows.get(code);
+                where = file;
+            }
+            if (before != null) {
+                problems.add(file, row, headers[0], "duplicateCode", code, where, before);
+                return false;
+            }
+            return true;
+        }
+
+        private void caseRow() {
+            String caseNo = required(0);
+            long submittedAt = instant(10);
+            if (submittedAt == Instants.NONE && !isBad(10)) {
+                problems.add(file, row, headers[10], "required");
+            }
+            if (caseNo != null) {
+                Integer first = caseRows.putIfAbsent(caseNo, row);
+                if (first != null) {
+                    problems.add(file, row, headers[0], "duplicateCase", caseNo, first);
+                }
+            }
+            CaseRecord record = new CaseRecord(
+                    caseNo,
+                    coded(1, Channel.class, false),
+                    coded(2, Category.class, false),
+                    bool(3),
+                    intern(Topic.normalize(text(4))),
+                    text(5),
+                    text(6),
+                    text(7),
+                    text(8),
+                    instant(9),
+                    submittedAt,
+                    instant(11),
+                    instant(12),
+                    staffRef(13),
+                    instant(14),
+                    unitRef(15),
+                    staffRef(16),
+                    instant(17),
+                    bool(18),
+                    instant(19),
+                    text(20),
+                    instant(21),
+                    instant(22),
+                    bool(23),
+                    coded(24, EvaluationLevel.class, false),
+                    coded(25, EvaluationChannel.class, false),
+                    instant(26),
+                    text(27),
+                    instant(28),
+                    instant(29),
+                    coded(30, ReviewFinding.class, false),
+                    instant(31),
+                    instant(32),
+                    row);
+            if (!problems.any()) {
+                cases.add(record);
+            }
+        }
+
+        private void regulation() {
+            String unit = requiredUnit(0);
+            Regulation regulation = new Regulation(unit, bool(1), bool(2), bool(3), bool(4), bool(5));
+            if (unit != null) {
+                Integer first = regulationRows.putIfAbsent(unit, row);
+                if (first != null) {
+                    problems.add(file, row, headers[0], "secondRegulation", unit, first);
+                    return;
+                }
+            }
+            regulations.add(regulation);
+        }
+
+        private void training() {
+            String unit = requiredUnit(0);
+            LocalDate heldOn = date(1);
+            if (heldOn == null && !isBad(1)) {
+                problems.add(file, row, headers[1], "required");
+            }
+            trainings.add(new Training(unit, heldOn, text(2), bool(3), bool(4), bool(5)));
+        }
+
+        private void outage() {
+            String channel = intern(text(0));
+            String unit = unitRef(1);
+            long startedAt = instant(2);
+            if (startedAt == Instants.NONE && !isBad(2)) {
+                problems.add(file, row, headers[2], "required");
+            }
+            outages.add(new Outage(channel, unit, startedAt, instant(3), row));
+        }
+
+        private void task() {
+            String taskNo = text(0);
+            String unit = requiredUnit(1);
+            String title = text(2);
+            LocalDate due = date(3);
+            if (due == null && !isBad(3)) {
+                problems.add(file, row, headers[3], "required");
+            }
+            tasks.add(new SpecialTask(taskNo, unit, title, due, bool(4), date(5), boolOrNull(6)));
+        }
+
+        private void adjustment() {
+            String subject = required(0);
+            SubjectKind kind = null;
+            if (subject != null) {
+                if (unitRows.containsKey(subject)) {
+                    UnitKind unitKind = unitKinds.get(subject);
+                    kind = unitKind == null ? null : SubjectKind.valueOf(unitKind.name());
+                } else if (staffRows.containsKey(subject)) {
+                    Post post = staffPosts.get(subject);
+                    kind = post == null ? null : SubjectKind.valueOf(post.name());
+                } else {
+                    problems.add(file, row, headers[0], "unknownSubject", subject);
+                }
+            }
+            String period = required(1);
+            if (period != null && !PERIOD.matcher(period).matches()) {
+                problems.add(file, row, headers[1], "badPeriod", shown(period));
+            }
+            if (period != null) {
+                period = period.toUpperCase(java.util.Locale.ROOT);
+            }
+            String item = required(2);
+            if (item != null) {
+                ItemCode code = ItemCode.ofCode(item);
+                if (code == null) {
+                    problems.add(file, row, headers[2], "unknownItem", shown(item));
+                } else if (kind != null && scheme.subject(kind) != null
+                        && !scheme.subject(kind).items().contains(code.code())) {
+                    problems.add(file, row, headers[2], "itemNotApplicable", code.code(), subject, kind.name());
+                }
+            }
+            BigDecimal points = number(3);
+            if (points == null && !isBad(3)) {
+                problems.add(file, row, headers[3], "required");
+            }
+            String reason = required(4);
+            String assessor = text(5);
+            adjustments.add(new Adjustment(subject, period, item, points, reason, assessor, row));
+        }
+
+        // ---- cells
+
+        /** The cell of a column, null when empty or rejected (a formula or a too long cell is reported here). */
+        private Object raw(int index) {
+            int p = pos[index];
+            if (p < 0 || p >= cells.length) {
+                return null;
+            }
+            Object cell = cells[p];
+            if (cell == null || isBad(index)) {
+                return null;
+            }
+            if (cell == Cells.FORMULA) {
+                problems.add(file, row, headers[index], "formula");
+                bad(index);
+                return null;
+            }
+            if (cell == Cells.TOO_LONG) {
+                problems.add(file, row, headers[index], "cellTooLong", limits.maxCellChars());
+                bad(index);
+                return null;
+            }
+            if (cell instanceof String s) {
+                if (s.length() > limits.maxCellChars()) {
+                    problems.add(file, row, headers[index], "cellTooLong", limits.maxCellChars());
+                    bad(index);
+                    return null;
+                }
+                String trimmed = s.trim();
+                return trimmed.isEmpty() ? null : trimmed;
+            }
+            return cell;
+        }
+
+        /** Whether the cell of a column was rejected (so "required" is not reported on top). */
+        private boolean isBad(int index) {
+            return (badMask & (1L << index)) != 0;
+        }
+
+        private void bad(int index) {
+            badMask |= 1L << index;
+        }
+
+        private String text(int index) {
+            Object cell = raw(index);
+            if (cell == null) {
+                return null;
+            }
+            if (cell instanceof Cells.Number n) {
+                if (n.date()) {
+                    LocalDateTime t = DateUtil.getLocalDateTime(n.value(), date1904, true);
+                    if (t != null) {
+                        return t.toLocalTime().toSecondOfDay() == 0 ? t.toLocalDate().toString()
+                                : t.toString().replace('T', ' ');
+                    }
+                }
+                return Values.plain(n.value());
+            }
+            return (String) cell;
+        }
+
+        private String code(int index) {
+            return intern(text(index));
+        }
+
+        private String required(int index) {
+            String value = text(index);
+            if (value == null && !isBad(index)) {
+                problems.add(file, row, headers[index], "required");
+            }
+            return value;
+        }
+
+        private String unitRef(int index) {
+            String code = code(index);
+            if (code != null && !unitRows.containsKey(code)) {
+                problems.add(file, row, headers[index], "unknownUnit", shown(code));
+            }
+            return code;
+        }
+
+        private String requiredUnit(int index) {
+            String code = unitRef(index);
+            if (code == null && !isBad(index)) {
+                problems.add(file, row, headers[index], "required");
+            }
+            return code;
+        }
+
+        private String staffRef(int index) {
+            String code = code(index);
+            if (code != null && !staffRows.containsKey(code)) {
+                problems.add(file, row, headers[index], "unknownStaff", shown(code));
+            }
+            return code;
+        }
+
+        private long instant(int index) {
+            Object cell = raw(index);
+            if (cell == null) {
+                return Instants.NONE;
+            }
+            if (cell instanceof Cells.Number n) {
+                LocalDateTime t = DateUtil.isValidExcelDate(n.value())
+                        ? DateUtil.getLocalDateTime(n.value(), date1904, true) : null;
+                if (t == null) {
+                    problems.add(file, row, headers[index], "badInstant", Values.plain(n.value()));
+                    bad(index);
+                    return Instants.NONE;
+                }
+                return values.localToEpochMillis(t);
+            }
+            String s = (String) cell;
+            long value = values.instant(s);
+            if (value == Values.BAD) {
+                problems.add(file, row, headers[index], "badInstant", shown(s));
+                bad(index);
+                return Instants.NONE;
+            }
+            return value;
+        }
+
+        private LocalDate date(int index) {
+            Object cell = raw(index);
+            if (cell == null) {
+                return null;
+            }
+            LocalDate value;
+            String shown;
+            if (cell instanceof Cells.Number n) {
+                LocalDateTime t = DateUtil.isValidExcelDate(n.value())
+                        ? DateUtil.getLocalDateTime(n.value(), date1904, true) : null;
+                value = t == null ? null : t.toLocalDate();
+                shown = Values.plain(n.value());
+            } else {
+                shown = (String) cell;
+                value = Values.date(shown);
+            }
+            if (value == null) {
+                problems.add(file, row, headers[index], "badDate", shown(shown));
+                bad(index);
+            }
+            return value;
+        }
+
+        private Boolean boolOrNull(int index) {
+            Object cell = raw(index);
+            if (cell == null) {
+                return null;
+            }
+            Boolean value;
+            String shown;
+            if (cell instanceof Cells.Number n) {
+                value = n.value() == 1 ? Boolean.TRUE : n.value() == 0 ? Boolean.FALSE : null;
+                shown = Values.plain(n.value());
+            } else {
+                shown = (String) cell;
+                value = Values.bool(shown);
+            }
+            if (value == null) {
+                problems.add(file, row, headers[index], "badBoolean", shown(shown));
+                bad(index);
+            }
+            return value;
+        }
+
+        private boolean bool(int index) {
+            return Boolean.TRUE.equals(boolOrNull(index));
+        }
+
+        private BigDecimal number(int index) {
+            Object cell = raw(index);
+            if (cell == null) {
+                return null;
+            }
+            if (cell instanceof Cells.Number n) {
+                return Values.normalise(BigDecimal.valueOf(n.value()));
+            }
+            BigDecimal value = Values.number((String) cell);
+            if (value == null) {
+                problems.add(file, row, headers[index], "badNumber", shown((String) cell));
+                bad(index);
+            }
+            return value;
+        }
+
+        private <E extends Enum<E> & Coded> E coded(int index, Class<E> type, boolean required) {
+            String text = text(index);
+            if (text == null) {
+                if (required && !isBad(index)) {
+                    problems.add(file, row, headers[index], "required");
+                }
+                return null;
+            }
+            E value = Coded.lookup(type, text);
+            if (value == null) {
+                StringBuilder expected = new StringBuilder();
+                for (E e : type.getEnumConstants()) {
+                    if (expected.length() > 0) {
+                        expected.append(", ");
+                    }
+                    expected.append(e.name()).append(' ').append(e.chinese());
+                }
+                problems.add(file, row, headers[index], "unknownValue", shown(text), expected);
+                bad(index);
+            }
+            return value;
+        }
+    }
+}

@@ -1,0 +1,227 @@
+package org.warmline.ledger;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Locale;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
+
+import de.siegmar.fastcsv.reader.CsvReader;
+import de.siegmar.fastcsv.reader.CsvRecord;
+import org.apache.poi.ss.usermodel.CellStyle;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class LedgerReaderXlsxTest {
+
+    @TempDir
+    Path dir;
+
+    /** Copies a CSV text into a sheet, all cells as text. */
+    private static Sheet sheet(XSSFWorkbook book, String name, String csv) throws IOException {
+        Sheet sheet = book.createSheet(name);
+        int r = 0;
+        try (CsvReader<CsvRecord> reader = CsvReader.builder().ofCsvRecord(new StringReader(csv))) {
+            for (CsvRecord record : reader) {
+                Row row = sheet.createRow(r++);
+                for (int c = 0; c < record.getFieldCount(); c++) {
+                    if (!record.getField(c).isEmpty()) {
+                        row.createCell(c).setCellValue(record.getField(c));
+                    }
+                }
+            }
+        }
+        return sheet;
+    }
+
+    private Path save(XSSFWorkbook book, String name) throws IOException {
+        Path file = dir.resolve(name);
+        try (OutputStream out = Files.newOutputStream(file)) {
+            book.write(out);
+        }
+        book.close();
+        return file;
+    }
+
+    private static String located(LedgerProblem p) {
+        return p.file() + ":" + p.row() + ":" + p.column();
+    }
+
+    @Test
+    void aWorkbookGivesTheSameDataSetAsTheCsvFolder(@TempDir Path csv) throws IOException {
+        DataSet expected = LedgerFixtures.reader().read(LedgerFixtures.english(csv)).data();
+        XSSFWorkbook book = new XSSFWorkbook();
+        sheet(book, "组织机构", LedgerFixtures.UNITS_ZH);
+        sheet(book, "notes", "anything\n1\n");
+        Sheet cases = sheet(book, "工单台账", LedgerFixtures.CASES_ZH);
+        sheet(book, "staff", LedgerFixtures.STAFF);
+        sheet(book, "regulations", LedgerFixtures.REGULATIONS);
+        sheet(book, "trainings", LedgerFixtures.TRAININGS);
+        sheet(book, "outages", LedgerFixtures.OUTAGES);
+        sheet(book, "tasks", LedgerFixtures.TASKS);
+        sheet(book, "adjustments", LedgerFixtures.ADJUSTMENTS);
+        // C001: submitted_at (column 10) as an Excel date cell, phone (column 6) as a number
+        CellStyle dateStyle = book.createCellStyle();
+        dateStyle.setDataFormat(book.getCreationHelper().createDataFormat().getFormat("yyyy-mm-dd hh:mm"));
+        Row c001 = cases.getRow(1);
+        c001.getCell(10).setCellValue(LocalDateTime.of(2026, 1, 5, 8, 30));
+        c001.getCell(10).setCellStyle(dateStyle);
+        c001.getCell(6).setCellValue(13800138000d);
+        // the training date as an Excel date, a boolean cell, points as a number
+        Row training = book.getSheet("trainings").getRow(1);
+        training.getCell(1).setCellValue(LocalDateTime.of(2026, 1, 10, 0, 0));
+        training.getCell(1).setCellStyle(dateStyle);
+        training.getCell(3).setCellValue(true);
+        book.getSheet("adjustments").getRow(1).getCell(3).setCellValue(-2d);
+        Path file = save(book, "book.xlsx");
+
+        LedgerReading reading = LedgerFixtures.reader().read(file);
+        assertThat(reading.data()).isEqualTo(expected);
+        assertThat(reading.data().cases().get(0).submittedAt())
+                .isEqualTo(OffsetDateTime.parse("2026-01-05T08:30:00+08:00").toInstant().toEpochMilli());
+        assertThat(reading.data().cases().get(0).citizenPhone()).isEqualTo("13800138000");
+        assertThat(reading.warnings()).containsExactly("book.xlsx[notes]:0:: 未知的工作表,已忽略");
+    }
+
+    @Test
+    void reportsProblemsWithTheSheetAndSpreadsheetRow() throws IOException {
+        XSSFWorkbook book = new XSSFWorkbook();
+        sheet(book, "units", "code,kind\nB01,BRANCH\n");
+        Sheet cases = sheet(book, "cases", "case_no,submitted_at,unit\nC1,2026-01-05 08:30,B01\nC2,2026-01-05 08:30,\n");
+        cases.getRow(2).createCell(2).setCellFormula("\"B\"&\"01\"");
+        cases.createRow(5).createCell(0).setCellValue("C1");
+        cases.getRow(5).createCell(1).setCellValue("2026-01-05 25:00");
+        Path file = save(book, "book.xlsx");
+        LedgerException e = catchThrowableOfType(LedgerException.class, () -> LedgerFixtures.reader().read(file));
+        assertThat(e.problems()).extracting(LedgerReaderXlsxTest::located).containsExactlyInAnyOrder(
+                "book.xlsx[cases]:3:unit", "book.xlsx[cases]:6:case_no", "book.xlsx[cases]:6:submitted_at");
+        LedgerException en = catchThrowableOfType(LedgerException.class,
+                () -> new LedgerReader(LedgerFixtures.scheme(), Locale.ENGLISH).read(file));
+        assertThat(en.problems()).extracting(LedgerProblem::message)
+                .contains("formula cells are not accepted, enter the value");
+    }
+
+    @Test
+    void aMissingRequiredSheetIsAProblem() throws IOException {
+        XSSFWorkbook book = new XSSFWorkbook();
+        sheet(book, "cases", "case_no,submitted_at\nC1,2026-01-05 08:30\n");
+        Path file = save(book, "book.xlsx");
+        LedgerException e = catchThrowableOfType(LedgerException.class, () -> LedgerFixtures.reader().read(file));
+        assertThat(e.problems()).extracting(LedgerReaderXlsxTest::located).containsExactly("book.xlsx[units]:0:");
+    }
+
+    @Test
+    void rejectsAZipBombDisguisedAsXlsx() throws IOException {
+        Path file = dir.resolve("bomb.xlsx");
+        try (ZipOutputStream zip = new ZipOutputStream(Files.newOutputStream(file))) {
+            put(zip, "[Content_Types].xml", """
+                    <?xml version="1.0" encoding="UTF-8"?>
+                    <Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">
+                    <Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>
+                    <Default Extension="xml" ContentType="application/xml"/>
+                    <Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>
+                    <Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>
+                    </Types>""");
+            put(zip, "_rels/.rels", """
+                    <?xml version="1.0" encoding="UTF-8"?>
+                    <Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">
+                    <Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/>
+                    </Relationships>""");
+            put(zip, "xl/workbook.xml", """
+                    <?xml version="1.0" encoding="UTF-8"?>
+                    <workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">
+                    <sheets><sheet name="cases" sheetId="1" r:id="rId1"/></sheets></workbook>""");
+            put(zip, "xl/_rels/workbook.xml.rels", """
+                    <?xml version="1.0" encoding="UTF-8"?>
+                    <Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">
+                    <Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/>
+                    </Relationships>""");
+            zip.putNextEntry(new ZipEntry("xl/worksheets/sheet1.xml"));
+            zip.write(("<?xml version=\"1.0\" encoding=\"UTF-8\"?><worksheet xmlns=\"http://schemas.openxmlformats.org/"
+                    + "spreadsheetml/2006/main\"><sheetData>").getBytes(StandardCharsets.UTF_8));
+            byte[] rows = "<row><c t=\"inlineStr\"><is><t>aaaaaaaaaaaaaaaaaaaa</t></is></c></row>".repeat(10_000)
+                    .getBytes(StandardCharsets.UTF_8);
+            for (int i = 0; i < 500; i++) { // ~300 MB unpacked, a few hundred KB packed
+                zip.write(rows);
+            }
+            zip.write("</sheetData></worksheet>".getBytes(StandardCharsets.UTF_8));
+            zip.closeEntry();
+        }
+        assertThat(Files.size(file)).isLessThan(2_000_000);
+        LedgerException e = catchThrowableOfType(LedgerException.class, () -> LedgerFixtures.reader().read(file));
+        assertThat(e.problems()).extracting(LedgerReaderXlsxTest::located).containsExactly("bomb.xlsx:0:");
+        assertThat(e.problems().get(0).message()).contains("压缩炸弹");
+    }
+
+    private static void put(ZipOutputStream zip, String name, String text) throws IOException {
+        zip.putNextEntry(new ZipEntry(name));
+        zip.write(text.getBytes(StandardCharsets.UTF_8));
+        zip.closeEntry();
+    }
+
+    @Test
+    void rejectsAPartLargerThanTheLimitAndTooManyColumnsAndHugeCells() throws IOException {
+        XSSFWorkbook book = new XSSFWorkbook();
+        sheet(book, "units", "code,kind\nB01,BRANCH\n");
+        Sheet cases = sheet(book, "cases", "case_no,submitted_at,demand\nC1,2026-01-05 08:30,x\n");
+        // Excel (and POI) cap a cell at 32,767 characters; the reader's 100,000 limit is lowered here to test it
+        cases.getRow(1).getCell(2).setCellValue("x".repeat(30_000));
+        Path file = save(book, "book.xlsx");
+        LedgerReader.Limits cell = new LedgerReader.Limits(1000, 1L << 30, 20_000, 4_000_000, 1000, 1L << 30, 1000);
+        LedgerException e = catchThrowableOfType(LedgerException.class,
+                () -> new LedgerReader(LedgerFixtures.scheme(), Locale.CHINESE, cell).read(file));
+        assertThat(e.problems()).extracting(LedgerReaderXlsxTest::located).containsExactly("book.xlsx[cases]:2:demand");
+
+        LedgerReader.Limits small = new LedgerReader.Limits(1000, 1L << 30, 1_000_000, 4_000_000, 1000, 10_000, 1000);
+        LedgerException part = catchThrowableOfType(LedgerException.class,
+                () -> new LedgerReader(LedgerFixtures.scheme(), Locale.CHINESE, small).read(file));
+        assertThat(part.problems()).extracting(LedgerReaderXlsxTest::located).containsExactly("book.xlsx:0:");
+
+        XSSFWorkbook wide = new XSSFWorkbook();
+        sheet(wide, "units", "code,kind\nB01,BRANCH\n");
+        Row header = wide.createSheet("cases").createRow(0);
+        for (int c = 0; c < 2000; c++) {
+            header.createCell(c).setCellValue("c" + c);
+        }
+        Path wideFile = save(wide, "wide.xlsx");
+        LedgerException columns = catchThrowableOfType(LedgerException.class,
+                () -> LedgerFixtures.reader().read(wideFile));
+        assertThat(columns.problems()).extracting(LedgerReaderXlsxTest::located)
+                .containsExactly("wide.xlsx[cases]:1:ALM");
+    }
+
+    @Test
+    void rejectsFilesThatAreNotWorkbooks() throws IOException {
+        Path garbage = dir.resolve("garbage.xlsx");
+        byte[] bytes = new byte[10_000];
+        new java.util.Random(3).nextBytes(bytes);
+        Files.write(garbage, bytes);
+        Path renamed = dir.resolve("text.xlsx");
+        Files.writeString(renamed, "case_no\nC1\n");
+        Path zip = dir.resolve("zip.xlsx");
+        try (ZipOutputStream out = new ZipOutputStream(Files.newOutputStream(zip))) {
+            put(out, "hello.txt", "hello");
+        }
+        Path xls = dir.resolve("old.xls");
+        Files.write(xls, new byte[] {(byte) 0xD0, (byte) 0xCF, 0x11, (byte) 0xE0, 1, 2, 3});
+        for (Path file : List.of(garbage, renamed, zip, xls)) {
+            LedgerException e = catchThrowableOfType(LedgerException.class, () -> LedgerFixtures.reader().read(file));
+            assertThat(e).as(file.toString()).isNotNull();
+            assertThat(e.problems()).extracting(LedgerReaderXlsxTest::located)
+                    .containsExactly(file.getFileName() + ":0:");
+        }
+    }
+}
