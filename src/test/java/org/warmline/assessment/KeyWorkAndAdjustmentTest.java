@@ -23,6 +23,8 @@ class KeyWorkAndAdjustmentTest {
         assertThat(item.score()).isEqualByComparingTo("5");
     }
 
+    // READING: "days" are calendar days between dates (not working days); an open task on as_of 2026-01-25 10:00 due
+    // 2026-01-20 is 5 days late.
     // "1 lost per day late, days = (completion date, or the date of as_of if not completed) − due_date when positive"
     @Test
     void oneLostPerDayLate() {

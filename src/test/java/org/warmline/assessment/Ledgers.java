@@ -48,6 +48,9 @@ import org.warmline.scheme.SchemeLoader;
  *       ├ T1 (TEAM)
  *       └ R1 (AREA)                steward W1
  * </pre>
+ * READING: the brief says "branch B1 with station S1, team T1, area R1"; T1 and R1 are placed under S1 (a team or area
+ * may be a child of a branch or a station), so B1's subtree is two levels deep.
+ * Topics are stored normalised (Topic.normalize), as the ledger reader does (CaseRecord: "topic normalised").
  * HQ and B1 have full regulations (S1, T1, R1 inherit B1's row) and one complete training in every quarter of
  * 2025-2027, so items 1.1 and 1.3 score full unless a test changes them.
  *

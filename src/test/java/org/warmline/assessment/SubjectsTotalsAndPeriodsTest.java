@@ -114,6 +114,7 @@ class SubjectsTotalsAndPeriodsTest {
         assertThat(hasMissingField(r, "B1", "C1")).isFalse();
     }
 
+    // READING: the warning's wording is not specified; the test only requires some warning.
     @Test
     void unitlessCaseOfNoAgentBelongsToNoUnit() {
         DataSet data = org().cases(aCase("C1").acceptedBy("W1").without("unit", "handler", "citizen_name")).build();
@@ -246,6 +247,7 @@ class SubjectsTotalsAndPeriodsTest {
     }
 
     // "A date in a year that has no schedule falls back to Monday-Friday, and the result carries one warning per such year."
+    // READING: "one warning per such year" is checked as exactly one warning mentioning 2030.
     @Test
     void yearWithoutScheduleIsWarnedOnce() {
         DataSet data = org().cases(aCase("C1").submitted("2030-01-04 15:00").complex(true),

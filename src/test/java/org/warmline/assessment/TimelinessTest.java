@@ -21,7 +21,11 @@ class TimelinessTest {
         return item(r, code, ItemCode.HANDLING_TIMELINESS);
     }
 
-    /** Everything a case lost on 2.2, whatever the entries look like (doubling may be one entry or two). */
+    /**
+     * Everything a case lost on 2.2, whatever the entries look like.
+     * READING: the spec does not say how a doubled loss is listed (one timeliness.late entry of 6, or 3 + 3); these
+     * tests sum all of a case's 2.2 deductions.
+     */
     private static java.math.BigDecimal lossOf(ItemResult item, String caseNo) {
         return sum(item.deductions().stream().filter(e -> caseNo.equals(e.ref())).toList());
     }
