@@ -51,8 +51,11 @@ class TimelinessTest {
             "COMPLAINT,false,2026-01-06 09:00,2026-01-08 09:00,3",
             "COMPLAINT,false,2026-01-06 09:00,2026-01-08 09:00:01,5",
             "COMPLAINT,false,2026-01-06 09:00,2026-01-09 23:59:59,5",
-            "COMPLAINT,false,2026-01-06 09:00,2026-01-10 00:00,10",
-            "COMPLAINT,false,2026-01-06 09:00,2026-01-12 00:00,10",
+            // Wed 09:00 deadline to Sat 00:00 is 15 h + 24 h + 24 h = 2.625 working days: still the second band
+            "COMPLAINT,false,2026-01-06 09:00,2026-01-10 00:00,5",
+            "COMPLAINT,false,2026-01-06 09:00,2026-01-12 08:59:59,5",
+            // ... Monday 09:00 adds 9 h: 72 h = w = 3 -> 10
+            "COMPLAINT,false,2026-01-06 09:00,2026-01-12 09:00,10",
             // deadline Saturday 10:00, solved Sunday: late only on days off, w = 0 -> first band
             "COMPLAINT,false,2026-01-09 10:00,2026-01-11 18:00,3",
             // deadline Saturday 10:00, solved Monday 10:00: w = 10 h = 0.42
