@@ -267,7 +267,7 @@ final class CaseJudge {
             if (done == NONE) {
                 entries.add(new Entry("dissatisfied.not-carried-out", s.notCarriedOut(), c.caseNo(),
                         reasons.text("dissatisfied.not-carried-out", reasons.text("finding." + c.reviewFinding().name()),
-                                service ? "rehandled_at" : "explained_at", reasons.instant(asOf))));
+                                reasons.field(service ? "rehandled_at" : "explained_at"), reasons.instant(asOf))));
             }
         }
         return entries;

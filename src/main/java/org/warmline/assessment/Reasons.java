@@ -22,7 +22,8 @@ final class Reasons {
             Map.entry("contacted_at", "联系用户时间"), Map.entry("solution", "解决方案"),
             Map.entry("solution_at", "答复/方案时间"), Map.entry("surveyed_at", "现场勘查时间"),
             Map.entry("evaluation_comment", "评价内容"), Map.entry("dispatched_at", "派单时间"),
-            Map.entry("completed_at", "完成时间"), Map.entry("evaluated_at", "评价时间"));
+            Map.entry("completed_at", "完成时间"), Map.entry("evaluated_at", "评价时间"),
+            Map.entry("rehandled_at", "重新办理时间"), Map.entry("explained_at", "补充解释时间"));
 
     private final ResourceBundle bundle;
     private final boolean chinese;

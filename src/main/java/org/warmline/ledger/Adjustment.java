@@ -11,7 +11,7 @@ import java.math.BigDecimal;
  * @param points   signed: −2 takes 2 more points, +1 gives 1 back
  * @param reason   why
  * @param assessor who decided it
- * @param row      the data row it was read from, for references
+ * @param row      the spreadsheet row it was read from (the header is row 1), for references
  */
 public record Adjustment(String subject, String period, String item, BigDecimal points, String reason, String assessor,
                          int row) {

@@ -38,7 +38,7 @@ package org.warmline.ledger;
  * @param reviewFinding     复核结论
  * @param rehandledAt       重新办理时间
  * @param explainedAt       补充解释时间
- * @param row               the data row it was read from (1 = first row after the header), for messages
+ * @param row               the spreadsheet row it was read from (the header is row 1), for messages
  */
 public record CaseRecord(
         String caseNo,

@@ -7,7 +7,7 @@ package org.warmline.ledger;
  * @param unit            the owning unit's code; {@code null} means the HQ_SERVICE unit
  * @param startedAt       when the outage began (epoch millis)
  * @param backupStartedAt when backup answering started (epoch millis), or {@link Instants#NONE}
- * @param row             the data row it was read from (1 = the first row after the header), for references
+ * @param row             the spreadsheet row it was read from (the header is row 1), for references
  */
 public record Outage(String channel, String unit, long startedAt, long backupStartedAt, int row) {
 }
