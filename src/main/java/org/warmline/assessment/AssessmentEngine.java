@@ -448,7 +448,8 @@ public final class AssessmentEngine {
             for (Outage o : data.outages()) {
                 String owner = o.unit() != null ? o.unit() : org.hq();
                 if (owner == null && o.unit() == null) {
-                    warnings.add("no-hq", reasons.text("warning.no-hq", o.row()));
+                    warnings.add("no-hq", reasons.text("warning.no-hq",
+                            (o.channel() == null ? "" : o.channel() + " ") + reasons.instant(o.startedAt())));
                 }
                 if (!subject.code.equals(owner) || o.startedAt() > asOf) {
                     continue;
@@ -461,7 +462,9 @@ public final class AssessmentEngine {
             long allowance = s.backupAllowance().getSeconds();
             for (Map.Entry<String, List<Outage>> month : byMonth.entrySet()) {
                 List<Outage> outages = new ArrayList<>(month.getValue());
-                outages.sort(Comparator.comparingLong(Outage::startedAt).thenComparingInt(Outage::row));
+                outages.sort(Comparator.comparingLong(Outage::startedAt)
+                        .thenComparing(o -> o.channel() == null ? "" : o.channel())
+                        .thenComparingLong(Outage::backupStartedAt));
                 if (outages.size() >= s.frequentOutages()) {
                     out.add(new Entry("equipment.frequent-outages", s.frequentPoints(), month.getKey(),
                             reasons.text("equipment.frequent-outages", outages.size(), month.getKey(), s.frequentOutages())));
@@ -471,7 +474,8 @@ public final class AssessmentEngine {
                     long waited = seconds((backup != NONE ? backup : asOf) - o.startedAt());
                     if (waited > allowance) {
                         String key = backup != NONE ? "equipment.late-backup" : "equipment.late-backup-missing";
-                        out.add(new Entry("equipment.late-backup", s.lateBackup(), "outages#" + o.row(),
+                        out.add(new Entry("equipment.late-backup", s.lateBackup(),
+                                (o.channel() == null ? "" : o.channel() + " ") + reasons.instant(o.startedAt()),
                                 reasons.text(key, o.channel() == null ? "" : o.channel(), reasons.instant(o.startedAt()),
                                         reasons.duration(waited), reasons.duration(allowance))));
                     }
@@ -611,9 +615,11 @@ public final class AssessmentEngine {
                     matching.add(a);
                 }
             }
-            matching.sort(Comparator.comparingInt(Adjustment::row));
+            matching.sort(Comparator.comparing(Adjustment::points).thenComparing(Adjustment::reason)
+                    .thenComparing(a -> a.assessor() == null ? "" : a.assessor()));
             for (Adjustment a : matching) {
-                out.add(new Entry("adjustment", a.points().negate(), "adjustments#" + a.row(),
+                out.add(new Entry("adjustment", a.points().negate(), a.period().trim().toUpperCase(Locale.ROOT)
+                        + (a.assessor() == null ? "" : " " + a.assessor()),
                         reasons.text("adjustment", a.reason(), a.assessor() == null ? "" : a.assessor())));
             }
         }

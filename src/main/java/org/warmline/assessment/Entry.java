@@ -8,7 +8,7 @@ import java.math.BigDecimal;
  *
  * @param rule   the rule, e.g. {@code ledger.missing-field}
  * @param points exact points (a manual adjustment that gives points back is a negative deduction)
- * @param ref    the case number, or the record (e.g. {@code outages#3}, a unit code, a period)
+ * @param ref    the case number, or the record (an outage by channel and start, a unit code, a period, an adjustment by period and assessor)
  * @param reason why, in the result's language
  */
 public record Entry(String rule, BigDecimal points, String ref, String reason) {
