@@ -366,6 +366,15 @@ class AssessCommandTest {
         assertThat(run.err()).contains("--as-of");
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"2026-02-05T00:00", "2026-02-05 00:00", "2026-02-05 00:00:00", "2026-02-05T00:00:00.000",
+            "2026-02-05", "2026-02-05T00:00:00+08:00", "2026-02-04T16:00:00Z", "2026-02-04T16:00Z",
+            "2026-02-05T00:00+0800"})
+    void asOfInTheLedgerFormats(String asOf) {
+        JsonNode root = json(assess("--period", "2026-01", "--as-of", asOf));
+        assertThat(root.get("asOf").asString()).isEqualTo("2026-02-05T00:00:00+08:00");
+    }
+
     @Test
     void xlsxAndHtmlNeedOut() {
         for (String format : List.of("xlsx", "html")) {
