@@ -383,6 +383,17 @@ class AssessCommandTest {
         }
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"json", "xlsx", "html"})
+    void outThatCannotBeWritten(String format) throws IOException {
+        Path out = tmp.resolve("no-such-folder").resolve("r." + format);
+        Run run = assertBadInput(assess("--period", "2026-01", "--format", format, "--out", out.toString(),
+                "--lang", "en"));
+        assertThat(run.err()).contains(out.toString()).contains("does not exist");
+        Path folder = Files.createDirectory(tmp.resolve("a-folder." + format));
+        assertBadInput(assess("--period", "2026-01", "--format", format, "--out", folder.toString()));
+    }
+
     @Test
     void unknownFormat() {
         assertBadInput(assess("--period", "2026-01", "--format", "pdf", "--out", tmp.resolve("x.pdf").toString()));

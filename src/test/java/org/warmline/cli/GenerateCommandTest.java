@@ -103,7 +103,9 @@ class GenerateCommandTest {
     void outThatCannotBeWrittenExitsTwo() throws IOException {
         Path file = tmp.resolve("a-file");
         Files.writeString(file, "not a folder");
-        AssessCommandTest.Run run = generate(file, "7");
+        AssessCommandTest.Run run = AssessCommandTest.run("generate", "--cases", "5", "--seed", "7", "--year", "2026",
+                "--out", file.toString(), "--lang", "en");
         AssessCommandTest.assertBadInput(run);
+        assertThat(run.err()).contains(file.toString()).contains("a folder is needed");
     }
 }
