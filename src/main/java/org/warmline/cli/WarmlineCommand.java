@@ -17,6 +17,7 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeFormatterBuilder;
 import java.time.format.DateTimeParseException;
+import java.time.format.ResolverStyle;
 import java.time.temporal.ChronoField;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -54,7 +55,7 @@ public final class WarmlineCommand {
 
     /** Instants as the ledger writes them: {@code 2026-01-05 08:30}, {@code 2026-01-05T08:30:00.5+08:00}, … */
     private static final DateTimeFormatter INSTANT = new DateTimeFormatterBuilder()
-            .appendPattern("yyyy-MM-dd")
+            .appendPattern("uuuu-MM-dd")
             .optionalStart().appendLiteral('T').optionalEnd()
             .optionalStart().appendLiteral(' ').optionalEnd()
             .optionalStart()
@@ -66,7 +67,8 @@ public final class WarmlineCommand {
             .optionalStart().appendOffset("+HHMM", "Z").optionalEnd()
             .parseDefaulting(ChronoField.HOUR_OF_DAY, 0)
             .parseDefaulting(ChronoField.MINUTE_OF_HOUR, 0)
-            .toFormatter(Locale.ROOT);
+            .toFormatter(Locale.ROOT)
+            .withResolverStyle(ResolverStyle.STRICT);
 
     private WarmlineCommand() {
     }
@@ -178,7 +180,8 @@ public final class WarmlineCommand {
                 }
             }
         } catch (IOException e) {
-            throw new UsageException(messages.text("error.output", outFile == null ? "-" : outFile, e.getMessage()));
+            throw new UsageException(messages.text("error.output", outFile == null ? "-" : outFile,
+                    ioReason(e, messages)));
         }
     }
 
@@ -194,10 +197,25 @@ public final class WarmlineCommand {
         try {
             new DataSetGenerator(seed, year, ZoneId.of(scheme.zone())).writeCsvFolder(cases, Path.of(dir));
         } catch (RuntimeException e) {
-            throw new UsageException(messages.text("error.output", dir, e.getMessage()));
+            throw new UsageException(messages.text("error.output", dir, ioReason(e, messages)));
         }
         out.println(messages.text("generated", cases, dir));
         return 0;
+    }
+
+    /** Why a file could not be written, without exception class names (an UncheckedIOException's message is one). */
+    static String ioReason(Throwable e, Messages messages) {
+        Throwable cause = e instanceof java.io.UncheckedIOException u && u.getCause() != null ? u.getCause() : e;
+        if (cause instanceof java.nio.file.NoSuchFileException) {
+            return messages.text("io.no-such-file");
+        } else if (cause instanceof java.nio.file.FileAlreadyExistsException) {
+            return messages.text("io.exists");
+        } else if (cause instanceof java.nio.file.AccessDeniedException) {
+            return messages.text("io.denied");
+        } else if (cause instanceof java.nio.file.FileSystemException fse && fse.getReason() != null) {
+            return fse.getReason();
+        }
+        return cause.getMessage() == null ? messages.text("io.failed") : cause.getMessage();
     }
 
     private static int number(Map<String, String> options, String name, Messages messages) {
