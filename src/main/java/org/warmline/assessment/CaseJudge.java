@@ -142,8 +142,8 @@ final class CaseJudge {
         if (recorded != NONE) {
             return "";
         }
-        return judgedAt == asOf ? "(" + reasons.text("basis.asof", reasons.instant(asOf)) + ")"
-                : "(" + reasons.text("basis.next", reasons.instant(judgedAt)) + ")";
+        return judgedAt == asOf ? reasons.text("basis.asof", reasons.instant(asOf))
+                : reasons.text("basis.next", reasons.instant(judgedAt));
     }
 
     private Entry timer(Scheme.Timer timer, long durationMillis, String ref, String key, String basis) {
@@ -356,9 +356,7 @@ final class CaseJudge {
                 : reasons.instant(f.deadline);
         BigDecimal workingDays = BigDecimal.valueOf(f.lateWorkingSeconds)
                 .divide(BigDecimal.valueOf(86_400), 2, java.math.RoundingMode.HALF_UP).stripTrailingZeros();
-        String basis = f.solutionRecorded ? "" : f.solutionJudgedAt == asOf
-                ? "(" + reasons.text("basis.asof", reasons.instant(asOf)) + ")"
-                : "(" + reasons.text("basis.next", reasons.instant(f.solutionJudgedAt)) + ")";
+        String basis = f.solutionRecorded ? "" : basis(NONE, f.solutionJudgedAt);
         String key = doubled ? "timeliness.late-doubled" : "timeliness.late";
         f.timeliness = new Entry("timeliness.late", points, c.caseNo(),
                 reasons.text(key, reasons.text("class." + f.handlingClass),
