@@ -1,0 +1,147 @@
+package org.warmline.cases;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+import org.warmline.ledger.CaseRecord;
+import org.warmline.ledger.Category;
+import org.warmline.ledger.Channel;
+import org.warmline.ledger.EvaluationChannel;
+import org.warmline.ledger.EvaluationLevel;
+import org.warmline.ledger.ReviewFinding;
+
+import static org.warmline.ledger.Instants.NONE;
+
+/**
+ * The cases of the desk as ledger records: imported all-or-nothing, and read back (for the live assessment and the
+ * export) exactly as the ledger format holds them. Column names equal the ledger's English headers.
+ */
+@Repository
+public class CaseLedgerStore {
+
+    static final String COLUMNS = "case_no, channel, category, complex, topic, citizen_name, citizen_phone, address, "
+            + "demand, occurred_at, submitted_at, recorded_at, accepted_at, accepted_by, dispatched_at, unit, handler, "
+            + "contacted_at, site_survey, surveyed_at, solution, solution_at, completed_at, resolved, evaluation, "
+            + "evaluation_channel, evaluated_at, evaluation_comment, unsatisfied_at, reviewed_at, review_finding, "
+            + "rehandled_at, explained_at";
+
+    private final JdbcClient jdbc;
+    private final TransactionTemplate transaction;
+
+    public CaseLedgerStore(JdbcClient jdbc, PlatformTransactionManager transactions) {
+        this.jdbc = jdbc;
+        this.transaction = new TransactionTemplate(transactions);
+    }
+
+    /** Adds cases in one transaction: all of them, or (on any failure, e.g. a case number already taken) none. */
+    public void importCases(List<CaseRecord> cases) {
+        String sql = "insert into petition_case (" + COLUMNS + ", state) values (" + "?, ".repeat(33) + "?)";
+        transaction.executeWithoutResult(status -> {
+            for (CaseRecord c : cases) {
+                jdbc.sql(sql).params(values(c)).update();
+            }
+        });
+    }
+
+    /** Every case whose submission lies in {@code [from, to)}, by submission and number. */
+    public List<CaseRecord> submittedBetween(Instant from, Instant to) {
+        return jdbc.sql("select " + COLUMNS + " from petition_case where submitted_at >= ? and submitted_at < ? "
+                        + "and withdrawn_at is null order by submitted_at, case_no")
+                .params(OffsetDateTime.ofInstant(from, ZoneOffset.UTC), OffsetDateTime.ofInstant(to, ZoneOffset.UTC))
+                .query(CaseLedgerStore::record)
+                .list();
+    }
+
+    /** Every case that is not withdrawn. */
+    public List<CaseRecord> all() {
+        return jdbc.sql("select " + COLUMNS + " from petition_case where withdrawn_at is null "
+                        + "order by submitted_at, case_no")
+                .query(CaseLedgerStore::record)
+                .list();
+    }
+
+    public long count() {
+        return jdbc.sql("select count(*) from petition_case").query(Long.class).single();
+    }
+
+    private static List<Object> values(CaseRecord c) {
+        List<Object> v = new ArrayList<>(34);
+        v.add(c.caseNo());
+        v.add(name(c.channel()));
+        v.add(name(c.category()));
+        v.add(c.complex());
+        v.add(c.topic());
+        v.add(c.citizenName());
+        v.add(c.citizenPhone());
+        v.add(c.address());
+        v.add(c.demand());
+        v.add(instant(c.occurredAt()));
+        v.add(instant(c.submittedAt()));
+        v.add(instant(c.recordedAt()));
+        v.add(instant(c.acceptedAt()));
+        v.add(c.acceptedBy());
+        v.add(instant(c.dispatchedAt()));
+        v.add(c.unit());
+        v.add(c.handler());
+        v.add(instant(c.contactedAt()));
+        v.add(c.siteSurvey());
+        v.add(instant(c.surveyedAt()));
+        v.add(c.solution());
+        v.add(instant(c.solutionAt()));
+        v.add(instant(c.completedAt()));
+        v.add(c.resolved());
+        v.add(name(c.evaluation()));
+        v.add(name(c.evaluationChannel()));
+        v.add(instant(c.evaluatedAt()));
+        v.add(c.evaluationComment());
+        v.add(instant(c.unsatisfiedAt()));
+        v.add(instant(c.reviewedAt()));
+        v.add(name(c.reviewFinding()));
+        v.add(instant(c.rehandledAt()));
+        v.add(instant(c.explainedAt()));
+        v.add(CaseState.of(c).name());
+        return v;
+    }
+
+    private static String name(Enum<?> value) {
+        return value == null ? null : value.name();
+    }
+
+    private static OffsetDateTime instant(long millis) {
+        return millis == NONE ? null : OffsetDateTime.ofInstant(Instant.ofEpochMilli(millis), ZoneOffset.UTC);
+    }
+
+    private static long millis(ResultSet rs, String column) throws SQLException {
+        OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
+        return value == null ? NONE : value.toInstant().toEpochMilli();
+    }
+
+    private static <E extends Enum<E>> E code(ResultSet rs, String column, Class<E> type) throws SQLException {
+        String value = rs.getString(column);
+        return value == null ? null : Enum.valueOf(type, value);
+    }
+
+    private static CaseRecord record(ResultSet rs, int row) throws SQLException {
+        return new CaseRecord(rs.getString("case_no"), code(rs, "channel", Channel.class),
+                code(rs, "category", Category.class), rs.getBoolean("complex"), rs.getString("topic"),
+                rs.getString("citizen_name"), rs.getString("citizen_phone"), rs.getString("address"),
+                rs.getString("demand"), millis(rs, "occurred_at"), millis(rs, "submitted_at"),
+                millis(rs, "recorded_at"), millis(rs, "accepted_at"), rs.getString("accepted_by"),
+                millis(rs, "dispatched_at"), rs.getString("unit"), rs.getString("handler"), millis(rs, "contacted_at"),
+                rs.getBoolean("site_survey"), millis(rs, "surveyed_at"), rs.getString("solution"),
+                millis(rs, "solution_at"), millis(rs, "completed_at"), rs.getBoolean("resolved"),
+                code(rs, "evaluation", EvaluationLevel.class), code(rs, "evaluation_channel", EvaluationChannel.class),
+                millis(rs, "evaluated_at"), rs.getString("evaluation_comment"), millis(rs, "unsatisfied_at"),
+                millis(rs, "reviewed_at"), code(rs, "review_finding", ReviewFinding.class), millis(rs, "rehandled_at"),
+                millis(rs, "explained_at"), row + 2);
+    }
+}

