@@ -34,6 +34,12 @@ final class Differential {
     /** Number of (data set, period, as_of) runs. */
     static final AtomicLong RUNS = new AtomicLong();
 
+    /** How often each reference rule fired (deduction/bonus lines), so a reader can see the comparison is not vacuous. */
+    static final java.util.concurrent.ConcurrentSkipListMap<String, AtomicLong> RULES =
+            new java.util.concurrent.ConcurrentSkipListMap<>();
+    /** How many compared item scores were below their maximum. */
+    static final AtomicLong BELOW_MAX = new AtomicLong();
+
     private Differential() {
     }
 
@@ -75,6 +81,15 @@ final class Differential {
                 ItemResult ei = es.items().get(e.getKey());
                 ReferenceAssessment.ItemScore ri = e.getValue();
                 VALUES.incrementAndGet();
+                for (ReferenceAssessment.Line l : ri.deductions()) {
+                    RULES.computeIfAbsent(l.rule(), k -> new AtomicLong()).incrementAndGet();
+                }
+                for (ReferenceAssessment.Line l : ri.bonuses()) {
+                    RULES.computeIfAbsent(l.rule(), k -> new AtomicLong()).incrementAndGet();
+                }
+                if (ei != null && ei.score().compareTo(ei.max()) < 0) {
+                    BELOW_MAX.incrementAndGet();
+                }
                 if (ei == null || ei.score().compareTo(ri.score()) != 0) {
                     diffs.add(who + " item=" + e.getKey() + ": engine=" + (ei == null ? "none" : ei.score())
                             + " reference=" + ri.score()

@@ -58,6 +58,7 @@ class DifferentialTest {
     @AfterAll
     static void report() {
         System.out.println("[DifferentialTest] runs=" + Differential.RUNS.get() + " values compared="
-                + Differential.VALUES.get());
+                + Differential.VALUES.get() + " item scores below max=" + Differential.BELOW_MAX.get()
+                + "\n  reference rule lines: " + Differential.RULES);
     }
 }

@@ -1,0 +1,279 @@
+package org.warmline.reference;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.warmline.assessment.Ledgers.DAY;
+import static org.warmline.assessment.Ledgers.HOUR;
+import static org.warmline.assessment.Ledgers.MIN;
+import static org.warmline.assessment.Ledgers.SEC;
+import static org.warmline.assessment.Ledgers.aCase;
+import static org.warmline.assessment.Ledgers.org;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.warmline.assessment.Ledgers;
+import org.warmline.ledger.Category;
+import org.warmline.ledger.DataSet;
+import org.warmline.ledger.EvaluationLevel;
+import org.warmline.ledger.Post;
+import org.warmline.ledger.ReviewFinding;
+import org.warmline.ledger.Training;
+import org.warmline.ledger.UnitKind;
+import org.warmline.scheme.ItemCode;
+
+/**
+ * Hand-built data sets for boundaries the generator rarely produces. Each is run through the engine and the reference
+ * for several periods and as_of instants; they must agree. A few reference values are also pinned to the spec text, so
+ * that the two cannot agree on a wrong reading unnoticed.
+ */
+class EdgeCaseDifferentialTest {
+
+    static final String[] PERIODS = {"2026-01", "2026-02", "2026-03", "2026-Q1", "2026"};
+
+    /** Instants in "yyyy-MM-dd HH:mm[:ss]" Asia/Shanghai. */
+    static Instant i(String text) {
+        return Ledgers.instant(text);
+    }
+
+    static List<String> agree(String label, DataSet data, String[] periods, String... asOfs) {
+        List<String> diffs = new ArrayList<>();
+        for (String period : periods) {
+            for (String asOf : asOfs) {
+                diffs.addAll(Differential.compare(label, data, period, i(asOf)));
+            }
+        }
+        return diffs;
+    }
+
+    static void assertAgree(String label, DataSet data, String[] periods, String... asOfs) {
+        List<String> diffs = agree(label, data, periods, asOfs);
+        assertThat(diffs).as(() -> String.join("\n", diffs)).isEmpty();
+    }
+
+    static ReferenceAssessment.ItemScore ref(DataSet data, String period, String asOf, String subject, ItemCode item) {
+        return Differential.reference(data, period, i(asOf)).subjects().get(subject).items().get(item);
+    }
+
+    static BigDecimal sum(List<ReferenceAssessment.Line> lines) {
+        Rational s = Rational.ZERO;
+        for (ReferenceAssessment.Line l : lines) {
+            s = s.plus(l.points());
+        }
+        return s.round(6, java.math.RoundingMode.HALF_UP).stripTrailingZeros();
+    }
+
+    @Test
+    void acceptanceAndContactBoundaries() {
+        DataSet data = org().cases(
+                aCase("ACC30").acceptedAfter(30 * MIN).dispatched(null),
+                aCase("ACC30S1").acceptedAfter(30 * MIN + SEC).dispatched(null),
+                aCase("ACC30F").acceptedAfter(30 * MIN + 999).dispatched(null),
+                aCase("ACC60").acceptedAfter(60 * MIN).dispatched(null),
+                aCase("ACC61").acceptedAfter(61 * MIN).dispatched(null),
+                aCase("DISP").acceptedAfter(5 * MIN).dispatchedAfter(95 * MIN).contactedAfter(95 * MIN + 2 * HOUR),
+                aCase("CON2H1").dispatchedAfter(10 * MIN).contactedAfter(10 * MIN + 2 * HOUR + SEC),
+                aCase("CON3H").dispatchedAfter(10 * MIN).contactedAfter(10 * MIN + 3 * HOUR),
+                aCase("CON3H1").dispatchedAfter(10 * MIN).contactedAfter(10 * MIN + 3 * HOUR + SEC),
+                aCase("NOCONTACT").dispatchedAfter(10 * MIN).without("contacted_at").solutionAfter(5 * HOUR),
+                aCase("OPEN").submitted("2026-01-20 08:00").dispatchedAfter(10 * MIN).without("contacted_at")
+                        .notCompleted().without("solution_at"),
+                aCase("UNACC").submitted("2026-01-20 08:00").justSubmitted())
+                .build();
+        assertAgree("response", data, PERIODS, "2026-01-20 09:00", "2026-01-20 10:00:01", "2026-08-15 12:00");
+        // pinned: 30 min 00 s → 0; 30 min 01 s → 1; 60 min → 1; 61 min → 2 (agent A1)
+        ReferenceAssessment.ItemScore a1 = ref(data, "2026-01", "2026-01-20 08:00", "A1", ItemCode.HANDLING_RESPONSE);
+        assertThat(a1.deductions()).extracting(ReferenceAssessment.Line::ref)
+                .contains("ACC30S1", "ACC60", "ACC61", "DISP").doesNotContain("ACC30", "ACC30F");
+    }
+
+    @Test
+    void recordingBoundaries() {
+        DataSet data = org().cases(
+                aCase("R24").recordedAfter(24 * HOUR),
+                aCase("R24S1").recordedAfter(24 * HOUR + SEC),
+                aCase("R24F").recordedAfter(24 * HOUR + 500),
+                aCase("RLATE").submitted("2026-01-10 08:00").recorded("2026-01-12 08:00"),
+                aCase("RNONE").without("recorded_at"),
+                aCase("OCC").submitted("2026-01-10 08:00").occurred("2026-01-30 08:00"),
+                aCase("SURV").siteSurvey(true),
+                aCase("NOSOL").without("solution", "solution_at"),
+                aCase("EVNOCOMMENT").comment(null),
+                aCase("DISPLATE").submitted("2026-01-10 08:00").dispatched("2026-01-29 08:00")
+                        .without("contacted_at"))
+                .build();
+        assertAgree("ledger", data, PERIODS, "2026-01-11 08:00", "2026-01-11 08:00:01", "2026-01-29 12:00",
+                "2026-08-15 12:00");
+    }
+
+    @Test
+    void timelinessBoundariesAndSpringFestival() {
+        DataSet data = org().cases(
+                aCase("CON4H").category(Category.CONSULTATION).solutionAfter(4 * HOUR).completedAfter(5 * HOUR),
+                aCase("CON4HF").category(Category.CONSULTATION).solutionAfter(4 * HOUR + 500).completedAfter(5 * HOUR),
+                aCase("CON4H1").category(Category.CONSULTATION).solutionAfter(4 * HOUR + SEC).completedAfter(5 * HOUR),
+                aCase("CMP24").solutionAfter(24 * HOUR).completedAfter(25 * HOUR),
+                // Friday 2026-01-09 10:00 + 24 h = Saturday 10:00; solution Monday 00:00: late only on days off (w = 0)
+                aCase("WEEKEND").submitted("2026-01-09 10:00").solution("ok").solutionAt("2026-01-12 00:00")
+                        .completed("2026-01-12 01:00"),
+                // exactly one working day late, and one second more
+                aCase("W1").submitted("2026-01-06 09:00").solutionAt("2026-01-08 09:00").completed("2026-01-08 10:00"),
+                aCase("W1S").submitted("2026-01-06 09:00").solutionAt("2026-01-08 09:00:01")
+                        .completed("2026-01-08 10:00"),
+                aCase("W3").submitted("2026-01-05 09:00").solutionAt("2026-01-09 09:00").completed("2026-01-09 10:00"),
+                aCase("W3M").submitted("2026-01-05 09:00").solutionAt("2026-01-09 08:59:59")
+                        .completed("2026-01-09 10:00"),
+                // Spring Festival: Tuesday 2026-02-17 10:00 + 3 working days = 2026-02-27 00:00
+                aCase("SF0").complex(true).submitted("2026-02-17 10:00").solutionAt("2026-02-27 00:00")
+                        .completed("2026-02-27 01:00"),
+                aCase("SF1").complex(true).submitted("2026-02-17 10:00").solutionAt("2026-02-27 00:00:01")
+                        .completed("2026-02-27 01:00"),
+                aCase("SFSUG").category(Category.SUGGESTION).submitted("2026-02-17 10:00")
+                        .solutionAt("2026-02-28 12:00").completed("2026-02-28 13:00"),
+                aCase("SFOPEN").complex(true).submitted("2026-02-17 10:00").notCompleted().without("solution_at"),
+                aCase("NOCAT").without("category").solutionAfter(30 * DAY).completedAfter(31 * DAY))
+                .build();
+        assertAgree("timeliness", data, PERIODS, "2026-02-27 00:00", "2026-02-27 00:00:01", "2026-03-03 12:00",
+                "2026-08-15 12:00");
+        ReferenceAssessment.ItemScore r1 = ref(data, "2026-02", "2026-08-15 12:00", "R1",
+                ItemCode.HANDLING_TIMELINESS);
+        assertThat(r1.deductions()).extracting(ReferenceAssessment.Line::ref).contains("SF1", "SFSUG", "SFOPEN")
+                .doesNotContain("SF0");
+    }
+
+    @Test
+    void repeatWindowAndDoubling() {
+        String phone = "13912345678";
+        DataSet data = org().cases(
+                aCase("P0").phone(phone).submitted("2026-01-01 08:00").solutionAfter(30 * HOUR)
+                        .completedAfter(31 * HOUR),
+                // exactly 30 × 24 h later: a repeat, and late, and P0 was late: doubled
+                aCase("P1").phone("+86 139-1234-5678").submitted("2026-01-31 08:00").solutionAfter(30 * HOUR)
+                        .completedAfter(31 * HOUR),
+                // 30 × 24 h + 1 s after P1 and P0: P2 is not a repeat of P1 (too far)... of nothing
+                aCase("P2").phone("0086 13912345678").submitted("2026-03-02 08:00:01").solutionAfter(30 * HOUR)
+                        .completedAfter(31 * HOUR),
+                aCase("P3").phone("13912345678").topic("室温不达标").submitted("2026-03-02 08:00:02")
+                        .solutionAfter(2 * HOUR).completedAfter(3 * HOUR),
+                aCase("P4").phone("13912345678").topic("BILLING").submitted("2026-03-02 09:00"),
+                aCase("Q0").phone(null).submitted("2026-01-10 08:00"),
+                aCase("Q1").phone(null).submitted("2026-01-11 08:00"),
+                aCase("X0").phone("15000000000").topic("暖气片漏水 ").submitted("2026-01-10 08:00"),
+                aCase("X1").phone("15000000000").topic("暖气片漏水").complex(true).submitted("2026-01-12 08:00")
+                        .solutionAfter(10 * DAY).completedAfter(11 * DAY),
+                aCase("S0").phone("15100000000").category(Category.CONSULTATION).submitted("2026-01-10 08:00"),
+                aCase("S1").phone("15100000000").submitted("2026-01-11 08:00"))
+                .build();
+        assertAgree("repeat", data, PERIODS, "2026-01-31 08:00", "2026-03-02 08:00:02", "2026-08-15 12:00");
+        ReferenceAssessment.ItemScore t = ref(data, "2026-01", "2026-08-15 12:00", "R1", ItemCode.HANDLING_TIMELINESS);
+        assertThat(t.deductions()).filteredOn(l -> l.ref().equals("P1"))
+                .extracting(ReferenceAssessment.Line::rule).containsExactly("timeliness.late-repeat");
+    }
+
+    @Test
+    void dissatisfiedWithAndWithoutTimestamps() {
+        DataSet data = org().cases(
+                aCase("U0").evaluation(EvaluationLevel.UNSATISFIED).without("evaluated_at"),
+                aCase("U1").evaluation(EvaluationLevel.UNSATISFIED).without("evaluated_at")
+                        .finding(ReviewFinding.MISUNDERSTANDING),
+                aCase("U2").evaluation(EvaluationLevel.UNSATISFIED).without("evaluated_at")
+                        .reviewed("2026-01-20 08:00").finding(ReviewFinding.SERVICE_PROBLEM)
+                        .rehandled("2026-01-21 08:00"),
+                aCase("U24").evaluation(EvaluationLevel.UNSATISFIED).evaluated("2026-01-07 09:00")
+                        .reviewed("2026-01-08 09:00").finding(ReviewFinding.MISUNDERSTANDING)
+                        .explained("2026-01-08 10:00"),
+                aCase("U24S").evaluation(EvaluationLevel.UNSATISFIED).evaluated("2026-01-07 09:00")
+                        .reviewed("2026-01-08 09:00:01").finding(ReviewFinding.MISUNDERSTANDING)
+                        .explained("2026-01-08 10:00"),
+                aCase("URE").evaluation(EvaluationLevel.SATISFIED).evaluated("2026-01-12 09:00")
+                        .unsatisfied("2026-01-07 09:00").reviewed("2026-01-07 12:00")
+                        .finding(ReviewFinding.SERVICE_PROBLEM).rehandled("2026-01-10 12:00"),
+                aCase("UFUT").evaluation(EvaluationLevel.UNSATISFIED).evaluated("2026-01-07 09:00")
+                        .unsatisfied("2026-02-07 09:00"),
+                aCase("UOPEN").evaluation(EvaluationLevel.UNSATISFIED).evaluated("2026-01-07 09:00"),
+                aCase("UNOREV").evaluation(EvaluationLevel.UNSATISFIED).evaluated("2026-01-07 09:00")
+                        .finding(ReviewFinding.SERVICE_PROBLEM))
+                .build();
+        assertAgree("dissatisfied", data, PERIODS, "2026-01-07 12:00", "2026-01-08 09:00:01", "2026-01-09 00:00",
+                "2026-08-15 12:00");
+    }
+
+    @Test
+    void evaluationsAndResolutionAroundAsOf() {
+        DataSet data = org().cases(
+                aCase("E0").evaluated("2026-01-20 00:00"),
+                aCase("E1").evaluation(EvaluationLevel.BASIC),
+                aCase("E2").evaluation(EvaluationLevel.BASIC),
+                aCase("E3").evaluation(EvaluationLevel.UNSATISFIED),
+                aCase("N0").notCompleted().without("solution_at"),
+                // deadline 24 h after submission: exactly as_of in one run
+                aCase("D0").submitted("2026-01-19 00:00").notCompleted().without("solution_at"),
+                aCase("D1").submitted("2026-01-19 00:00").resolved(false),
+                aCase("SUB").submitted("2026-01-20 00:00:00").justSubmitted(),
+                aCase("FUT").submitted("2026-01-20 00:00:01").justSubmitted())
+                .build();
+        assertAgree("evaluations", data, PERIODS, "2026-01-20 00:00", "2026-01-20 00:00:01", "2026-08-15 12:00");
+    }
+
+    @Test
+    void unitlessCasesAndAcceptanceOwnership() {
+        DataSet data = org()
+                .unit("HQ1", UnitKind.TEAM, "HQ")
+                .staff("A2", Post.AGENT, "HQ1")
+                .staff("A3", Post.AGENT, "B1")
+                .staff("A4", Post.AGENT, null)
+                .cases(
+                        aCase("L0").unit(null).handler(null).acceptedAfter(90 * MIN).dispatched(null),
+                        aCase("L1").unit(null).acceptedBy("A2").acceptedAfter(90 * MIN).dispatched(null),
+                        aCase("L2").unit(null).acceptedBy("A3").acceptedAfter(90 * MIN).dispatched(null),
+                        aCase("L3").unit(null).acceptedBy("W1").acceptedAfter(90 * MIN).dispatched(null),
+                        aCase("L4").unit(null).acceptedBy("A4").acceptedAfter(90 * MIN).dispatched(null),
+                        aCase("L5").unit(null).acceptedBy(null).acceptedAfter(90 * MIN).dispatched(null),
+                        aCase("L6").unit("T1").handler("A3").acceptedBy("A3").acceptedAfter(90 * MIN),
+                        aCase("L7").unit("HQ1").handler("A2").acceptedBy("A1").acceptedAfter(3 * HOUR)
+                                .dispatchedAfter(3 * HOUR).contactedAfter(6 * HOUR),
+                        // dispatched after as_of: accepted_at is the acceptance milestone
+                        aCase("L8").submitted("2026-01-20 08:00").accepted("2026-01-20 08:10")
+                                .dispatched("2026-01-20 12:00").without("contacted_at").notCompleted()
+                                .without("solution_at"))
+                .build();
+        assertAgree("unitless", data, PERIODS, "2026-01-20 11:00", "2026-08-15 12:00");
+    }
+
+    @Test
+    void trainingOutagesTasksAndAdjustments() {
+        DataSet data = org()
+                .trainings(new Training("HQ", java.time.LocalDate.parse("2026-03-31"), "x", true, true, true),
+                        new Training("B1", java.time.LocalDate.parse("2026-02-10"), "x", true, false, true),
+                        new Training("S1", java.time.LocalDate.parse("2026-05-10"), "x", true, true, true))
+                .outage(null, "2026-01-05 08:00", "2026-01-05 08:30")
+                .outage(null, "2026-01-31 23:50", "2026-02-01 00:20:01")
+                .outage("B1", "2026-02-10 08:00", null)
+                .outage("S1", "2026-03-31 23:40", null)
+                .outage("T1", "2026-01-10 08:00", null)
+                .task("K1", "B1", "2026-01-20", false, null, null)
+                .task("K2", "B1", "2026-01-20", true, "2026-01-22", false)
+                .task("K3", "S1", "2026-03-31", true, null, true)
+                .task("K4", "HQ", "2026-03-31", true, "2026-03-31", false)
+                .task("K5", "HQ", "2026-02-10", false, "2026-01-30", null)
+                .adjustment("B1", "2026-01", ItemCode.KEYWORK_OTHER, "-2")
+                .adjustment("B1", "2026-Q1", ItemCode.KEYWORK_OTHER, "-3.5")
+                .adjustment("B1", "2026", ItemCode.KEYWORK_OTHER, "-1.25")
+                .adjustment("B1", "2026-Q1", ItemCode.BASIC_LEDGER, "-9")
+                .adjustment("W1", "2026-02", ItemCode.HANDLING_RESPONSE, "-0.333")
+                .adjustment("W1", "2026-02", ItemCode.HANDLING_RESPONSE, "+1")
+                .adjustment("HQ", "2026-Q2", ItemCode.KEYWORK_SPECIAL, "1")
+                .cases(aCase("C1"))
+                .build();
+        String[] periods = {"2026-01", "2026-02", "2026-03", "2026-Q1", "2026-Q2", "2026-06", "2026"};
+        assertAgree("manual", data, periods, "2026-01-21 00:00", "2026-01-30 00:00", "2026-03-31 23:59:59",
+                "2026-04-01 00:00", "2026-04-01 00:10:00", "2026-08-15 12:00", "2027-01-15 00:00");
+        // pinned: a year adjustment applies to the year only
+        assertThat(ref(data, "2026", "2027-01-15 00:00", "B1", ItemCode.KEYWORK_OTHER).score())
+                .isEqualByComparingTo("5.75");
+        assertThat(ref(data, "2026-Q1", "2027-01-15 00:00", "B1", ItemCode.KEYWORK_OTHER).score())
+                .isEqualByComparingTo("3.5");
+    }
+}
