@@ -55,6 +55,36 @@ class DifferentialTest {
                 + String.join("\n", diffs.subList(0, Math.min(20, diffs.size())))).isEmpty();
     }
 
+    /**
+     * as_of anywhere in the year (with a fraction of a second), so that many cases are open, unevaluated or under
+     * review at as_of: seeds 31..60, the month of as_of, the month before it and its quarter.
+     */
+    @ParameterizedTest(name = "seed {0}")
+    @MethodSource("randomSeeds")
+    void engineAgreesWithTheReferenceAtAnyAsOf(int seed) {
+        int n = size(seed);
+        DataSet data = new DataSetGenerator(seed, 2026, Differential.ZONE).generate(n);
+        java.util.SplittableRandom r = new java.util.SplittableRandom(seed);
+        long from = Differential.at("2026-01-01T00:00:00+08:00").toEpochMilli();
+        long to = Differential.at("2027-01-01T00:00:00+08:00").toEpochMilli();
+        List<String> diffs = new ArrayList<>();
+        for (int k = 0; k < 3; k++) {
+            Instant asOf = Instant.ofEpochMilli(r.nextLong(from, to));
+            java.time.YearMonth month = java.time.YearMonth.from(asOf.atZone(Differential.ZONE));
+            java.time.YearMonth before = month.minusMonths(1).getYear() == 2026 ? month.minusMonths(1) : month;
+            String quarter = "2026-Q" + ((month.getMonthValue() - 1) / 3 + 1);
+            for (String period : List.of(month.toString(), before.toString(), quarter)) {
+                diffs.addAll(Differential.compare("seed=" + seed + " n=" + n, data, period, asOf));
+            }
+        }
+        assertThat(diffs).as(() -> diffs.size() + " differences, first ones:\n"
+                + String.join("\n", diffs.subList(0, Math.min(20, diffs.size())))).isEmpty();
+    }
+
+    static Stream<Integer> randomSeeds() {
+        return IntStream.rangeClosed(31, 60).boxed();
+    }
+
     @AfterAll
     static void report() {
         System.out.println("[DifferentialTest] runs=" + Differential.RUNS.get() + " values compared="

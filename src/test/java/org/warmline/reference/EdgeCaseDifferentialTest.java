@@ -270,10 +270,95 @@ class EdgeCaseDifferentialTest {
         String[] periods = {"2026-01", "2026-02", "2026-03", "2026-Q1", "2026-Q2", "2026-06", "2026"};
         assertAgree("manual", data, periods, "2026-01-21 00:00", "2026-01-30 00:00", "2026-03-31 23:59:59",
                 "2026-04-01 00:00", "2026-04-01 00:10:00", "2026-08-15 12:00", "2027-01-15 00:00");
+        // pinned: a task due on as_of's date is not judged yet unless completed by as_of (K3 open, K4 done that day)
+        assertThat(ref(data, "2026-03", "2026-03-31 23:59:59", "S1", ItemCode.KEYWORK_SPECIAL).deductions()).isEmpty();
+        assertThat(ref(data, "2026-03", "2026-03-31 23:59:59", "HQ", ItemCode.KEYWORK_SPECIAL).deductions())
+                .extracting(ReferenceAssessment.Line::rule).containsExactly("special.poor-quality");
+        assertThat(ref(data, "2026-03", "2026-04-01 00:00", "S1", ItemCode.KEYWORK_SPECIAL).deductions())
+                .extracting(ReferenceAssessment.Line::rule).containsExactly("special.late");
+        // pinned: Q1 training is judged from 2026-04-01 00:00 on (B1's session lacks courseware: 1; S1 inherits B1's)
+        assertThat(ref(data, "2026-03", "2026-03-31 23:59:59", "B1", ItemCode.BASIC_TRAINING).deductions()).isEmpty();
+        assertThat(sum(ref(data, "2026-03", "2026-04-01 00:00", "B1", ItemCode.BASIC_TRAINING).deductions()))
+                .isEqualByComparingTo("1");
         // pinned: a year adjustment applies to the year only
         assertThat(ref(data, "2026", "2027-01-15 00:00", "B1", ItemCode.KEYWORK_OTHER).score())
                 .isEqualByComparingTo("5.75");
         assertThat(ref(data, "2026-Q1", "2027-01-15 00:00", "B1", ItemCode.KEYWORK_OTHER).score())
                 .isEqualByComparingTo("3.5");
+    }
+
+    @Test
+    void fractionsOfSecondsAndInstantOrder() {
+        long sub = Ledgers.t("2026-01-06 09:00") + 900;
+        DataSet data = org().cases(
+                // 30 min 00.2 s between the instants: 1800 whole seconds, not late
+                aCase("F1").submitted(sub).accepted("2026-01-06 09:30:01").dispatched(null),
+                aCase("F2").submitted(sub).dispatchedAfter(20 * MIN).contactedAfter(20 * MIN + 2 * HOUR + 100),
+                aCase("F3").submitted(sub).category(Category.CONSULTATION).solutionAfter(4 * HOUR + 99)
+                        .completedAfter(5 * HOUR),
+                aCase("F4").submitted(sub).recordedAfter(24 * HOUR + 999),
+                aCase("NEG").submitted("2026-01-06 09:00").accepted("2026-01-06 08:00").dispatched("2026-01-06 07:00")
+                        .contacted("2026-01-06 06:00").solutionAt("2026-01-06 05:00").recorded("2026-01-06 04:00"),
+                // same citizen and topic at the same instant: neither is a repeat
+                aCase("SAME0").phone("8613912340000").submitted("2026-01-07 09:00"),
+                aCase("SAME1").phone("13912340000").submitted("2026-01-07 09:00"),
+                aCase("SAME2").phone("13912340000").submitted("2026-01-07 09:00:00").solutionAfter(2 * DAY)
+                        .completedAfter(2 * DAY),
+                // nothing recorded between submission and contact: acceptance judged at contact
+                aCase("NOACC").submitted("2026-01-08 09:00").without("accepted_at", "dispatched_at")
+                        .contacted("2026-01-08 11:00"),
+                // contact after as_of counts as empty: judged at the solution if it happened, else at as_of
+                aCase("CFUT").submitted("2026-01-08 09:00").dispatched("2026-01-08 09:10")
+                        .contacted("2026-01-30 09:00").solutionAt("2026-01-08 15:00").notCompleted(),
+                // a finding whose review is after as_of is unknown
+                aCase("RFUT").evaluation(EvaluationLevel.UNSATISFIED).evaluated("2026-01-07 09:00")
+                        .reviewed("2026-01-25 09:00").finding(ReviewFinding.MISUNDERSTANDING)
+                        .explained("2026-01-25 10:00"),
+                aCase("EVFUT").evaluation(EvaluationLevel.UNSATISFIED).evaluated("2026-01-25 09:00"),
+                // an UNSATISFIED round recorded only by unsatisfied_at, the latest evaluation column empty
+                aCase("UONLY").unevaluated().unsatisfied("2026-01-07 09:00"),
+                // no instant for the UNSATISFIED evaluation, review after as_of: no review known
+                aCase("UNOI").evaluation(EvaluationLevel.UNSATISFIED).without("evaluated_at")
+                        .reviewed("2026-01-25 09:00").finding(ReviewFinding.MISUNDERSTANDING),
+                // an outcome carried out after as_of is not carried out
+                aCase("UEXP").evaluation(EvaluationLevel.UNSATISFIED).evaluated("2026-01-07 09:00")
+                        .reviewed("2026-01-07 10:00").finding(ReviewFinding.MISUNDERSTANDING)
+                        .explained("2026-01-25 09:00"))
+                .build();
+        assertAgree("fractions", data, PERIODS, "2026-01-20 00:00", "2026-01-25 09:30", "2026-08-15 12:00");
+    }
+
+    @Test
+    void capsNormalisationAndAdjustmentsAboveMax() {
+        Ledgers.Org o = org();
+        List<Ledgers.CaseBuilder> cases = new ArrayList<>();
+        for (int k = 0; k < 20; k++) {
+            cases.add(aCase("G" + k).submitted(Ledgers.t("2026-01-06 09:00") + k * HOUR));
+        }
+        cases.add(aCase("G-late").acceptedAfter(45 * MIN).dispatched(null));
+        DataSet data = o.cases(cases)
+                .adjustment("B1", "2026-01", ItemCode.HANDLING_RESOLUTION, "+1")
+                .adjustment("B1", "2026-01", ItemCode.BASIC_LEDGER, "+1")
+                .adjustment("B1", "2026-01", ItemCode.KEYWORK_OTHER, "-0.005")
+                .adjustment("R1", "2026-01", ItemCode.BASIC_LEDGER, "-0.5")
+                .adjustment("W1", "2026-01", ItemCode.SATISFACTION_RESULT, "-0.125")
+                .adjustment("A1", "2026-q1", ItemCode.BASIC_LEDGER, "-1")
+                .build();
+        assertAgree("caps", data, PERIODS, "2026-08-15 12:00");
+        assertThat(ref(data, "2026-01", "2026-08-15 12:00", "B1", ItemCode.HANDLING_RESOLUTION).score())
+                .isEqualByComparingTo("13");
+    }
+
+    @Test
+    void hqBelowAnotherUnit() {
+        DataSet data = new DataSet(
+                List.of(new org.warmline.ledger.Unit("CO", "公司", UnitKind.BRANCH, null),
+                        new org.warmline.ledger.Unit("HQ", "客服部", UnitKind.HQ_SERVICE, "CO"),
+                        new org.warmline.ledger.Unit("S9", "站", UnitKind.STATION, "CO")),
+                List.of(new org.warmline.ledger.Staff("A1", "a", Post.AGENT, "HQ")),
+                List.of(aCase("H0").unit(null).handler(null).acceptedAfter(2 * HOUR).dispatched(null).build(),
+                        aCase("H1").unit("S9").handler(null).acceptedAfter(2 * HOUR).build()),
+                List.of(), List.of(), List.of(), List.of(), List.of());
+        assertAgree("hq-below", data, PERIODS, "2026-08-15 12:00");
     }
 }
