@@ -404,4 +404,30 @@ class EdgeCaseDifferentialTest {
                 ItemCode.HANDLING_REPEAT).score()).isEqualByComparingTo("0");
         assertAgree("repeat-window-subsecond", data, PERIODS, "2026-08-15 12:00");
     }
+
+    @Test
+    void subSecondOutageAndReviewTimers() {
+        long u = Ledgers.t("2026-01-07 09:00");
+        Ledgers.Org o = org().cases(
+                aCase("RV").evaluation(EvaluationLevel.UNSATISFIED).evaluated("2026-01-07 09:00")
+                        .finding(ReviewFinding.MISUNDERSTANDING).explained("2026-01-09 09:00"));
+        DataSet base = o.outage(null, "2026-01-05 08:00", "2026-01-05 08:30:00").build();
+        // the review 24 h + 0.5 s after the UNSATISFIED evaluation, the backup 30 min + 0.5 s after the outage
+        java.util.List<org.warmline.ledger.CaseRecord> cases = new ArrayList<>();
+        for (org.warmline.ledger.CaseRecord c : base.cases()) {
+            cases.add(new org.warmline.ledger.CaseRecord(c.caseNo(), c.channel(), c.category(), c.complex(), c.topic(),
+                    c.citizenName(), c.citizenPhone(), c.address(), c.demand(), c.occurredAt(), c.submittedAt(),
+                    c.recordedAt(), c.acceptedAt(), c.acceptedBy(), c.dispatchedAt(), c.unit(), c.handler(),
+                    c.contactedAt(), c.siteSurvey(), c.surveyedAt(), c.solution(), c.solutionAt(), c.completedAt(),
+                    c.resolved(), c.evaluation(), c.evaluationChannel(), c.evaluatedAt(), c.evaluationComment(),
+                    c.unsatisfiedAt(), u + 24 * HOUR + 500, c.reviewFinding(), c.rehandledAt(), c.explainedAt(),
+                    c.row()));
+        }
+        org.warmline.ledger.Outage out = base.outages().get(0);
+        DataSet data = new DataSet(base.units(), base.staff(), cases, base.regulations(), base.trainings(),
+                List.of(new org.warmline.ledger.Outage(out.channel(), null, out.startedAt(),
+                        out.startedAt() + 30 * MIN + 500, 1)),
+                base.tasks(), base.adjustments());
+        assertAgree("subsecond-timers", data, PERIODS, "2026-01-08 09:00:00", "2026-08-15 12:00");
+    }
 }
