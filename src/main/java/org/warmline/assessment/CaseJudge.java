@@ -279,7 +279,7 @@ final class CaseJudge {
      * earlier complaints is itself late. {@code cases} are sorted by submission.
      */
     void markRepeats(List<CaseRecord> cases, Facts[] facts) {
-        long window = items.repeat().window().toMillis();
+        long windowSeconds = items.repeat().window().getSeconds();
         Map<String, List<Integer>> groups = new HashMap<>();
         for (int i = 0; i < cases.size(); i++) {
             CaseRecord c = cases.get(i);
@@ -308,7 +308,8 @@ final class CaseJudge {
             int hi = 0;
             for (int k = 0; k < n; k++) {
                 long t = times[k];
-                while (lo < n && times[lo] < t - window) {
+                // at most the window before it, measured in whole seconds like every duration
+                while (lo < n && seconds(t - times[lo]) > windowSeconds) {
                     lo++;
                 }
                 while (hi < n && times[hi] < t) {

@@ -395,8 +395,6 @@ class EdgeCaseDifferentialTest {
                 .isEqualByComparingTo("0");
     }
 
-    @org.junit.jupiter.api.Disabled("engine differs: 2.4 repeat window compared in milliseconds, not whole seconds "
-            + "(30 x 24 h + 0.5 s is not a repeat in the engine; spec section 1 'Time' drops fractions of a second)")
     @Test
     void repeatWindowInWholeSeconds() {
         DataSet data = repeatHalfSecondOutsideWindow();
