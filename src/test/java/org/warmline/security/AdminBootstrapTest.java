@@ -23,9 +23,9 @@ class AdminBootstrapTest {
             "WARN.*首次启动.*初始密码 (\\S+) .*First start: created administrator account 'admin' with password (\\S+) ");
 
     private static ConfigurableApplicationContext start(String url) {
+        // command-line arguments, so that they win over application.properties (never the ./data file database)
         return new SpringApplicationBuilder(WarmlineApplication.class)
-                .properties("spring.datasource.url=" + url, "server.port=0")
-                .run();
+                .run("--spring.datasource.url=" + url, "--server.port=0");
     }
 
     @Test
@@ -33,6 +33,7 @@ class AdminBootstrapTest {
         String url = "jdbc:h2:mem:bootstrap" + UUID.randomUUID().toString().replace("-", "") + ";DB_CLOSE_DELAY=-1";
         String password;
         try (ConfigurableApplicationContext first = start(url)) {
+            assertThat(first.getEnvironment().getProperty("spring.datasource.url")).isEqualTo(url);
             AccountStore accounts = first.getBean(AccountStore.class);
             assertThat(accounts.count()).isOne();
             Account admin = accounts.find("admin").orElseThrow();
