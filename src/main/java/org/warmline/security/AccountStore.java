@@ -1,0 +1,187 @@
+package org.warmline.security;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.Optional;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Repository;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The accounts in the database. Passwords are stored only as {@link PasswordEncoder} hashes (bcrypt, with the
+ * {@code {bcrypt}} prefix of Spring Security's delegating encoder, so the algorithm can be upgraded later); API tokens
+ * only as their SHA-256 hash.
+ */
+@Repository
+public class AccountStore {
+
+    private static final String COLUMNS =
+            "id, username, role, staff_code, unit_code, enabled, failed_logins, locked_until, created_at";
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private final JdbcClient jdbc;
+    private final TransactionTemplate transaction;
+    private final PasswordEncoder passwords;
+    private final Clock clock;
+
+    @Autowired
+    public AccountStore(JdbcClient jdbc, PlatformTransactionManager transactions, PasswordEncoder passwords) {
+        this(jdbc, transactions, passwords, Clock.systemUTC());
+    }
+
+    AccountStore(JdbcClient jdbc, PlatformTransactionManager transactions, PasswordEncoder passwords, Clock clock) {
+        this.jdbc = jdbc;
+        this.transaction = new TransactionTemplate(transactions);
+        this.passwords = passwords;
+        this.clock = clock;
+    }
+
+    /** The account of a user name, if any. */
+    public Optional<Account> find(String username) {
+        return jdbc.sql("select " + COLUMNS + " from account where username = ?").param(username)
+                .query(AccountStore::account).optional();
+    }
+
+    /** How many accounts exist. */
+    public long count() {
+        return jdbc.sql("select count(*) from account").query(Long.class).single();
+    }
+
+    /**
+     * Creates an account, hashing the password.
+     *
+     * @throws org.springframework.dao.DuplicateKeyException if the user name is taken
+     */
+    public Account create(String username, String rawPassword, Role role, String staffCode, String unitCode) {
+        if (username == null || username.isBlank()) {
+            throw new IllegalArgumentException("username is empty");
+        }
+        if (rawPassword == null || rawPassword.length() < 8) {
+            throw new IllegalArgumentException("password shorter than 8 characters");
+        }
+        return transaction.execute(status -> {
+            jdbc.sql("insert into account (username, password_hash, role, staff_code, unit_code, created_at) "
+                            + "values (?, ?, ?, ?, ?, ?)")
+                    .params(username, passwords.encode(rawPassword), role.name(), staffCode, unitCode,
+                            timestamp(clock.instant()))
+                    .update();
+            return find(username).orElseThrow();
+        });
+    }
+
+    /** The stored password hash of an account (for the sign-in check only). */
+    Optional<String> passwordHash(String username) {
+        return jdbc.sql("select password_hash from account where username = ?").param(username)
+                .query(String.class).optional();
+    }
+
+    /**
+     * Counts a failed login; the {@code maxFailures}-th failure in a row locks the account for {@code lockFor} (and
+     * starts the count again). Unknown user names are ignored.
+     *
+     * @return whether this failure locked the account
+     */
+    public boolean recordFailedLogin(String username, int maxFailures, Duration lockFor) {
+        Boolean locked = transaction.execute(status -> {
+            jdbc.sql("update account set failed_logins = failed_logins + 1 where username = ?").param(username)
+                    .update();
+            return jdbc.sql("update account set failed_logins = 0, locked_until = ?, version = version + 1 "
+                            + "where username = ? and failed_logins >= ?")
+                    .params(timestamp(clock.instant().plus(lockFor)), username, maxFailures)
+                    .update() > 0;
+        });
+        return Boolean.TRUE.equals(locked);
+    }
+
+    /** After a successful login: no failures counted, no lock. */
+    public void resetFailedLogins(String username) {
+        jdbc.sql("update account set failed_logins = 0, locked_until = null where username = ? "
+                        + "and (failed_logins <> 0 or locked_until is not null)")
+                .param(username).update();
+    }
+
+    /** Refuses sign-in until {@code until} (null lifts the lock). */
+    public void lockUntil(String username, Instant until) {
+        jdbc.sql("update account set locked_until = ?, version = version + 1 where username = ?")
+                .params(until == null ? null : timestamp(until), username).update();
+    }
+
+    /**
+     * Gives the account a new API token, replacing any earlier one. The token is returned only here: the database keeps
+     * only its SHA-256 hash.
+     *
+     * @return the token (32 random bytes, URL-safe Base64 without padding)
+     */
+    public String newApiToken(String username) {
+        byte[] bytes = new byte[32];
+        RANDOM.nextBytes(bytes);
+        String token = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        int updated = jdbc.sql("update account set api_token_hash = ?, version = version + 1 where username = ?")
+                .params(tokenHash(token), username).update();
+        if (updated == 0) {
+            throw new IllegalArgumentException("no account " + username);
+        }
+        return token;
+    }
+
+    /** Revokes the account's API token. */
+    public void revokeApiToken(String username) {
+        jdbc.sql("update account set api_token_hash = null, version = version + 1 where username = ?")
+                .param(username).update();
+    }
+
+    /** The account whose API token has this SHA-256 hash, if any. */
+    public Optional<Account> findByTokenHash(String tokenHash) {
+        return jdbc.sql("select " + COLUMNS + " from account where api_token_hash = ?").param(tokenHash)
+                .query(AccountStore::account).optional();
+    }
+
+    /** The account of an API token presented by a client, if any. */
+    public Optional<Account> findByToken(String token) {
+        return token == null || token.isBlank() ? Optional.empty() : findByTokenHash(tokenHash(token));
+    }
+
+    /** The SHA-256 hash of a token, in lower-case hex, as stored. */
+    static String tokenHash(String token) {
+        try {
+            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            return HexFormat.of().formatHex(digest.digest(token.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is missing from this Java", e);
+        }
+    }
+
+    Instant now() {
+        return clock.instant();
+    }
+
+    private static OffsetDateTime timestamp(Instant instant) {
+        return OffsetDateTime.ofInstant(instant, ZoneOffset.UTC);
+    }
+
+    private static Instant instant(ResultSet rs, String column) throws SQLException {
+        OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
+        return value == null ? null : value.toInstant();
+    }
+
+    private static Account account(ResultSet rs, int row) throws SQLException {
+        return new Account(rs.getLong("id"), rs.getString("username"), Role.valueOf(rs.getString("role")),
+                rs.getString("staff_code"), rs.getString("unit_code"), rs.getBoolean("enabled"),
+                rs.getInt("failed_logins"), instant(rs, "locked_until"), instant(rs, "created_at"));
+    }
+}

@@ -1,0 +1,22 @@
+package org.warmline.security;
+
+import org.springframework.security.core.userdetails.UserDetails;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.core.userdetails.UsernameNotFoundException;
+
+/** Sign-in looks accounts up here: a locked account is reported as such (not as bad credentials). */
+class AccountUserDetailsService implements UserDetailsService {
+
+    private final AccountStore accounts;
+
+    AccountUserDetailsService(AccountStore accounts) {
+        this.accounts = accounts;
+    }
+
+    @Override
+    public UserDetails loadUserByUsername(String username) {
+        Account account = accounts.find(username).orElseThrow(() -> new UsernameNotFoundException("no such account"));
+        String hash = accounts.passwordHash(username).orElseThrow(() -> new UsernameNotFoundException("no such account"));
+        return new AccountUser(account, hash, account.lockedAt(accounts.now()));
+    }
+}

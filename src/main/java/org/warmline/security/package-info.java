@@ -1,0 +1,8 @@
+/**
+ * Accounts and security (账户与安全): who may sign in and what they may see. Accounts with bcrypt-hashed passwords, the
+ * five roles of the desk, form login for the pages (CSRF, session fixation protection, login throttling), bearer-token
+ * authentication for the integration API under {@code /api} (only the token's SHA-256 hash is stored), the first-start
+ * administrator, and the request's {@link org.warmline.security.CurrentUser} and {@link org.warmline.security.DataScope}
+ * on which the other modules base their data scope. Depends on nothing but Spring.
+ */
+package org.warmline.security;
