@@ -87,6 +87,8 @@ public final class AssessmentEngine {
         private final List<Subject> subjects = new ArrayList<>();
         private final Map<String, Subject> subjectsByCode = new HashMap<>();
         private final Warnings warnings;
+        private long lastDay = Long.MIN_VALUE;
+        private int[] lastPeriodIndexes;
 
         Run(DataSet data, Period period, long asOf) {
             this.data = data;
@@ -166,7 +168,12 @@ public final class AssessmentEngine {
 
         /** Counts one case for its subjects in the periods that hold its submission. */
         private void count(CaseRecord c, CaseJudge.Facts f) {
-            int[] periodIndexes = periodsByMonth.get(calendar.date(c.submittedAt()).toString().substring(0, 7));
+            long day = calendar.epochDay(c.submittedAt());
+            if (day != lastDay) { // cases come sorted by submission: look the month up once per day
+                lastDay = day;
+                lastPeriodIndexes = periodsByMonth.get(LocalDate.ofEpochDay(day).toString().substring(0, 7));
+            }
+            int[] periodIndexes = lastPeriodIndexes;
             if (periodIndexes == null) {
                 return;
             }

@@ -11,6 +11,8 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -21,10 +23,15 @@ import de.siegmar.fastcsv.reader.StringArrayHandler;
 
 /**
  * Streams one CSV file (UTF-8, optional BOM) into a {@link Cells.RowSink}. The file is never loaded whole: FastCSV reads
- * it record by record through a strict UTF-8 decoder, with limits on the field size and the number of fields.
+ * it record by record through a strict UTF-8 decoder, with limits on the field size and the number of fields. The
+ * parsing runs in a second thread, a few thousand records ahead of the conversion (see {@link Parser}).
  */
 final class CsvSource {
 
+    /** Records per batch handed from the parsing thread to the reading thread. */
+    private static final int BATCH = 1024;
+    /** Batches parsed ahead at most. */
+    private static final int QUEUED_BATCHES = 16;
     private static final Pattern FIELD_INDEX = Pattern.compile("Field at index (\\d+)");
 
     private CsvSource() {
@@ -55,25 +62,30 @@ final class CsvSource {
                 .build();
         int row = 0;
         String[] header = null;
-        try (InputStream in = Files.newInputStream(path);
-             Reader reader = new InputStreamReader(in, decoder);
-             CsvReader<String[]> csv = CsvReader.builder()
-                     .skipEmptyLines(false)
-                     .allowExtraFields(true)
-                     .allowMissingFields(true)
-                     .build(handler, reader);
-             CloseableIterator<String[]> records = csv.iterator()) {
-            while (records.hasNext()) {
-                String[] record = records.next();
-                row++;
-                if (row == 1) {
-                    if (record.length > 0) {
-                        record[0] = record[0].replace("\uFEFF", "");
+        Parser parser = new Parser(path, decoder, handler);
+        parser.start();
+        try {
+            while (true) {
+                Batch batch = parser.take();
+                for (int i = 0; i < batch.count; i++) {
+                    String[] record = batch.records[i];
+                    batch.records[i] = null;
+                    row++;
+                    if (row == 1) {
+                        if (record.length > 0) {
+                            record[0] = record[0].replace("\uFEFF", "");
+                        }
+                        header = record;
+                        sink.header(row, record);
+                    } else {
+                        sink.row(row, record);
                     }
-                    header = record;
-                    sink.header(row, record);
-                } else {
-                    sink.row(row, record);
+                }
+                if (batch.last) {
+                    if (batch.failure != null) {
+                        rethrow(batch.failure);
+                    }
+                    break;
                 }
             }
             if (row == 0) {
@@ -107,6 +119,118 @@ final class CsvSource {
             report(e.getCause(), file, row, problems);
         } catch (IOException e) {
             report(e, file, row, problems);
+        } finally {
+            parser.finish();
+        }
+    }
+
+    private static void rethrow(Throwable t) throws IOException {
+        if (t instanceof IOException e) {
+            throw e;
+        }
+        if (t instanceof RuntimeException e) {
+            throw e;
+        }
+        if (t instanceof Error e) {
+            throw e;
+        }
+        throw new IllegalStateException(t);
+    }
+
+    /** Records parsed ahead; the last batch of a file may carry the failure that ended the parsing. */
+    private static final class Batch {
+        final String[][] records = new String[BATCH][];
+        int count;
+        boolean last;
+        Throwable failure;
+    }
+
+    /**
+     * Parses the file in a thread of its own (FastCSV and the UTF-8 decoding), handing the records over in batches
+     * through a small bounded queue, so that the reading thread only converts and checks. The records arrive in file
+     * order, and a failure arrives after every record parsed before it, so the reading thread sees exactly what a
+     * single-threaded reading would.
+     */
+    private static final class Parser extends Thread {
+        private final Path path;
+        private final CharsetDecoder decoder;
+        private final StringArrayHandler handler;
+        private final ArrayBlockingQueue<Batch> queue = new ArrayBlockingQueue<>(QUEUED_BATCHES);
+        private volatile boolean stopped;
+
+        Parser(Path path, CharsetDecoder decoder, StringArrayHandler handler) {
+            super("csv-parser");
+            setDaemon(true);
+            this.path = path;
+            this.decoder = decoder;
+            this.handler = handler;
+        }
+
+        @Override
+        public void run() {
+            Batch batch = new Batch();
+            try (InputStream in = Files.newInputStream(path);
+                 Reader reader = new InputStreamReader(in, decoder);
+                 CsvReader<String[]> csv = CsvReader.builder()
+                         .skipEmptyLines(false)
+                         .allowExtraFields(true)
+                         .allowMissingFields(true)
+                         .build(handler, reader);
+                 CloseableIterator<String[]> records = csv.iterator()) {
+                while (records.hasNext()) {
+                    batch.records[batch.count++] = records.next();
+                    if (batch.count == BATCH) {
+                        if (!put(batch)) {
+                            return;
+                        }
+                        batch = new Batch();
+                    }
+                }
+            } catch (Throwable t) {
+                batch.failure = t;
+            }
+            batch.last = true;
+            put(batch);
+        }
+
+        private boolean put(Batch batch) {
+            try {
+                while (!stopped) {
+                    if (queue.offer(batch, 100, TimeUnit.MILLISECONDS)) {
+                        return true;
+                    }
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return false;
+        }
+
+        Batch take() throws IOException {
+            try {
+                return queue.take();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new java.io.InterruptedIOException("interrupted while reading " + path.getFileName());
+            }
+        }
+
+        /** Stops the parsing (when the reading stopped early) and waits for the thread to close the file. */
+        void finish() {
+            stopped = true;
+            queue.clear();
+            boolean interrupted = false;
+            while (isAlive()) {
+                try {
+                    join(1000);
+                } catch (InterruptedException e) {
+                    interrupted = true;
+                }
+                queue.clear();
+            }
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
         }
     }
 
