@@ -42,7 +42,7 @@ import org.warmline.scheme.SchemeLoader;
  */
 final class Benchmark {
 
-    private static final List<String> OPTIONS = List.of("--data", "--month", "--year", "--rounds", "--as-of");
+    private static final List<String> OPTIONS = List.of("--data", "--month", "--year", "--rounds", "--as-of", "--phases");
 
     private final Path data;
     private final YearMonth month;
@@ -55,6 +55,8 @@ final class Benchmark {
     private final PrintStream out;
     /** Keeps phase results reachable until the phase's memory is measured, so nothing is optimised away. */
     private Object sink;
+    /** The phases to run (letters a–e); the baseline (a) always runs, the ratios need it. */
+    private String only = "abcde";
     private long checksum;
 
     private Benchmark(Path data, YearMonth month, int year, int rounds, Instant asOf, boolean json, PrintStream out) {
@@ -116,7 +118,9 @@ final class Benchmark {
             if (rounds < 1) {
                 throw new IllegalArgumentException("--rounds must be at least 1");
             }
-            new Benchmark(data, month, year, rounds, asOf, json, out).measure();
+            Benchmark bench = new Benchmark(data, month, year, rounds, asOf, json, out);
+            bench.only = options.getOrDefault("--phases", "abcde");
+            bench.measure();
             return 0;
         } catch (RuntimeException e) {
             err.println("bench failed: " + e);
@@ -129,7 +133,7 @@ final class Benchmark {
 
     private static String usage() {
         return "usage: bench --data DIR [--month 2026-01] [--year 2026] [--rounds 5] "
-                + "[--as-of 2027-01-15T00:00+08:00] [--no-json]";
+                + "[--as-of 2027-01-15T00:00+08:00] [--no-json] [--phases abcde]";
     }
 
     /** A phase: a name and the work it times. */
@@ -151,6 +155,7 @@ final class Benchmark {
         if (json) {
             phases.add(new Phase("e", "(e) read + assess year + JSON to a null stream", this::assessYearJson));
         }
+        phases.removeIf(p -> !p.key().equals("a") && only.indexOf(p.key().charAt(0)) < 0);
         int n = phases.size();
         double[][] seconds = new double[n][rounds];
         long[] peak = new long[n];

@@ -24,7 +24,8 @@ import de.siegmar.fastcsv.reader.StringArrayHandler;
 /**
  * Streams one CSV file (UTF-8, optional BOM) into a {@link Cells.RowSink}. The file is never loaded whole: FastCSV reads
  * it record by record through a strict UTF-8 decoder, with limits on the field size and the number of fields. The
- * parsing runs in a second thread, a few thousand records ahead of the conversion (see {@link Parser}).
+ * UTF-8 decoding and the parsing each run in a thread of their own, a little ahead of the conversion (see
+ * {@link DecodedReader} and {@link Parser}): three stages that share the cores.
  */
 final class CsvSource {
 
@@ -32,6 +33,9 @@ final class CsvSource {
     private static final int BATCH = 1024;
     /** Batches parsed ahead at most. */
     private static final int QUEUED_BATCHES = 16;
+    /** Characters per chunk handed from the decoding thread to the parsing thread, and chunks decoded ahead. */
+    private static final int CHUNK_CHARS = 1 << 15;
+    private static final int QUEUED_CHUNKS = 16;
     private static final Pattern FIELD_INDEX = Pattern.compile("Field at index (\\d+)");
 
     private CsvSource() {
@@ -137,6 +141,119 @@ final class CsvSource {
         throw new IllegalStateException(t);
     }
 
+    /** Characters decoded ahead; the last chunk of a file may carry the failure that ended the decoding. */
+    private record Chunk(char[] chars, int length, Throwable failure) {
+    }
+
+    /**
+     * The UTF-8 decoding of a file in a thread of its own: an {@link InputStreamReader} with the strict decoder reads
+     * the file into chunks that this reader hands on in order; after the last chunk it returns end of file, or throws
+     * what ended the decoding, so its reader sees the same characters and the same failure as from the
+     * {@link InputStreamReader} itself.
+     */
+    private static final class DecodedReader extends Reader {
+        private final ArrayBlockingQueue<Chunk> queue = new ArrayBlockingQueue<>(QUEUED_CHUNKS);
+        private final Thread thread;
+        private volatile boolean stopped;
+        private Chunk chunk = new Chunk(new char[0], 0, null);
+        private int at;
+        private boolean done;
+
+        DecodedReader(Path path, CharsetDecoder decoder) {
+            thread = new Thread(() -> decode(path, decoder), "csv-decoder");
+            thread.setDaemon(true);
+            thread.start();
+        }
+
+        private void decode(Path path, CharsetDecoder decoder) {
+            Throwable failure = null;
+            try (InputStream in = Files.newInputStream(path);
+                 Reader reader = new InputStreamReader(in, decoder)) {
+                while (true) {
+                    char[] chars = new char[CHUNK_CHARS];
+                    int n = reader.read(chars, 0, chars.length);
+                    if (n < 0) {
+                        break;
+                    }
+                    if (n > 0 && !put(new Chunk(chars, n, null))) {
+                        return;
+                    }
+                }
+            } catch (Throwable t) {
+                failure = t;
+            }
+            put(new Chunk(null, -1, failure));
+        }
+
+        private boolean put(Chunk c) {
+            try {
+                while (!stopped) {
+                    if (queue.offer(c, 100, TimeUnit.MILLISECONDS)) {
+                        return true;
+                    }
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return false;
+        }
+
+        @Override
+        public int read(char[] cbuf, int off, int len) throws IOException {
+            if (len == 0) {
+                return 0;
+            }
+            while (at >= chunk.length()) {
+                if (done) {
+                    return endOrFailure();
+                }
+                try {
+                    chunk = queue.take();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new java.io.InterruptedIOException("interrupted while decoding");
+                }
+                at = 0;
+                if (chunk.length() < 0) {
+                    done = true;
+                    chunk = new Chunk(new char[0], 0, chunk.failure());
+                    return endOrFailure();
+                }
+            }
+            int n = Math.min(len, chunk.length() - at);
+            System.arraycopy(chunk.chars(), at, cbuf, off, n);
+            at += n;
+            return n;
+        }
+
+        private int endOrFailure() throws IOException {
+            Throwable failure = chunk.failure();
+            if (failure == null) {
+                return -1;
+            }
+            rethrow(failure);
+            return -1;
+        }
+
+        @Override
+        public void close() {
+            stopped = true;
+            queue.clear();
+            boolean interrupted = false;
+            while (thread.isAlive()) {
+                try {
+                    thread.join(1000);
+                } catch (InterruptedException e) {
+                    interrupted = true;
+                }
+                queue.clear();
+            }
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
     /** Records parsed ahead; the last batch of a file may carry the failure that ended the parsing. */
     private static final class Batch {
         final String[][] records = new String[BATCH][];
@@ -146,7 +263,7 @@ final class CsvSource {
     }
 
     /**
-     * Parses the file in a thread of its own (FastCSV and the UTF-8 decoding), handing the records over in batches
+     * Parses the file (FastCSV over the {@link DecodedReader}) in a thread of its own, handing the records over in batches
      * through a small bounded queue, so that the reading thread only converts and checks. The records arrive in file
      * order, and a failure arrives after every record parsed before it, so the reading thread sees exactly what a
      * single-threaded reading would.
@@ -169,8 +286,7 @@ final class CsvSource {
         @Override
         public void run() {
             Batch batch = new Batch();
-            try (InputStream in = Files.newInputStream(path);
-                 Reader reader = new InputStreamReader(in, decoder);
+            try (Reader reader = new DecodedReader(path, decoder);
                  CsvReader<String[]> csv = CsvReader.builder()
                          .skipEmptyLines(false)
                          .allowExtraFields(true)
