@@ -132,11 +132,20 @@ final class CaseJudge {
      * years without a schedule are the same; the entries, which no subject would count, are not made.
      */
     Facts judgeUncounted(CaseRecord c) {
-        Facts f = new Facts();
+        boolean complaint = c.category() == Category.COMPLAINT;
+        Facts f = complaint ? new Facts() : scratch;
         deadline(c, f, happened(c.solutionAt()), happened(c.completedAt()));
-        f.complaint = c.category() == Category.COMPLAINT;
+        if (!complaint) {
+            return NOT_COUNTED; // markRepeats looks at complaints only
+        }
+        f.complaint = true;
         return f;
     }
+
+    /** The facts of every case that is neither counted nor a complaint: nothing but "no complaint". */
+    private static final Facts NOT_COUNTED = new Facts();
+    /** Receives the deadline of a case that is neither counted nor a complaint. */
+    private final Facts scratch = new Facts();
 
     private void deadline(CaseRecord c, Facts f, long solution, long completed) {
         long submitted = c.submittedAt();

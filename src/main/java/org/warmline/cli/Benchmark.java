@@ -146,6 +146,7 @@ final class Benchmark {
     }
 
     private void measure() throws IOException {
+        keepHeap();
         List<Phase> phases = new ArrayList<>();
         phases.add(new Phase("a", "(a) baseline: plain FastCSV parse of cases.csv", this::parseOnly));
         phases.add(new Phase("b", "(b) LedgerReader.read (all tables)", this::read));
@@ -203,8 +204,8 @@ final class Benchmark {
                 System.getProperty("java.runtime.version"), System.getProperty("java.vm.vendor"), gcNames());
         out.printf(Locale.ROOT, "- OS: %s %s %s, available processors: %d%n", System.getProperty("os.name"),
                 System.getProperty("os.version"), System.getProperty("os.arch"), rt.availableProcessors());
-        out.printf(Locale.ROOT, "- max heap (Runtime.maxMemory): %d MB; JVM arguments: %s%n", rt.maxMemory() >> 20,
-                String.join(" ", ManagementFactory.getRuntimeMXBean().getInputArguments()));
+        out.printf(Locale.ROOT, "- max heap (Runtime.maxMemory): %d MB; JVM arguments: %s; %s%n", rt.maxMemory() >> 20,
+                String.join(" ", ManagementFactory.getRuntimeMXBean().getInputArguments()), heapNote);
         out.printf(Locale.ROOT, "- data: %s, cases.csv %.1f MB, %d records; rounds: %d after 1 warm-up round, "
                         + "phases interleaved; checksum %d%n",
                 data, size / 1e6, caseCount, rounds, checksum);
@@ -280,6 +281,23 @@ final class Benchmark {
     }
 
     // ---- memory
+
+    /**
+     * The System.gc() between phases would shrink the heap back to a few MB each time (a fresh JVM starts with
+     * 1/64 of the memory), and every phase would then pay for growing it again: MaxHeapFreeRatio=100 (a manageable
+     * flag) keeps the committed heap. -Xmx is unchanged.
+     */
+    private void keepHeap() {
+        try {
+            var bean = ManagementFactory.getPlatformMXBean(com.sun.management.HotSpotDiagnosticMXBean.class);
+            bean.setVMOption("MaxHeapFreeRatio", "100");
+            heapNote = "MaxHeapFreeRatio=100 set by the bench (no heap shrinking after its System.gc() between phases)";
+        } catch (RuntimeException e) {
+            heapNote = "MaxHeapFreeRatio unchanged (" + e.getMessage() + ")";
+        }
+    }
+
+    private String heapNote = "";
 
     private static void settle() {
         for (int i = 0; i < 2; i++) {

@@ -47,7 +47,7 @@ final class Collector {
     private final Map<String, UnitKind> unitKinds = new HashMap<>();
     private final Map<String, Integer> staffRows = new HashMap<>();
     private final Map<String, Post> staffPosts = new HashMap<>();
-    private final Map<String, Integer> caseRows = new HashMap<>();
+    private final RowTable caseRows = new RowTable();
     private final Map<String, Integer> regulationRows = new HashMap<>();
     private final Map<String, String> interned = new HashMap<>();
     private final List<Object[]> parentRefs = new ArrayList<>();
@@ -275,8 +275,8 @@ final class Collector {
                 problems.add(file, row, headers[10], "required");
             }
             if (caseNo != null) {
-                Integer first = caseRows.putIfAbsent(caseNo, row);
-                if (first != null) {
+                int first = caseRows.putIfAbsent(caseNo, row);
+                if (first >= 0) {
                     problems.add(file, row, headers[0], "duplicateCase", caseNo, first);
                 }
             }
@@ -610,6 +610,59 @@ final class Collector {
                 bad(index);
             }
             return value;
+        }
+    }
+
+    /**
+     * The first row of each case number: an open-addressing table of strings and ints, so that a million cases cost two
+     * arrays instead of a million map entries and boxed rows (less for the collector to copy while reading).
+     */
+    static final class RowTable {
+        private String[] keys = new String[1 << 10];
+        private int[] rows = new int[1 << 10];
+        private int size;
+
+        /** Records the row of a key unless the key is known; returns the known row, or -1. */
+        int putIfAbsent(String key, int row) {
+            if (size * 2 >= keys.length) {
+                grow();
+            }
+            int mask = keys.length - 1;
+            int i = spread(key.hashCode()) & mask;
+            while (keys[i] != null) {
+                if (keys[i].equals(key)) {
+                    return rows[i];
+                }
+                i = (i + 1) & mask;
+            }
+            keys[i] = key;
+            rows[i] = row;
+            size++;
+            return -1;
+        }
+
+        private void grow() {
+            String[] oldKeys = keys;
+            int[] oldRows = rows;
+            keys = new String[oldKeys.length * 2];
+            rows = new int[oldKeys.length * 2];
+            int mask = keys.length - 1;
+            for (int j = 0; j < oldKeys.length; j++) {
+                String key = oldKeys[j];
+                if (key != null) {
+                    int i = spread(key.hashCode()) & mask;
+                    while (keys[i] != null) {
+                        i = (i + 1) & mask;
+                    }
+                    keys[i] = key;
+                    rows[i] = oldRows[j];
+                }
+            }
+        }
+
+        private static int spread(int h) {
+            h *= 0x9E3779B9;
+            return h ^ (h >>> 16);
         }
     }
 }
