@@ -114,6 +114,26 @@ final class Collector {
         return known != null ? known : s;
     }
 
+    /**
+     * One copy of a text that many rows repeat (names, template demands and solutions, short comments): a small
+     * direct-mapped cache returns the equal string seen last in the same slot. Equal strings, so the data is the same;
+     * a million cases then keep far fewer strings alive (less memory, less for the collector to copy).
+     */
+    private String repeated(String s) {
+        if (s == null) {
+            return null;
+        }
+        int slot = (s.hashCode() * 0x9E3779B9 >>> 20) & (recent.length - 1);
+        String known = recent[slot];
+        if (s.equals(known)) {
+            return known;
+        }
+        recent[slot] = s;
+        return s;
+    }
+
+    private final String[] recent = new String[1 << 12];
+
     private static String shown(String s) {
         return s.length() <= SHOWN_CHARS ? s : s.substring(0, SHOWN_CHARS) + "…";
     }
@@ -286,10 +306,10 @@ final class Collector {
                     coded(2, Category.class, false),
                     bool(3),
                     intern(Topic.normalize(text(4))),
-                    text(5),
+                    repeated(text(5)),
                     text(6),
                     text(7),
-                    text(8),
+                    repeated(text(8)),
                     instant(9),
                     submittedAt,
                     instant(11),
@@ -301,14 +321,14 @@ final class Collector {
                     instant(17),
                     bool(18),
                     instant(19),
-                    text(20),
+                    repeated(text(20)),
                     instant(21),
                     instant(22),
                     bool(23),
                     coded(24, EvaluationLevel.class, false),
                     coded(25, EvaluationChannel.class, false),
                     instant(26),
-                    text(27),
+                    repeated(text(27)),
                     instant(28),
                     instant(29),
                     coded(30, ReviewFinding.class, false),
