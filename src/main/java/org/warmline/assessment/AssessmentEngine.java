@@ -10,7 +10,6 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
-import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -50,6 +49,7 @@ public final class AssessmentEngine {
     static final MathContext EXACT = MathContext.DECIMAL128;
     private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
     private static final int WARNING_LIMIT = 200;
+    private static final int ITEM_CODES = ItemCode.values().length;
 
     private final Scheme scheme;
     private final Scheme.Items items;
@@ -87,6 +87,8 @@ public final class AssessmentEngine {
         private final List<Subject> subjects = new ArrayList<>();
         private final Map<String, Subject> subjectsByCode = new HashMap<>();
         private final Warnings warnings;
+        private long lastDay = Long.MIN_VALUE;
+        private int[] lastPeriodIndexes;
 
         Run(DataSet data, Period period, long asOf) {
             this.data = data;
@@ -121,15 +123,21 @@ public final class AssessmentEngine {
                     .toList();
             CaseJudge judge = new CaseJudge(scheme, calendar, reasons, asOf);
             CaseJudge.Facts[] facts = new CaseJudge.Facts[cases.size()];
+            int[][] periodIndexes = new int[cases.size()][];
             for (int i = 0; i < cases.size(); i++) {
-                facts[i] = judge.judge(cases.get(i));
+                CaseRecord c = cases.get(i);
+                periodIndexes[i] = periodIndexes(c);
+                // a case outside the periods only matters for the repeats of others (and the warnings below)
+                facts[i] = periodIndexes[i] != null ? judge.judge(c) : judge.judgeUncounted(c);
             }
             judge.markRepeats(cases, facts);
             for (int i = 0; i < cases.size(); i++) {
                 CaseRecord c = cases.get(i);
                 warnings.checkConsistency(c);
-                judge.finish(c, facts[i]);
-                count(c, facts[i]);
+                if (periodIndexes[i] != null) {
+                    judge.finish(c, facts[i]);
+                    count(c, facts[i], periodIndexes[i]);
+                }
             }
             List<SubjectResult> results = new ArrayList<>();
             for (Subject subject : subjects) {
@@ -165,11 +173,17 @@ public final class AssessmentEngine {
         }
 
         /** Counts one case for its subjects in the periods that hold its submission. */
-        private void count(CaseRecord c, CaseJudge.Facts f) {
-            int[] periodIndexes = periodsByMonth.get(calendar.date(c.submittedAt()).toString().substring(0, 7));
-            if (periodIndexes == null) {
-                return;
+        /** The indexes of the periods computed that hold the case's submission, or null. */
+        private int[] periodIndexes(CaseRecord c) {
+            long day = calendar.epochDay(c.submittedAt());
+            if (day != lastDay) { // cases come sorted by submission: look the month up once per day
+                lastDay = day;
+                lastPeriodIndexes = periodsByMonth.get(LocalDate.ofEpochDay(day).toString().substring(0, 7));
             }
+            return lastPeriodIndexes;
+        }
+
+        private void count(CaseRecord c, CaseJudge.Facts f, int[] periodIndexes) {
             String unit = c.unit();
             if (unit == null) {
                 String hqOfAgent = org.hqOfAgent(c.acceptedBy());
@@ -652,7 +666,8 @@ public final class AssessmentEngine {
 
     /** What the cases of one subject in one period add up to. */
     private static final class Tally {
-        private final Map<ItemCode, List<Entry>> deductions = new EnumMap<>(ItemCode.class);
+        @SuppressWarnings("unchecked")
+        private final List<Entry>[] deductions = new List[ITEM_CODES];
         int judged;
         int resolved;
         int complaints;
@@ -665,11 +680,17 @@ public final class AssessmentEngine {
         int online;
 
         void deduct(ItemCode item, Entry entry) {
-            deductions.computeIfAbsent(item, k -> new ArrayList<>()).add(entry);
+            List<Entry> list = deductions[item.ordinal()];
+            if (list == null) {
+                list = new ArrayList<>();
+                deductions[item.ordinal()] = list;
+            }
+            list.add(entry);
         }
 
         List<Entry> deductions(ItemCode item) {
-            return deductions.getOrDefault(item, List.of());
+            List<Entry> list = deductions[item.ordinal()];
+            return list == null ? List.of() : list;
         }
     }
 

@@ -103,19 +103,7 @@ final class CaseJudge {
         }
 
         // 2.2 deadline and lateness (the loss is made in finish, after repeats are known)
-        f.handlingClass = c.complex() ? "COMPLEX" : c.category() == null ? null : c.category().name();
-        Scheme.Deadline deadline = f.handlingClass == null ? null : deadlines.get(f.handlingClass);
-        if (deadline != null) {
-            f.deadline = deadline.hours() != null
-                    ? submitted + deadline.hours() * 3_600_000L
-                    : calendar.addWorkingMillis(submitted, deadline.workingDays() * WorkingCalendar.DAY_MILLIS);
-            f.solutionJudgedAt = first(solution, completed, asOf);
-            f.solutionRecorded = solution != NONE;
-            if (seconds(f.solutionJudgedAt - f.deadline) > 0) {
-                f.late = true;
-                f.lateWorkingSeconds = calendar.workingMillisBetween(f.deadline, f.solutionJudgedAt) / 1000;
-            }
-        }
+        deadline(c, f, solution, completed);
 
         // 2.3 resolution: completed, or overdue without completion (not resolved)
         f.judged = completed != NONE || (f.deadline != NONE && f.deadline < asOf);
@@ -136,6 +124,44 @@ final class CaseJudge {
         f.ledger = ledger(c, dispatched, accepted, contacted, solution, completed, evaluationKnown);
         f.dissatisfied = dissatisfied(c, evaluationKnown);
         return f;
+    }
+
+    /**
+     * The facts {@link #markRepeats} needs of a case that counts for none of the periods computed: whether it is a
+     * complaint and whether it is late. The working-day calendar is asked exactly what {@link #judge} asks it, so the
+     * years without a schedule are the same; the entries, which no subject would count, are not made.
+     */
+    Facts judgeUncounted(CaseRecord c) {
+        boolean complaint = c.category() == Category.COMPLAINT;
+        Facts f = complaint ? new Facts() : scratch;
+        deadline(c, f, happened(c.solutionAt()), happened(c.completedAt()));
+        if (!complaint) {
+            return NOT_COUNTED; // markRepeats looks at complaints only
+        }
+        f.complaint = true;
+        return f;
+    }
+
+    /** The facts of every case that is neither counted nor a complaint: nothing but "no complaint". */
+    private static final Facts NOT_COUNTED = new Facts();
+    /** Receives the deadline of a case that is neither counted nor a complaint. */
+    private final Facts scratch = new Facts();
+
+    private void deadline(CaseRecord c, Facts f, long solution, long completed) {
+        long submitted = c.submittedAt();
+        f.handlingClass = c.complex() ? "COMPLEX" : c.category() == null ? null : c.category().name();
+        Scheme.Deadline deadline = f.handlingClass == null ? null : deadlines.get(f.handlingClass);
+        if (deadline != null) {
+            f.deadline = deadline.hours() != null
+                    ? submitted + deadline.hours() * 3_600_000L
+                    : calendar.addWorkingMillis(submitted, deadline.workingDays() * WorkingCalendar.DAY_MILLIS);
+            f.solutionJudgedAt = first(solution, completed, asOf);
+            f.solutionRecorded = solution != NONE;
+            if (seconds(f.solutionJudgedAt - f.deadline) > 0) {
+                f.late = true;
+                f.lateWorkingSeconds = calendar.workingMillisBetween(f.deadline, f.solutionJudgedAt) / 1000;
+            }
+        }
     }
 
     private String basis(long recorded, long judgedAt) {
@@ -373,14 +399,24 @@ final class CaseJudge {
         if (phone == null) {
             return null;
         }
-        StringBuilder digits = new StringBuilder(phone.length());
-        for (int i = 0; i < phone.length(); i++) {
+        boolean allDigits = true;
+        for (int i = 0; i < phone.length() && allDigits; i++) {
             char ch = phone.charAt(i);
-            if (ch >= '0' && ch <= '9') {
-                digits.append(ch);
-            }
+            allDigits = ch >= '0' && ch <= '9';
         }
-        String d = digits.toString();
+        String d;
+        if (allDigits) {
+            d = phone;
+        } else {
+            StringBuilder digits = new StringBuilder(phone.length());
+            for (int i = 0; i < phone.length(); i++) {
+                char ch = phone.charAt(i);
+                if (ch >= '0' && ch <= '9') {
+                    digits.append(ch);
+                }
+            }
+            d = digits.toString();
+        }
         if (d.isEmpty()) {
             return null;
         }

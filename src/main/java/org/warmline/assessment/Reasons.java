@@ -6,6 +6,7 @@ import java.text.MessageFormat;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.ResourceBundle;
@@ -28,6 +29,8 @@ final class Reasons {
     private final ResourceBundle bundle;
     private final boolean chinese;
     private final ZoneId zone;
+    /** The parsed patterns by key (a Reasons object serves one computation in one thread). */
+    private final Map<String, MessageFormat> formats = new HashMap<>();
 
     Reasons(Locale locale, ZoneId zone) {
         this.chinese = !"en".equals(locale.getLanguage());
@@ -45,7 +48,9 @@ final class Reasons {
         for (int i = 0; i < args.length; i++) {
             texts[i] = args[i] instanceof BigDecimal d ? number(d) : String.valueOf(args[i]);
         }
-        return new MessageFormat(pattern.replace("'", "''"), Locale.ROOT).format(texts);
+        MessageFormat format = formats.computeIfAbsent(key,
+                k -> new MessageFormat(pattern.replace("'", "''"), Locale.ROOT));
+        return format.format(texts);
     }
 
     /** A ledger field as people call it: 联系用户时间(contacted_at), or contacted_at in English. */

@@ -6,7 +6,10 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.time.zone.ZoneOffsetTransition;
+import java.time.zone.ZoneRules;
 import java.util.Collection;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.SortedSet;
@@ -31,6 +34,15 @@ public final class WorkingCalendar {
     private final ZoneId zone;
     private final Map<Integer, HolidaySchedule> schedules;
     private final Set<Integer> yearsWithoutSchedule = new ConcurrentSkipListSet<>();
+    private static final byte WORKING = 1;
+    private static final byte OFF = 2;
+    /** The epoch day of {@code workingDays[0]}. */
+    private final long firstScheduledDay;
+    /** {@link #isWorkingDay(LocalDate)} precomputed for the days of the scheduled years (0 elsewhere). */
+    private final byte[] workingDays;
+    /** From this instant on the zone's offset is {@link #fixedOffsetMillis} (Long.MAX_VALUE: never). */
+    private final long fixedSince;
+    private final long fixedOffsetMillis;
 
     public WorkingCalendar(ZoneId zone, Collection<HolidaySchedule> schedules) {
         this.zone = zone;
@@ -39,6 +51,39 @@ public final class WorkingCalendar {
             byYear.put(schedule.year(), schedule);
         }
         this.schedules = Map.copyOf(byYear);
+        // working days of the scheduled years, one byte per epoch day: 1 working, 2 off, 0 not scheduled
+        if (byYear.isEmpty()) {
+            this.firstScheduledDay = 0;
+            this.workingDays = new byte[0];
+        } else {
+            int firstYear = ((TreeMap<Integer, HolidaySchedule>) byYear).firstKey();
+            int lastYear = ((TreeMap<Integer, HolidaySchedule>) byYear).lastKey();
+            long first = LocalDate.of(firstYear, 1, 1).toEpochDay();
+            long end = LocalDate.of(lastYear + 1, 1, 1).toEpochDay();
+            this.firstScheduledDay = first;
+            this.workingDays = new byte[(int) Math.min(end - first, 400L * 366)];
+            for (int i = 0; i < workingDays.length; i++) {
+                LocalDate date = LocalDate.ofEpochDay(first + i);
+                if (this.schedules.containsKey(date.getYear())) {
+                    workingDays[i] = isWorkingDay(date) ? WORKING : OFF;
+                }
+            }
+        }
+        // after the zone's last transition (and without transition rules) the offset is fixed
+        ZoneRules rules = zone.getRules();
+        List<ZoneOffsetTransition> transitions = rules.getTransitions();
+        if (rules.isFixedOffset()) {
+            this.fixedSince = Long.MIN_VALUE;
+            this.fixedOffsetMillis = rules.getOffset(Instant.EPOCH).getTotalSeconds() * 1000L;
+        } else if (rules.getTransitionRules().isEmpty() && !transitions.isEmpty()) {
+            ZoneOffsetTransition last = transitions.get(transitions.size() - 1);
+            // a day's margin after the last transition, so that no local midnight near it takes the fast path
+            this.fixedSince = last.toEpochSecond() * 1000L + 2 * DAY_MILLIS;
+            this.fixedOffsetMillis = last.getOffsetAfter().getTotalSeconds() * 1000L;
+        } else {
+            this.fixedSince = Long.MAX_VALUE;
+            this.fixedOffsetMillis = 0;
+        }
     }
 
     /** The calendar of the shipped schedules (2024–2026) in Asia/Shanghai. */
@@ -80,10 +125,20 @@ public final class WorkingCalendar {
     }
 
     private boolean isWorkingDay(long epochDay) {
+        long i = epochDay - firstScheduledDay;
+        if (i >= 0 && i < workingDays.length) {
+            byte known = workingDays[(int) i];
+            if (known != 0) {
+                return known == WORKING;
+            }
+        }
         return isWorkingDay(LocalDate.ofEpochDay(epochDay));
     }
 
     private long offsetMillis(long instant) {
+        if (instant >= fixedSince) {
+            return fixedOffsetMillis;
+        }
         ZoneOffset offset = zone.getRules().getOffset(Instant.ofEpochMilli(instant));
         return offset.getTotalSeconds() * 1000L;
     }
@@ -104,6 +159,12 @@ public final class WorkingCalendar {
     }
 
     private long startOfDay(long epochDay) {
+        if (epochDay > -100_000_000L && epochDay < 100_000_000L) {
+            long start = epochDay * DAY_MILLIS - fixedOffsetMillis;
+            if (start >= fixedSince) {
+                return start;
+            }
+        }
         return startOf(LocalDate.ofEpochDay(epochDay));
     }
 

@@ -48,7 +48,7 @@ import org.warmline.scheme.SchemeLoader;
  */
 public final class WarmlineCommand {
 
-    private static final Set<String> COMMANDS = Set.of("assess", "generate", "help", "--help", "-h");
+    private static final Set<String> COMMANDS = Set.of("assess", "generate", "bench", "help", "--help", "-h");
     private static final Set<String> ASSESS_OPTIONS =
             Set.of("--data", "--period", "--as-of", "--scheme", "--format", "--out", "--lang");
     private static final Set<String> GENERATE_OPTIONS = Set.of("--cases", "--seed", "--year", "--out", "--lang");
@@ -91,6 +91,7 @@ public final class WarmlineCommand {
             return switch (args[0]) {
                 case "assess" -> assess(options(args, ASSESS_OPTIONS, messages), out, err, messages);
                 case "generate" -> generate(options(args, GENERATE_OPTIONS, messages), out, messages);
+                case "bench" -> Benchmark.run(args, out, err);
                 default -> {
                     out.println(messages.text("usage"));
                     yield 0;

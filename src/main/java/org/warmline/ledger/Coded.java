@@ -19,6 +19,10 @@ public interface Coded {
             return null;
         }
         String value = text.trim();
+        Object exact = CodedIndex.exact(type, value);
+        if (exact != null) {
+            return type.cast(exact);
+        }
         for (E e : type.getEnumConstants()) {
             if (e.name().equalsIgnoreCase(value) || e.chinese().equals(value)) {
                 return e;

@@ -47,7 +47,7 @@ final class Collector {
     private final Map<String, UnitKind> unitKinds = new HashMap<>();
     private final Map<String, Integer> staffRows = new HashMap<>();
     private final Map<String, Post> staffPosts = new HashMap<>();
-    private final Map<String, Integer> caseRows = new HashMap<>();
+    private final RowTable caseRows = new RowTable();
     private final Map<String, Integer> regulationRows = new HashMap<>();
     private final Map<String, String> interned = new HashMap<>();
     private final List<Object[]> parentRefs = new ArrayList<>();
@@ -113,6 +113,26 @@ final class Collector {
         String known = interned.putIfAbsent(s, s);
         return known != null ? known : s;
     }
+
+    /**
+     * One copy of a text that many rows repeat (names, template demands and solutions, short comments): a small
+     * direct-mapped cache returns the equal string seen last in the same slot. Equal strings, so the data is the same;
+     * a million cases then keep far fewer strings alive (less memory, less for the collector to copy).
+     */
+    private String repeated(String s) {
+        if (s == null) {
+            return null;
+        }
+        int slot = (s.hashCode() * 0x9E3779B9 >>> 20) & (recent.length - 1);
+        String known = recent[slot];
+        if (s.equals(known)) {
+            return known;
+        }
+        recent[slot] = s;
+        return s;
+    }
+
+    private final String[] recent = new String[1 << 12];
 
     private static String shown(String s) {
         return s.length() <= SHOWN_CHARS ? s : s.substring(0, SHOWN_CHARS) + "…";
@@ -275,8 +295,8 @@ final class Collector {
                 problems.add(file, row, headers[10], "required");
             }
             if (caseNo != null) {
-                Integer first = caseRows.putIfAbsent(caseNo, row);
-                if (first != null) {
+                int first = caseRows.putIfAbsent(caseNo, row);
+                if (first >= 0) {
                     problems.add(file, row, headers[0], "duplicateCase", caseNo, first);
                 }
             }
@@ -286,10 +306,10 @@ final class Collector {
                     coded(2, Category.class, false),
                     bool(3),
                     intern(Topic.normalize(text(4))),
-                    text(5),
+                    repeated(text(5)),
                     text(6),
                     text(7),
-                    text(8),
+                    repeated(text(8)),
                     instant(9),
                     submittedAt,
                     instant(11),
@@ -301,14 +321,14 @@ final class Collector {
                     instant(17),
                     bool(18),
                     instant(19),
-                    text(20),
+                    repeated(text(20)),
                     instant(21),
                     instant(22),
                     bool(23),
                     coded(24, EvaluationLevel.class, false),
                     coded(25, EvaluationChannel.class, false),
                     instant(26),
-                    text(27),
+                    repeated(text(27)),
                     instant(28),
                     instant(29),
                     coded(30, ReviewFinding.class, false),
@@ -610,6 +630,59 @@ final class Collector {
                 bad(index);
             }
             return value;
+        }
+    }
+
+    /**
+     * The first row of each case number: an open-addressing table of strings and ints, so that a million cases cost two
+     * arrays instead of a million map entries and boxed rows (less for the collector to copy while reading).
+     */
+    static final class RowTable {
+        private String[] keys = new String[1 << 10];
+        private int[] rows = new int[1 << 10];
+        private int size;
+
+        /** Records the row of a key unless the key is known; returns the known row, or -1. */
+        int putIfAbsent(String key, int row) {
+            if (size * 2 >= keys.length) {
+                grow();
+            }
+            int mask = keys.length - 1;
+            int i = spread(key.hashCode()) & mask;
+            while (keys[i] != null) {
+                if (keys[i].equals(key)) {
+                    return rows[i];
+                }
+                i = (i + 1) & mask;
+            }
+            keys[i] = key;
+            rows[i] = row;
+            size++;
+            return -1;
+        }
+
+        private void grow() {
+            String[] oldKeys = keys;
+            int[] oldRows = rows;
+            keys = new String[oldKeys.length * 2];
+            rows = new int[oldKeys.length * 2];
+            int mask = keys.length - 1;
+            for (int j = 0; j < oldKeys.length; j++) {
+                String key = oldKeys[j];
+                if (key != null) {
+                    int i = spread(key.hashCode()) & mask;
+                    while (keys[i] != null) {
+                        i = (i + 1) & mask;
+                    }
+                    keys[i] = key;
+                    rows[i] = oldRows[j];
+                }
+            }
+        }
+
+        private static int spread(int h) {
+            h *= 0x9E3779B9;
+            return h ^ (h >>> 16);
         }
     }
 }
