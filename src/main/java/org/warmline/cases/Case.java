@@ -305,6 +305,16 @@ public final class Case {
 
     // ---------------------------------------------------------------------------------------------- machinery
 
+    /** Records the registration of a case just stored (it has its id and number now). */
+    void registered(String actor, Instant at) {
+        this.action = Action.REGISTER;
+        this.actor = actor;
+        this.at = at;
+        pendingHistory.add(new HistoryEntry(id, at, actor, Action.REGISTER.name(), "state", null, state.name(),
+                text(channel)));
+        event(new CaseEvent.CaseRegistered(id, caseNo, actor, at, channel));
+    }
+
     private void begin(Action action, String actor, Instant at, CaseState... allowed) {
         Objects.requireNonNull(at, "at");
         if (actor == null || actor.isBlank()) {
