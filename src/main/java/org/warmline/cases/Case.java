@@ -1,0 +1,459 @@
+package org.warmline.cases;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+import org.warmline.ledger.CaseRecord;
+import org.warmline.ledger.Category;
+import org.warmline.ledger.Channel;
+import org.warmline.ledger.EvaluationChannel;
+import org.warmline.ledger.EvaluationLevel;
+import org.warmline.ledger.ReviewFinding;
+import org.warmline.ledger.Topic;
+
+import static org.warmline.ledger.Instants.NONE;
+
+/**
+ * A case (工单) and its lifecycle (spec/workflow.md): every ledger field, its {@link CaseState} and version. Every
+ * transition is guarded (a transition not allowed from the current state throws {@link TransitionRefused} and changes
+ * nothing), stamps its instant and actor, and leaves history entries (field, before → after) and a past-tense
+ * {@link CaseEvent} for {@link CaseDesk} to save and publish. Nothing is ever deleted; a case is withdrawn with a reason.
+ */
+public final class Case {
+
+    /** The transitions, as written in the history's {@code action} column. */
+    public enum Action {
+        REGISTER("registered"), ACCEPT("accepted"), ANSWER("answered on the spot"), DISPATCH("dispatched"),
+        REASSIGN("reassigned"), CONTACT("marked as contacted"), SURVEY("surveyed"), SOLUTION("given a solution"),
+        COMPLETE("completed"), EVALUATE("evaluated"), REVIEW("reviewed"), REHANDLE("re-handled"),
+        EXPLAIN("explained"), CLOSE("closed"), WITHDRAW("withdrawn");
+
+        private final String english;
+
+        Action(String english) {
+            this.english = english;
+        }
+
+        String english() {
+            return english;
+        }
+    }
+
+    CaseId id;
+    String caseNo;
+    CaseState state;
+    Channel channel;
+    Category category;
+    boolean complex;
+    String topic;
+    String citizenName;
+    String citizenPhone;
+    String address;
+    String demand;
+    Instant occurredAt;
+    Instant submittedAt;
+    Instant recordedAt;
+    Instant acceptedAt;
+    String acceptedBy;
+    Instant dispatchedAt;
+    String unit;
+    String handler;
+    Instant contactedAt;
+    boolean siteSurvey;
+    Instant surveyedAt;
+    String solution;
+    Instant solutionAt;
+    Instant completedAt;
+    boolean resolved;
+    EvaluationLevel evaluation;
+    EvaluationChannel evaluationChannel;
+    Instant evaluatedAt;
+    String evaluationComment;
+    Instant unsatisfiedAt;
+    Instant reviewedAt;
+    ReviewFinding reviewFinding;
+    Instant rehandledAt;
+    Instant explainedAt;
+    Instant withdrawnAt;
+    String withdrawnReason;
+    String externalTicket;
+    String idempotencyKey;
+    CaseId parentCase;
+    int version;
+
+    private final List<HistoryEntry> pendingHistory = new ArrayList<>();
+    private final List<CaseEvent> pendingEvents = new ArrayList<>();
+    private Action action;
+    private String actor;
+    private Instant at;
+
+    Case() {
+    }
+
+    /**
+     * A new case in state SUBMITTED, not yet stored (no id).
+     *
+     * @param recordedAt when it is typed in (录入时间)
+     */
+    public static Case submitted(CaseIntake intake, Instant recordedAt, String externalTicket, String idempotencyKey) {
+        Objects.requireNonNull(intake.submittedAt(), "submittedAt");
+        Case c = new Case();
+        c.caseNo = blankToNull(intake.caseNo());
+        c.state = CaseState.SUBMITTED;
+        c.channel = intake.channel();
+        c.category = intake.category();
+        c.complex = intake.complex();
+        c.topic = Topic.normalize(intake.topic());
+        c.citizenName = blankToNull(intake.citizenName());
+        c.citizenPhone = blankToNull(intake.citizenPhone());
+        c.address = blankToNull(intake.address());
+        c.demand = blankToNull(intake.demand());
+        c.occurredAt = intake.occurredAt();
+        c.submittedAt = intake.submittedAt();
+        c.recordedAt = recordedAt;
+        c.externalTicket = blankToNull(externalTicket);
+        c.idempotencyKey = blankToNull(idempotencyKey);
+        return c;
+    }
+
+    // ---------------------------------------------------------------------------------------------- transitions
+
+    /** 受理: SUBMITTED → ACCEPTED, stamping {@code accepted_at} and {@code accepted_by}. */
+    public void accept(String actor, Instant at) {
+        begin(Action.ACCEPT, actor, at, CaseState.SUBMITTED);
+        stampAcceptance();
+        moveTo(CaseState.ACCEPTED);
+        event(new CaseEvent.CaseAccepted(id, caseNo, actor, at));
+    }
+
+    /**
+     * 当场答复: a consultation (not complex) answered by the agent at once: accepted (when not yet), solution given and
+     * completed (resolved) at {@code at}. From SUBMITTED or ACCEPTED.
+     */
+    public void answerOnTheSpot(String actor, Instant at, String solution) {
+        begin(Action.ANSWER, actor, at, CaseState.SUBMITTED, CaseState.ACCEPTED);
+        if (category != Category.CONSULTATION || complex) {
+            throw new TransitionRefused("case.refused.consultation-only",
+                    "Only a consultation that is not complex can be answered on the spot.");
+        }
+        requireText(solution, "case.refused.solution-required", "A solution must be written.");
+        boolean newlyAccepted = acceptedAt == null;
+        stampAcceptance();
+        this.solution = change("solution", this.solution, solution.trim());
+        solutionAt = change("solution_at", solutionAt, at);
+        completedAt = change("completed_at", completedAt, at);
+        resolved = change("resolved", resolved, true);
+        moveTo(CaseState.COMPLETED);
+        if (newlyAccepted) {
+            event(new CaseEvent.CaseAccepted(id, caseNo, actor, at));
+        }
+        event(new CaseEvent.CaseCompleted(id, caseNo, actor, at, true));
+    }
+
+    /**
+     * 派单: to a responsible unit and optionally a handler. From ACCEPTED, or from SUBMITTED (an online case accepted and
+     * dispatched in one step: {@code accepted_at} is stamped too).
+     */
+    public void dispatch(String actor, Instant at, String unit, String handler) {
+        begin(Action.DISPATCH, actor, at, CaseState.SUBMITTED, CaseState.ACCEPTED);
+        requireText(unit, "case.refused.unit-required", "A responsible unit must be chosen.");
+        boolean newlyAccepted = acceptedAt == null;
+        stampAcceptance();
+        dispatchedAt = change("dispatched_at", dispatchedAt, at);
+        this.unit = change("unit", this.unit, unit.trim());
+        this.handler = change("handler", this.handler, blankToNull(handler));
+        moveTo(CaseState.DISPATCHED);
+        if (newlyAccepted) {
+            event(new CaseEvent.CaseAccepted(id, caseNo, actor, at));
+        }
+        event(new CaseEvent.CaseDispatched(id, caseNo, actor, at, this.unit, this.handler));
+    }
+
+    /** 改派: another unit and/or handler, while the case is being handled (not after completion). */
+    public void reassign(String actor, Instant at, String unit, String handler) {
+        begin(Action.REASSIGN, actor, at, CaseState.DISPATCHED, CaseState.IN_PROGRESS, CaseState.SOLUTION_GIVEN);
+        requireText(unit, "case.refused.unit-required", "A responsible unit must be chosen.");
+        this.unit = change("unit", this.unit, unit.trim());
+        this.handler = change("handler", this.handler, blankToNull(handler));
+        event(new CaseEvent.CaseReassigned(id, caseNo, actor, at, this.unit, this.handler));
+    }
+
+    /** 联系用户: DISPATCHED → IN_PROGRESS, stamping {@code contacted_at}. */
+    public void contact(String actor, Instant at) {
+        begin(Action.CONTACT, actor, at, CaseState.DISPATCHED);
+        contactedAt = change("contacted_at", contactedAt, at);
+        moveTo(CaseState.IN_PROGRESS);
+        event(new CaseEvent.CaseContacted(id, caseNo, actor, at));
+    }
+
+    /** 现场勘查: while IN_PROGRESS; sets {@code site_survey} and stamps {@code surveyed_at}. */
+    public void survey(String actor, Instant at) {
+        begin(Action.SURVEY, actor, at, CaseState.IN_PROGRESS);
+        siteSurvey = change("site_survey", siteSurvey, true);
+        surveyedAt = change("surveyed_at", surveyedAt, at);
+        event(new CaseEvent.CaseSurveyed(id, caseNo, actor, at));
+    }
+
+    /**
+     * 答复/方案: IN_PROGRESS → SOLUTION_GIVEN. The first solution's instant is the 2.2 milestone and is kept when a
+     * re-handled case gets a new solution (the new text replaces the old one; the history keeps both).
+     */
+    public void giveSolution(String actor, Instant at, String text) {
+        begin(Action.SOLUTION, actor, at, CaseState.IN_PROGRESS);
+        requireText(text, "case.refused.solution-required", "A solution must be written.");
+        solution = change("solution", solution, text.trim());
+        if (solutionAt == null) {
+            solutionAt = change("solution_at", null, at);
+        }
+        moveTo(CaseState.SOLUTION_GIVEN);
+        event(new CaseEvent.SolutionGiven(id, caseNo, actor, at));
+    }
+
+    /**
+     * 办结: SOLUTION_GIVEN → COMPLETED with whether the problem was resolved. The first completion's instant is kept
+     * when a re-handled case is completed again.
+     */
+    public void complete(String actor, Instant at, boolean resolved) {
+        begin(Action.COMPLETE, actor, at, CaseState.SOLUTION_GIVEN);
+        if (completedAt == null) {
+            completedAt = change("completed_at", null, at);
+        }
+        this.resolved = change("resolved", this.resolved, resolved);
+        moveTo(CaseState.COMPLETED);
+        event(new CaseEvent.CaseCompleted(id, caseNo, actor, at, resolved));
+    }
+
+    /**
+     * 回访评价: COMPLETED → EVALUATED, or → REVIEW when UNSATISFIED (stamping {@code unsatisfied_at}; the review columns
+     * of an earlier round are cleared, since they belong to the latest UNSATISFIED round; the history keeps them).
+     */
+    public void evaluate(String actor, Instant at, EvaluationLevel level, EvaluationChannel channel, String comment) {
+        begin(Action.EVALUATE, actor, at, CaseState.COMPLETED);
+        if (level == null || channel == null) {
+            throw new TransitionRefused("case.refused.evaluation-required",
+                    "The evaluation level and channel must be given.");
+        }
+        evaluation = change("evaluation", evaluation, level);
+        evaluationChannel = change("evaluation_channel", evaluationChannel, channel);
+        evaluatedAt = change("evaluated_at", evaluatedAt, at);
+        evaluationComment = change("evaluation_comment", evaluationComment, blankToNull(comment));
+        if (level == EvaluationLevel.UNSATISFIED) {
+            unsatisfiedAt = change("unsatisfied_at", unsatisfiedAt, at);
+            reviewedAt = change("reviewed_at", reviewedAt, null);
+            reviewFinding = change("review_finding", reviewFinding, null);
+            rehandledAt = change("rehandled_at", rehandledAt, null);
+            explainedAt = change("explained_at", explainedAt, null);
+            moveTo(CaseState.REVIEW);
+        } else {
+            moveTo(CaseState.EVALUATED);
+        }
+        event(new CaseEvent.CaseEvaluated(id, caseNo, actor, at, level, channel));
+    }
+
+    /** 复核: records the finding of the review of an UNSATISFIED evaluation (stays in REVIEW until re-handled or explained). */
+    public void review(String actor, Instant at, ReviewFinding finding) {
+        begin(Action.REVIEW, actor, at, CaseState.REVIEW);
+        if (finding == null) {
+            throw new TransitionRefused("case.refused.finding-required", "The review finding must be given.");
+        }
+        if (reviewedAt != null) {
+            throw new TransitionRefused("case.refused.already-reviewed", "The case has already been reviewed.");
+        }
+        reviewedAt = change("reviewed_at", reviewedAt, at);
+        reviewFinding = change("review_finding", reviewFinding, finding);
+        event(new CaseEvent.CaseReviewed(id, caseNo, actor, at, finding));
+    }
+
+    /** 重新办理: after a review finding SERVICE_PROBLEM, REVIEW → IN_PROGRESS, stamping {@code rehandled_at}. */
+    public void rehandle(String actor, Instant at) {
+        begin(Action.REHANDLE, actor, at, CaseState.REVIEW);
+        requireFinding(ReviewFinding.SERVICE_PROBLEM);
+        rehandledAt = change("rehandled_at", rehandledAt, at);
+        moveTo(CaseState.IN_PROGRESS);
+        event(new CaseEvent.CaseRehandled(id, caseNo, actor, at));
+    }
+
+    /** 补充解释: after a review finding MISUNDERSTANDING, REVIEW → CLOSED, stamping {@code explained_at}. */
+    public void explain(String actor, Instant at) {
+        begin(Action.EXPLAIN, actor, at, CaseState.REVIEW);
+        requireFinding(ReviewFinding.MISUNDERSTANDING);
+        explainedAt = change("explained_at", explainedAt, at);
+        moveTo(CaseState.CLOSED);
+        event(new CaseEvent.CaseExplained(id, caseNo, actor, at));
+        event(new CaseEvent.CaseClosed(id, caseNo, actor, at));
+    }
+
+    /** 关闭: EVALUATED → CLOSED. */
+    public void close(String actor, Instant at) {
+        begin(Action.CLOSE, actor, at, CaseState.EVALUATED);
+        moveTo(CaseState.CLOSED);
+        event(new CaseEvent.CaseClosed(id, caseNo, actor, at));
+    }
+
+    /** 撤回: with a reason, before completion; the case stays, marked withdrawn. */
+    public void withdraw(String actor, Instant at, String reason) {
+        begin(Action.WITHDRAW, actor, at, CaseState.SUBMITTED, CaseState.ACCEPTED, CaseState.DISPATCHED,
+                CaseState.IN_PROGRESS, CaseState.SOLUTION_GIVEN);
+        requireText(reason, "case.refused.reason-required", "A reason must be given to withdraw a case.");
+        withdrawnAt = change("withdrawn_at", withdrawnAt, at);
+        withdrawnReason = change("withdrawn_reason", withdrawnReason, reason.trim());
+        moveTo(CaseState.WITHDRAWN);
+        event(new CaseEvent.CaseWithdrawn(id, caseNo, actor, at, withdrawnReason));
+    }
+
+    // ---------------------------------------------------------------------------------------------- machinery
+
+    /** Records the registration of a case just stored (it has its id and number now). */
+    void registered(String actor, Instant at) {
+        this.action = Action.REGISTER;
+        this.actor = actor;
+        this.at = at;
+        pendingHistory.add(new HistoryEntry(id, at, actor, Action.REGISTER.name(), "state", null, state.name(),
+                text(channel)));
+        event(new CaseEvent.CaseRegistered(id, caseNo, actor, at, channel));
+    }
+
+    private void begin(Action action, String actor, Instant at, CaseState... allowed) {
+        Objects.requireNonNull(at, "at");
+        if (actor == null || actor.isBlank()) {
+            throw new IllegalArgumentException("a transition needs an actor");
+        }
+        boolean ok = false;
+        for (CaseState s : allowed) {
+            ok |= s == state;
+        }
+        if (!ok) {
+            throw TransitionRefused.state(state, action);
+        }
+        this.action = action;
+        this.actor = actor;
+        this.at = at;
+    }
+
+    private void stampAcceptance() {
+        if (acceptedAt == null) {
+            acceptedAt = change("accepted_at", null, at);
+            acceptedBy = change("accepted_by", acceptedBy, actor);
+        }
+    }
+
+    private void moveTo(CaseState next) {
+        state = change("state", state, next);
+    }
+
+    private <T> T change(String field, T before, T after) {
+        if (!Objects.equals(before, after)) {
+            pendingHistory.add(new HistoryEntry(id, at, actor, action.name(), field, text(before), text(after), null));
+        }
+        return after;
+    }
+
+    private void event(CaseEvent event) {
+        pendingEvents.add(event);
+    }
+
+    private void requireFinding(ReviewFinding needed) {
+        if (reviewedAt == null || reviewFinding != needed) {
+            throw new TransitionRefused("case.refused.finding",
+                    "The review finding must be " + needed + " first.", needed.name());
+        }
+    }
+
+    private static void requireText(String text, String key, String english) {
+        if (text == null || text.isBlank()) {
+            throw new TransitionRefused(key, english);
+        }
+    }
+
+    static String text(Object value) {
+        return value == null ? null : value instanceof Enum<?> e ? e.name() : value.toString();
+    }
+
+    static String blankToNull(String text) {
+        return text == null || text.isBlank() ? null : text.trim();
+    }
+
+    /** The history entries and events of the transitions since the last call, with the case's id filled in. */
+    List<HistoryEntry> drainHistory() {
+        List<HistoryEntry> out = pendingHistory.stream().map(h -> new HistoryEntry(id, h.at(), h.actor(), h.action(),
+                h.field(), h.before(), h.after(), h.note())).toList();
+        pendingHistory.clear();
+        return out;
+    }
+
+    List<CaseEvent> drainEvents() {
+        List<CaseEvent> out = List.copyOf(pendingEvents);
+        pendingEvents.clear();
+        return out;
+    }
+
+    /** The case as a ledger record (spec/ledger.md), as the assessment engine reads it. */
+    public CaseRecord toRecord() {
+        return new CaseRecord(caseNo, channel, category, complex, topic, citizenName, citizenPhone, address, demand,
+                millis(occurredAt), millis(submittedAt), millis(recordedAt), millis(acceptedAt), acceptedBy,
+                millis(dispatchedAt), unit, handler, millis(contactedAt), siteSurvey, millis(surveyedAt), solution,
+                millis(solutionAt), millis(completedAt), resolved, evaluation, evaluationChannel, millis(evaluatedAt),
+                evaluationComment, millis(unsatisfiedAt), millis(reviewedAt), reviewFinding, millis(rehandledAt),
+                millis(explainedAt), 0);
+    }
+
+    private static long millis(Instant instant) {
+        return instant == null ? NONE : instant.toEpochMilli();
+    }
+
+    /** Whether the case is still being worked (not closed, not withdrawn). */
+    public boolean isOpen() {
+        return state != CaseState.CLOSED && state != CaseState.WITHDRAWN;
+    }
+
+    // ---------------------------------------------------------------------------------------------- accessors
+
+    public CaseId id() { return id; }
+    public String caseNo() { return caseNo; }
+    public CaseState state() { return state; }
+    public Channel channel() { return channel; }
+    public Category category() { return category; }
+    public boolean complex() { return complex; }
+    public String topic() { return topic; }
+    public String citizenName() { return citizenName; }
+    public String citizenPhone() { return citizenPhone; }
+    public String address() { return address; }
+    public String demand() { return demand; }
+    public Instant occurredAt() { return occurredAt; }
+    public Instant submittedAt() { return submittedAt; }
+    public Instant recordedAt() { return recordedAt; }
+    public Instant acceptedAt() { return acceptedAt; }
+    public String acceptedBy() { return acceptedBy; }
+    public Instant dispatchedAt() { return dispatchedAt; }
+    public String unit() { return unit; }
+    public String handler() { return handler; }
+    public Instant contactedAt() { return contactedAt; }
+    public boolean siteSurvey() { return siteSurvey; }
+    public Instant surveyedAt() { return surveyedAt; }
+    public String solution() { return solution; }
+    public Instant solutionAt() { return solutionAt; }
+    public Instant completedAt() { return completedAt; }
+    public boolean resolved() { return resolved; }
+    public EvaluationLevel evaluation() { return evaluation; }
+    public EvaluationChannel evaluationChannel() { return evaluationChannel; }
+    public Instant evaluatedAt() { return evaluatedAt; }
+    public String evaluationComment() { return evaluationComment; }
+    public Instant unsatisfiedAt() { return unsatisfiedAt; }
+    public Instant reviewedAt() { return reviewedAt; }
+    public ReviewFinding reviewFinding() { return reviewFinding; }
+    public Instant rehandledAt() { return rehandledAt; }
+    public Instant explainedAt() { return explainedAt; }
+    public Instant withdrawnAt() { return withdrawnAt; }
+    public String withdrawnReason() { return withdrawnReason; }
+    public String externalTicket() { return externalTicket; }
+    public String idempotencyKey() { return idempotencyKey; }
+    public CaseId parentCase() { return parentCase; }
+    public int version() { return version; }
+
+    @Override
+    public String toString() {
+        return "Case[" + caseNo + " " + state + " v" + version + "]";
+    }
+}

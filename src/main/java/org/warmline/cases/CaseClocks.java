@@ -1,0 +1,146 @@
+package org.warmline.cases;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+import org.warmline.assessment.Deadlines;
+import org.warmline.calendar.WorkingCalendar;
+import org.warmline.scheme.Scheme;
+
+import static org.warmline.ledger.Instants.NONE;
+
+/**
+ * The running clocks of an open case (spec/workflow.md "Clocks, warnings and escalation"), with the allowances of the
+ * active {@link Scheme} and the working-day calendar, so the desk and the assessment agree on what "late" means:
+ * <ul>
+ * <li>ACCEPTANCE: from {@code submitted_at}, the 2.1 acceptance allowance (30 min). The assessment takes
+ * {@code dispatched_at} when set, else {@code accepted_at}, so the clock runs until the case is dispatched while it is
+ * SUBMITTED or ACCEPTED; it stops for good when the case moves on without dispatch (answered on the spot).</li>
+ * <li>CONTACT: from {@code dispatched_at}, the 2.1 contact allowance (2 h), until contact (or solution/completion).</li>
+ * <li>HANDLING: from {@code submitted_at} to the 2.2 deadline ({@link Deadlines}), until the solution (or completion).</li>
+ * <li>REVIEW: from {@code unsatisfied_at}, the 3.3 review allowance (24 h), until reviewed.</li>
+ * </ul>
+ * A clock is GREEN, AMBER from {@code warmline.clocks.amber-at} (default 0.8) of its allowance (measured in working
+ * time for a working-day deadline), and RED strictly after its deadline in whole seconds, as the engine counts.
+ */
+@Component
+public class CaseClocks {
+
+    /** Which clock. */
+    public enum Kind { ACCEPTANCE, CONTACT, HANDLING, REVIEW }
+
+    /** How close to late. */
+    public enum Colour { GREEN, AMBER, RED }
+
+    /** A running clock at an instant. */
+    public record Clock(Kind kind, Instant start, Instant deadline, Colour colour) {
+    }
+
+    /** Every running clock of a case at an instant, and the nearest deadline among them. */
+    public record Reading(List<Clock> clocks, Optional<Instant> nearestDeadline) {
+
+        public Optional<Clock> clock(Kind kind) {
+            return clocks.stream().filter(c -> c.kind() == kind).findFirst();
+        }
+    }
+
+    private final Scheme scheme;
+    private final WorkingCalendar calendar;
+    private final BigDecimal amberAt;
+
+    public CaseClocks(Scheme scheme, WorkingCalendar calendar,
+                      @Value("${warmline.clocks.amber-at:0.8}") double amberAt) {
+        if (!(amberAt > 0 && amberAt <= 1)) {
+            throw new IllegalArgumentException("warmline.clocks.amber-at must be in (0, 1]: " + amberAt);
+        }
+        this.scheme = scheme;
+        this.calendar = calendar;
+        this.amberAt = BigDecimal.valueOf(amberAt);
+    }
+
+    /** The zone of the working-day calendar (days, case numbers). */
+    java.time.ZoneId zone() {
+        return calendar.zone();
+    }
+
+    /** The running clocks of the case at {@code now}, coloured. */
+    public Reading at(Case c, Instant now) {
+        List<Clock> clocks = new ArrayList<>(4);
+        for (Running r : running(c)) {
+            clocks.add(new Clock(r.kind, r.start, r.deadline, colour(r, now)));
+        }
+        return new Reading(List.copyOf(clocks), nearest(clocks.stream().map(Clock::deadline).toList()));
+    }
+
+    /**
+     * The nearest deadline among the case's running clocks, or empty when none runs. Independent of "now": which
+     * clocks run depends only on the case's stamps.
+     */
+    public Optional<Instant> nearestDeadline(Case c) {
+        return nearest(running(c).stream().map(r -> r.deadline).toList());
+    }
+
+    private static Optional<Instant> nearest(List<Instant> deadlines) {
+        return deadlines.stream().min(Comparator.naturalOrder());
+    }
+
+    private record Running(Kind kind, Instant start, Instant deadline, boolean workingTime) {
+    }
+
+    private List<Running> running(Case c) {
+        List<Running> out = new ArrayList<>(4);
+        if (!c.isOpen() || c.submittedAt() == null) {
+            return out;
+        }
+        CaseState s = c.state();
+        if (c.dispatchedAt() == null && (s == CaseState.SUBMITTED || s == CaseState.ACCEPTED)) {
+            Duration allowance = scheme.items().response().acceptance().allowance();
+            out.add(new Running(Kind.ACCEPTANCE, c.submittedAt(), c.submittedAt().plus(allowance), false));
+        }
+        if (c.dispatchedAt() != null && c.contactedAt() == null && c.solutionAt() == null
+                && c.completedAt() == null) {
+            Duration allowance = scheme.items().response().contact().allowance();
+            out.add(new Running(Kind.CONTACT, c.dispatchedAt(), c.dispatchedAt().plus(allowance), false));
+        }
+        if (c.solutionAt() == null && c.completedAt() == null) {
+            long deadline = Deadlines.handlingDeadline(scheme, calendar, c.category(), c.complex(),
+                    c.submittedAt().toEpochMilli());
+            if (deadline != NONE) {
+                out.add(new Running(Kind.HANDLING, c.submittedAt(), Instant.ofEpochMilli(deadline),
+                        Deadlines.inWorkingDays(scheme, c.category(), c.complex())));
+            }
+        }
+        if (c.unsatisfiedAt() != null && c.reviewedAt() == null) {
+            Duration allowance = scheme.items().dissatisfied().reviewAllowance();
+            out.add(new Running(Kind.REVIEW, c.unsatisfiedAt(), c.unsatisfiedAt().plus(allowance), false));
+        }
+        return out;
+    }
+
+    private Colour colour(Running r, Instant now) {
+        long start = r.start.toEpochMilli();
+        long deadline = r.deadline.toEpochMilli();
+        long at = now.toEpochMilli();
+        if (seconds(at - deadline) > 0) {
+            return Colour.RED;
+        }
+        long elapsed = r.workingTime ? calendar.workingMillisBetween(start, Math.max(start, at)) : at - start;
+        long allowance = r.workingTime ? calendar.workingMillisBetween(start, deadline) : deadline - start;
+        BigDecimal threshold = amberAt.multiply(BigDecimal.valueOf(seconds(allowance)))
+                .setScale(0, RoundingMode.CEILING);
+        return BigDecimal.valueOf(seconds(elapsed)).compareTo(threshold) >= 0 ? Colour.AMBER : Colour.GREEN;
+    }
+
+    /** Whole seconds, as the engine measures durations; a negative duration counts as zero. */
+    private static long seconds(long millis) {
+        return millis <= 0 ? 0 : millis / 1000;
+    }
+}

@@ -1,0 +1,265 @@
+package org.warmline.cases;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Consumer;
+
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+import org.warmline.ledger.Category;
+import org.warmline.ledger.Channel;
+import org.warmline.ledger.EvaluationChannel;
+import org.warmline.ledger.EvaluationLevel;
+import org.warmline.ledger.ReviewFinding;
+import org.warmline.ledger.Topic;
+import org.warmline.scheme.Scheme;
+import org.warmline.security.Account;
+
+/**
+ * The petition desk (spec/workflow.md): registers cases and applies their transitions. Each transition loads the case,
+ * checks that it still has the version the user saw (else {@link CaseChanged}), applies the guarded transition (else
+ * {@link TransitionRefused}), saves it with optimistic locking, appends its history and publishes its
+ * {@link CaseEvent}s, all in one transaction. The actor is the account's staff code, or its user name without one.
+ * Permissions and data scope are the caller's (the web layer's) business.
+ */
+@Service
+public class CaseDesk {
+
+    /** The actor of an online submission. */
+    public static final String CITIZEN = "citizen";
+    /** The actor of a 12345 transfer. */
+    public static final String GOV_PLATFORM = "12345";
+
+    private static final Duration EARLIER_WINDOW = Duration.ofDays(30);
+    private static final int EARLIER_LIMIT = 200;
+
+    private final CaseRepository cases;
+    private final CaseClocks clocks;
+    private final Scheme scheme;
+    private final TransactionTemplate transaction;
+    private final ApplicationEventPublisher events;
+
+    public CaseDesk(CaseRepository cases, CaseClocks clocks, Scheme scheme, PlatformTransactionManager transactions,
+                    ApplicationEventPublisher events) {
+        this.cases = cases;
+        this.clocks = clocks;
+        this.scheme = scheme;
+        this.transaction = new TransactionTemplate(transactions);
+        this.events = events;
+    }
+
+    /** The actor recorded for an account: its staff code, or its user name when it has none. */
+    public static String actor(Account account) {
+        return account.staffCode() != null && !account.staffCode().isBlank() ? account.staffCode()
+                : account.username();
+    }
+
+    // ---------------------------------------------------------------------------------------------- intake
+
+    /**
+     * A hotline or walk-in case typed in by an agent: submitted at the given instant, recorded at {@code now}, and
+     * accepted by the agent at {@code now}.
+     */
+    public Case registerByAgent(RegisterCommand command, Account agent, Instant now) {
+        if (command.channel() != Channel.HOTLINE && command.channel() != Channel.WALK_IN) {
+            throw new TransitionRefused("case.refused.channel",
+                    "An agent registers hotline and walk-in cases only.", String.valueOf(command.channel()));
+        }
+        if (command.submittedAt() == null || command.submittedAt().isAfter(now)) {
+            throw new TransitionRefused("case.refused.submitted-at",
+                    "The submission time must be given and not in the future.");
+        }
+        String actor = actor(agent);
+        return transaction.execute(status -> {
+            Case c = cases.insert(Case.submitted(command.intake(), now, null, null));
+            c.registered(actor, now);
+            c.accept(actor, now);
+            cases.update(c);
+            flush(c);
+            return c;
+        });
+    }
+
+    /**
+     * A case submitted online (WECHAT, APP) or transferred from 12345 (GOV_HOTLINE, with its ticket). The same
+     * idempotency key twice returns the case made the first time, unchanged.
+     */
+    public Case registerOnline(OnlineCommand command, Instant now) {
+        Objects.requireNonNull(command.idempotencyKey(), "idempotencyKey");
+        if (command.idempotencyKey().isBlank()) {
+            throw new IllegalArgumentException("an online submission needs an idempotency key");
+        }
+        Set<Channel> online = Set.of(Channel.WECHAT, Channel.APP, Channel.GOV_HOTLINE);
+        if (!online.contains(command.channel())) {
+            throw new TransitionRefused("case.refused.channel",
+                    "Online submissions come by WeChat, the app or the 12345 platform only.",
+                    String.valueOf(command.channel()));
+        }
+        if (command.channel() == Channel.GOV_HOTLINE
+                && (command.externalTicket() == null || command.externalTicket().isBlank())) {
+            throw new TransitionRefused("case.refused.ticket-required", "A 12345 transfer needs its ticket number.");
+        }
+        String key = command.idempotencyKey().trim();
+        Optional<Case> existing = cases.findByIdempotencyKey(key);
+        if (existing.isPresent()) {
+            return existing.get();
+        }
+        String actor = command.channel() == Channel.GOV_HOTLINE ? GOV_PLATFORM : CITIZEN;
+        Instant submitted = command.submittedAt() == null ? now : command.submittedAt();
+        CaseIntake intake = new CaseIntake(command.channel(), command.category(), command.complex(), command.topic(),
+                command.citizenName(), command.citizenPhone(), command.address(), command.demand(),
+                command.occurredAt(), submitted, null);
+        try {
+            return transaction.execute(status -> {
+                Case c = cases.insert(Case.submitted(intake, now, command.externalTicket(), key));
+                c.registered(actor, now);
+                flush(c);
+                return c;
+            });
+        } catch (DuplicateKeyException raced) {
+            return cases.findByIdempotencyKey(key).orElseThrow(() -> raced);
+        }
+    }
+
+    /** The citizen's cases up to {@code now}, newest first (so the last 30 days come first). */
+    public List<Case> earlierCases(String phone, Instant now) {
+        return cases.byPhone(phone, now, EARLIER_LIMIT);
+    }
+
+    /** The citizen's cases of the last 30 days up to {@code now}, newest first. */
+    public List<Case> recentCases(String phone, Instant now) {
+        Instant from = now.minus(EARLIER_WINDOW);
+        return earlierCases(phone, now).stream().filter(c -> !c.submittedAt().isBefore(from)).toList();
+    }
+
+    /**
+     * The latest earlier COMPLAINT of the same citizen (phone compared normalised) on the same topic within the repeat
+     * window of spec/assessment.md 2.4 (30 × 24 h, whole seconds) before {@code now}: a new complaint submitted at
+     * {@code now} would be a repeat of it.
+     */
+    public Optional<Case> likelyRepeat(String phone, String topic, Instant now) {
+        String wanted = Topic.normalize(topic);
+        if (wanted == null) {
+            return Optional.empty();
+        }
+        long window = scheme.items().repeat().window().toSeconds();
+        return earlierCases(phone, now).stream()
+                .filter(c -> c.category() == Category.COMPLAINT && wanted.equals(c.topic()))
+                .filter(c -> c.submittedAt().isBefore(now))
+                .filter(c -> Duration.between(c.submittedAt(), now).toSeconds() <= window)
+                .filter(c -> c.state() != CaseState.WITHDRAWN)
+                .findFirst();
+    }
+
+    // ---------------------------------------------------------------------------------------------- reading
+
+    public Optional<Case> find(CaseId id) {
+        return cases.findById(id);
+    }
+
+    public Optional<Case> findByCaseNo(String caseNo) {
+        return cases.findByCaseNo(caseNo);
+    }
+
+    public List<HistoryEntry> history(CaseId id) {
+        return cases.history(id);
+    }
+
+    public CasePage search(CaseQuery query) {
+        return cases.search(query);
+    }
+
+    public CaseClocks.Reading clocks(Case c, Instant now) {
+        return clocks.at(c, now);
+    }
+
+    // ---------------------------------------------------------------------------------------------- transitions
+
+    public Case accept(CaseId id, int version, Account by, Instant at) {
+        return apply(id, version, c -> c.accept(actor(by), at));
+    }
+
+    public Case answerOnTheSpot(CaseId id, int version, Account by, Instant at, String solution) {
+        return apply(id, version, c -> c.answerOnTheSpot(actor(by), at, solution));
+    }
+
+    public Case dispatch(CaseId id, int version, Account by, Instant at, String unit, String handler) {
+        return apply(id, version, c -> c.dispatch(actor(by), at, unit, handler));
+    }
+
+    public Case reassign(CaseId id, int version, Account by, Instant at, String unit, String handler) {
+        return apply(id, version, c -> c.reassign(actor(by), at, unit, handler));
+    }
+
+    public Case contact(CaseId id, int version, Account by, Instant at) {
+        return apply(id, version, c -> c.contact(actor(by), at));
+    }
+
+    public Case survey(CaseId id, int version, Account by, Instant at) {
+        return apply(id, version, c -> c.survey(actor(by), at));
+    }
+
+    public Case giveSolution(CaseId id, int version, Account by, Instant at, String text) {
+        return apply(id, version, c -> c.giveSolution(actor(by), at, text));
+    }
+
+    public Case complete(CaseId id, int version, Account by, Instant at, boolean resolved) {
+        return apply(id, version, c -> c.complete(actor(by), at, resolved));
+    }
+
+    /** An evaluation recorded by an agent's callback (PHONE) or for the citizen's online survey (ONLINE). */
+    public Case evaluate(CaseId id, int version, Account by, Instant at, EvaluationLevel level,
+                         EvaluationChannel channel, String comment) {
+        return apply(id, version, c -> c.evaluate(actor(by), at, level, channel, comment));
+    }
+
+    /** The citizen's own answer to the online survey (actor {@code citizen}, channel ONLINE). */
+    public Case evaluateOnline(CaseId id, int version, Instant at, EvaluationLevel level, String comment) {
+        return apply(id, version, c -> c.evaluate(CITIZEN, at, level, EvaluationChannel.ONLINE, comment));
+    }
+
+    public Case review(CaseId id, int version, Account by, Instant at, ReviewFinding finding) {
+        return apply(id, version, c -> c.review(actor(by), at, finding));
+    }
+
+    public Case rehandle(CaseId id, int version, Account by, Instant at) {
+        return apply(id, version, c -> c.rehandle(actor(by), at));
+    }
+
+    public Case explain(CaseId id, int version, Account by, Instant at) {
+        return apply(id, version, c -> c.explain(actor(by), at));
+    }
+
+    public Case close(CaseId id, int version, Account by, Instant at) {
+        return apply(id, version, c -> c.close(actor(by), at));
+    }
+
+    public Case withdraw(CaseId id, int version, Account by, Instant at, String reason) {
+        return apply(id, version, c -> c.withdraw(actor(by), at, reason));
+    }
+
+    private Case apply(CaseId id, int version, Consumer<Case> transition) {
+        return transaction.execute(status -> {
+            Case c = cases.findById(id).orElseThrow(() -> new CaseNotFound(id.toString()));
+            if (c.version() != version) {
+                throw new CaseChanged(id, c.caseNo());
+            }
+            transition.accept(c);
+            cases.update(c);
+            flush(c);
+            return c;
+        });
+    }
+
+    private void flush(Case c) {
+        cases.appendHistory(c.drainHistory());
+        c.drainEvents().forEach(events::publishEvent);
+    }
+}

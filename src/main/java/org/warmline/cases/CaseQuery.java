@@ -1,0 +1,66 @@
+package org.warmline.cases;
+
+import java.time.Instant;
+import java.util.Set;
+
+/**
+ * A page of the case list: every filter is optional (null or empty = no filter). Results are sorted by the nearest
+ * deadline of the running clocks (cases with none last), then by submission, then by id.
+ *
+ * @param states        the states to show
+ * @param units         responsible unit codes (the caller expands a unit to its subtree)
+ * @param handler       the handler's staff code
+ * @param phone         the citizen's phone (compared normalised, like spec/assessment.md 2.4)
+ * @param text          a part of the case number, citizen name or address (any letter case)
+ * @param submittedFrom submitted at or after
+ * @param submittedTo   submitted before
+ * @param limit         page size (1-500)
+ * @param offset        rows to skip
+ */
+public record CaseQuery(Set<CaseState> states, Set<String> units, String handler, String phone, String text,
+                        Instant submittedFrom, Instant submittedTo, int limit, int offset) {
+
+    public CaseQuery {
+        states = states == null ? Set.of() : Set.copyOf(states);
+        units = units == null ? Set.of() : Set.copyOf(units);
+        if (limit < 1 || limit > 500) {
+            throw new IllegalArgumentException("limit must be 1-500: " + limit);
+        }
+        if (offset < 0) {
+            throw new IllegalArgumentException("offset must not be negative: " + offset);
+        }
+    }
+
+    /** Everything, first page of 50. */
+    public static CaseQuery all() {
+        return new CaseQuery(Set.of(), Set.of(), null, null, null, null, null, 50, 0);
+    }
+
+    public CaseQuery withStates(Set<CaseState> states) {
+        return new CaseQuery(states, units, handler, phone, text, submittedFrom, submittedTo, limit, offset);
+    }
+
+    public CaseQuery withUnits(Set<String> units) {
+        return new CaseQuery(states, units, handler, phone, text, submittedFrom, submittedTo, limit, offset);
+    }
+
+    public CaseQuery withHandler(String handler) {
+        return new CaseQuery(states, units, handler, phone, text, submittedFrom, submittedTo, limit, offset);
+    }
+
+    public CaseQuery withPhone(String phone) {
+        return new CaseQuery(states, units, handler, phone, text, submittedFrom, submittedTo, limit, offset);
+    }
+
+    public CaseQuery withText(String text) {
+        return new CaseQuery(states, units, handler, phone, text, submittedFrom, submittedTo, limit, offset);
+    }
+
+    public CaseQuery submitted(Instant from, Instant to) {
+        return new CaseQuery(states, units, handler, phone, text, from, to, limit, offset);
+    }
+
+    public CaseQuery page(int limit, int offset) {
+        return new CaseQuery(states, units, handler, phone, text, submittedFrom, submittedTo, limit, offset);
+    }
+}

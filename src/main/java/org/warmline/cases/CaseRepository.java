@@ -1,0 +1,317 @@
+package org.warmline.cases;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.jdbc.support.KeyHolder;
+import org.springframework.stereotype.Repository;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+import org.warmline.assessment.PhoneNumbers;
+import org.warmline.ledger.Category;
+import org.warmline.ledger.Channel;
+import org.warmline.ledger.EvaluationChannel;
+import org.warmline.ledger.EvaluationLevel;
+import org.warmline.ledger.ReviewFinding;
+
+/**
+ * The desk's cases in table {@code petition_case} and their history in {@code case_history} (JDBC). Updates use
+ * optimistic locking: a case saved from a version someone else has changed since is refused with {@link CaseChanged}.
+ * Nothing is ever deleted. Every save also keeps the case's nearest running deadline (for sorting) and its normalised
+ * phone (for intake look-ups).
+ */
+@Repository
+public class CaseRepository {
+
+    private static final String FIELDS = "case_no, state, channel, category, complex, topic, citizen_name, "
+            + "citizen_phone, address, demand, occurred_at, submitted_at, recorded_at, accepted_at, accepted_by, "
+            + "dispatched_at, unit, handler, contacted_at, site_survey, surveyed_at, solution, solution_at, completed_at, "
+            + "resolved, evaluation, evaluation_channel, evaluated_at, evaluation_comment, unsatisfied_at, reviewed_at, "
+            + "review_finding, rehandled_at, explained_at, withdrawn_at, withdrawn_reason, external_ticket, "
+            + "idempotency_key, parent_case, nearest_deadline, phone_key";
+    private static final int FIELD_COUNT = FIELDS.split(",").length;
+    private static final String SELECT = "select id, version, " + FIELDS + " from petition_case ";
+    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyyMMdd");
+
+    private final JdbcClient jdbc;
+    private final TransactionTemplate transaction;
+    private final CaseClocks clocks;
+
+    public CaseRepository(JdbcClient jdbc, PlatformTransactionManager transactions, CaseClocks clocks) {
+        this.jdbc = jdbc;
+        this.transaction = new TransactionTemplate(transactions);
+        this.clocks = clocks;
+    }
+
+    /**
+     * Stores a new case (version 0) and gives it its id and, when it has none, the case number {@code W} + the
+     * submission date (yyyyMMdd, in the calendar's zone) + {@code -} + the id zero-padded to 6 digits.
+     */
+    public Case insert(Case c) {
+        if (c.id != null) {
+            throw new IllegalArgumentException("already stored: " + c);
+        }
+        return transaction.execute(status -> {
+            boolean assign = c.caseNo == null;
+            if (assign) {
+                c.caseNo = "#" + UUID.randomUUID();
+            }
+            c.version = 0;
+            KeyHolder keys = new GeneratedKeyHolder();
+            jdbc.sql("insert into petition_case (" + FIELDS + ", version) values (" + "?, ".repeat(FIELD_COUNT) + "0)")
+                    .params(values(c))
+                    .update(keys, "id");
+            c.id = new CaseId(keys.getKeyAs(Number.class).longValue());
+            if (assign) {
+                c.caseNo = "W" + DAY.format(c.submittedAt.atZone(clocks.zone())) + "-"
+                        + String.format("%06d", c.id.value());
+                jdbc.sql("update petition_case set case_no = ? where id = ?").params(c.caseNo, c.id.value()).update();
+            }
+            return c;
+        });
+    }
+
+    /**
+     * Saves the case's fields if it still has the version it was read with, and increments its version.
+     *
+     * @throws CaseChanged when someone else saved the case in between
+     */
+    public void update(Case c) {
+        String assignments = String.join(" = ?, ", FIELDS.split(", ")) + " = ?";
+        List<Object> params = values(c);
+        params.add(c.id.value());
+        params.add(c.version);
+        int rows = jdbc.sql("update petition_case set " + assignments + ", version = version + 1 "
+                        + "where id = ? and version = ?")
+                .params(params)
+                .update();
+        if (rows == 0) {
+            throw new CaseChanged(c.id, c.caseNo);
+        }
+        c.version++;
+    }
+
+    public Optional<Case> findById(CaseId id) {
+        return jdbc.sql(SELECT + "where id = ?").param(id.value()).query(CaseRepository::read).optional();
+    }
+
+    public Optional<Case> findByCaseNo(String caseNo) {
+        return jdbc.sql(SELECT + "where case_no = ?").param(caseNo).query(CaseRepository::read).optional();
+    }
+
+    public Optional<Case> findByIdempotencyKey(String key) {
+        return jdbc.sql(SELECT + "where idempotency_key = ?").param(key).query(CaseRepository::read).optional();
+    }
+
+    /** Adds lines to cases' histories. */
+    public void appendHistory(List<HistoryEntry> entries) {
+        for (HistoryEntry h : entries) {
+            jdbc.sql("insert into case_history (case_id, at, actor, action, field, before_value, after_value, note) "
+                            + "values (?, ?, ?, ?, ?, ?, ?, ?)")
+                    .params(h.caseId().value(), time(h.at()), h.actor(), h.action(), h.field(), h.before(), h.after(),
+                            h.note())
+                    .update();
+        }
+    }
+
+    /** The history of a case, oldest first (in the order written). */
+    public List<HistoryEntry> history(CaseId id) {
+        return jdbc.sql("select case_id, at, actor, action, field, before_value, after_value, note from case_history "
+                        + "where case_id = ? order by at, id")
+                .param(id.value())
+                .query((rs, row) -> new HistoryEntry(new CaseId(rs.getLong("case_id")), instant(rs, "at"),
+                        rs.getString("actor"), rs.getString("action"), rs.getString("field"),
+                        rs.getString("before_value"), rs.getString("after_value"), rs.getString("note")))
+                .list();
+    }
+
+    /**
+     * The citizen's cases (phone compared normalised) submitted at or before {@code until}, newest first, at most
+     * {@code limit}.
+     */
+    public List<Case> byPhone(String phone, Instant until, int limit) {
+        String key = PhoneNumbers.normalize(phone);
+        if (key == null) {
+            return List.of();
+        }
+        return jdbc.sql(SELECT + "where phone_key = ? and submitted_at <= ? order by submitted_at desc, id desc")
+                .params(key, time(until))
+                .query(CaseRepository::read)
+                .stream().limit(limit).toList();
+    }
+
+    /** A page of cases matching the query, sorted by nearest running deadline, then submission. */
+    public CasePage search(CaseQuery q) {
+        StringBuilder where = new StringBuilder("where 1 = 1");
+        List<Object> params = new ArrayList<>();
+        if (!q.states().isEmpty()) {
+            where.append(" and state in (").append(marks(q.states().size())).append(')');
+            q.states().stream().map(Enum::name).sorted().forEach(params::add);
+        }
+        if (!q.units().isEmpty()) {
+            where.append(" and unit in (").append(marks(q.units().size())).append(')');
+            q.units().stream().sorted().forEach(params::add);
+        }
+        if (q.handler() != null && !q.handler().isBlank()) {
+            where.append(" and handler = ?");
+            params.add(q.handler().trim());
+        }
+        if (q.phone() != null && PhoneNumbers.normalize(q.phone()) != null) {
+            where.append(" and phone_key = ?");
+            params.add(PhoneNumbers.normalize(q.phone()));
+        }
+        if (q.text() != null && !q.text().isBlank()) {
+            String like = "%" + q.text().trim().toLowerCase(java.util.Locale.ROOT)
+                    .replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+            where.append(" and (lower(case_no) like ? escape '\\' or lower(citizen_name) like ? escape '\\' "
+                    + "or lower(address) like ? escape '\\')");
+            params.add(like);
+            params.add(like);
+            params.add(like);
+        }
+        if (q.submittedFrom() != null) {
+            where.append(" and submitted_at >= ?");
+            params.add(time(q.submittedFrom()));
+        }
+        if (q.submittedTo() != null) {
+            where.append(" and submitted_at < ?");
+            params.add(time(q.submittedTo()));
+        }
+        long total = jdbc.sql("select count(*) from petition_case " + where).params(params)
+                .query(Long.class).single();
+        List<Object> paged = new ArrayList<>(params);
+        paged.add(q.limit());
+        paged.add(q.offset());
+        List<Case> cases = jdbc.sql(SELECT + where
+                        + " order by nearest_deadline asc nulls last, submitted_at asc, id asc limit ? offset ?")
+                .params(paged)
+                .query(CaseRepository::read)
+                .list();
+        return new CasePage(cases, total, q.limit(), q.offset());
+    }
+
+    private static String marks(int n) {
+        return String.join(", ", java.util.Collections.nCopies(n, "?"));
+    }
+
+    private List<Object> values(Case c) {
+        List<Object> v = new ArrayList<>(FIELD_COUNT + 2);
+        v.add(c.caseNo);
+        v.add(c.state.name());
+        v.add(name(c.channel));
+        v.add(name(c.category));
+        v.add(c.complex);
+        v.add(c.topic);
+        v.add(c.citizenName);
+        v.add(c.citizenPhone);
+        v.add(c.address);
+        v.add(c.demand);
+        v.add(time(c.occurredAt));
+        v.add(time(c.submittedAt));
+        v.add(time(c.recordedAt));
+        v.add(time(c.acceptedAt));
+        v.add(c.acceptedBy);
+        v.add(time(c.dispatchedAt));
+        v.add(c.unit);
+        v.add(c.handler);
+        v.add(time(c.contactedAt));
+        v.add(c.siteSurvey);
+        v.add(time(c.surveyedAt));
+        v.add(c.solution);
+        v.add(time(c.solutionAt));
+        v.add(time(c.completedAt));
+        v.add(c.resolved);
+        v.add(name(c.evaluation));
+        v.add(name(c.evaluationChannel));
+        v.add(time(c.evaluatedAt));
+        v.add(c.evaluationComment);
+        v.add(time(c.unsatisfiedAt));
+        v.add(time(c.reviewedAt));
+        v.add(name(c.reviewFinding));
+        v.add(time(c.rehandledAt));
+        v.add(time(c.explainedAt));
+        v.add(time(c.withdrawnAt));
+        v.add(c.withdrawnReason);
+        v.add(c.externalTicket);
+        v.add(c.idempotencyKey);
+        v.add(c.parentCase == null ? null : c.parentCase.value());
+        v.add(time(clocks.nearestDeadline(c).orElse(null)));
+        v.add(PhoneNumbers.normalize(c.citizenPhone));
+        return v;
+    }
+
+    private static Case read(ResultSet rs, int row) throws SQLException {
+        Case c = new Case();
+        c.id = new CaseId(rs.getLong("id"));
+        c.version = rs.getInt("version");
+        c.caseNo = rs.getString("case_no");
+        c.state = CaseState.valueOf(rs.getString("state"));
+        c.channel = code(rs, "channel", Channel.class);
+        c.category = code(rs, "category", Category.class);
+        c.complex = rs.getBoolean("complex");
+        c.topic = rs.getString("topic");
+        c.citizenName = rs.getString("citizen_name");
+        c.citizenPhone = rs.getString("citizen_phone");
+        c.address = rs.getString("address");
+        c.demand = rs.getString("demand");
+        c.occurredAt = instant(rs, "occurred_at");
+        c.submittedAt = instant(rs, "submitted_at");
+        c.recordedAt = instant(rs, "recorded_at");
+        c.acceptedAt = instant(rs, "accepted_at");
+        c.acceptedBy = rs.getString("accepted_by");
+        c.dispatchedAt = instant(rs, "dispatched_at");
+        c.unit = rs.getString("unit");
+        c.handler = rs.getString("handler");
+        c.contactedAt = instant(rs, "contacted_at");
+        c.siteSurvey = rs.getBoolean("site_survey");
+        c.surveyedAt = instant(rs, "surveyed_at");
+        c.solution = rs.getString("solution");
+        c.solutionAt = instant(rs, "solution_at");
+        c.completedAt = instant(rs, "completed_at");
+        c.resolved = rs.getBoolean("resolved");
+        c.evaluation = code(rs, "evaluation", EvaluationLevel.class);
+        c.evaluationChannel = code(rs, "evaluation_channel", EvaluationChannel.class);
+        c.evaluatedAt = instant(rs, "evaluated_at");
+        c.evaluationComment = rs.getString("evaluation_comment");
+        c.unsatisfiedAt = instant(rs, "unsatisfied_at");
+        c.reviewedAt = instant(rs, "reviewed_at");
+        c.reviewFinding = code(rs, "review_finding", ReviewFinding.class);
+        c.rehandledAt = instant(rs, "rehandled_at");
+        c.explainedAt = instant(rs, "explained_at");
+        c.withdrawnAt = instant(rs, "withdrawn_at");
+        c.withdrawnReason = rs.getString("withdrawn_reason");
+        c.externalTicket = rs.getString("external_ticket");
+        c.idempotencyKey = rs.getString("idempotency_key");
+        long parent = rs.getLong("parent_case");
+        c.parentCase = rs.wasNull() ? null : new CaseId(parent);
+        return c;
+    }
+
+    private static String name(Enum<?> value) {
+        return value == null ? null : value.name();
+    }
+
+    private static OffsetDateTime time(Instant instant) {
+        return instant == null ? null : OffsetDateTime.ofInstant(instant, ZoneOffset.UTC);
+    }
+
+    private static Instant instant(ResultSet rs, String column) throws SQLException {
+        OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
+        return value == null ? null : value.toInstant();
+    }
+
+    private static <E extends Enum<E>> E code(ResultSet rs, String column, Class<E> type) throws SQLException {
+        String value = rs.getString(column);
+        return value == null ? null : Enum.valueOf(type, value);
+    }
+}
