@@ -74,16 +74,28 @@ public final class LedgerReader {
      * @throws LedgerException with every problem found, when the data set cannot be read whole
      */
     public LedgerReading read(Path path) {
+        return read(path, true);
+    }
+
+    /**
+     * Reads a data set for its organisation (units and staff), as the server's import does: like {@link #read(Path)},
+     * every table present is read and checked, but the {@code cases} table may be missing.
+     */
+    public LedgerReading readOrganization(Path path) {
+        return read(path, false);
+    }
+
+    private LedgerReading read(Path path, boolean casesRequired) {
         Problems problems = new Problems(new Messages(locale));
         Collector collector = new Collector(problems, values, scheme, limits);
         try {
             if (Files.isDirectory(path)) {
-                readFolder(path, collector, problems);
+                readFolder(path, collector, problems, casesRequired);
             } else if (Files.isRegularFile(path)) {
                 String name = path.getFileName().toString();
                 String lower = name.toLowerCase(Locale.ROOT);
                 if (lower.endsWith(".xlsx")) {
-                    readWorkbook(path, name, collector, problems);
+                    readWorkbook(path, name, collector, problems, casesRequired);
                 } else if (lower.endsWith(".xls")) {
                     problems.add(name, 0, "", "xls");
                 } else {
@@ -104,7 +116,7 @@ public final class LedgerReader {
         return new LedgerReading(collector.dataSet(), List.copyOf(problems.warnings()));
     }
 
-    private void readFolder(Path folder, Collector collector, Problems problems) {
+    private void readFolder(Path folder, Collector collector, Problems problems, boolean casesRequired) {
         Map<LedgerTable, Path> files = new EnumMap<>(LedgerTable.class);
         List<Path> entries = new ArrayList<>();
         try (Stream<Path> list = Files.list(folder)) {
@@ -140,7 +152,7 @@ public final class LedgerReader {
         for (LedgerTable table : LedgerTable.values()) {
             Path file = files.get(table);
             if (file == null) {
-                if (table.required) {
+                if (required(table, casesRequired)) {
                     problems.add(table.english + ".csv", 0, "", "missingTable", table.english, table.chinese);
                 }
             } else {
@@ -153,7 +165,8 @@ public final class LedgerReader {
         }
     }
 
-    private void readWorkbook(Path path, String name, Collector collector, Problems problems) {
+    private void readWorkbook(Path path, String name, Collector collector, Problems problems,
+            boolean casesRequired) {
         Map<LedgerTable, String> seen = new EnumMap<>(LedgerTable.class);
         boolean[] unitsDone = {false};
         boolean whole = XlsxSource.read(path, name, sheet -> {
@@ -183,10 +196,14 @@ public final class LedgerReader {
             return;
         }
         for (LedgerTable table : LedgerTable.values()) {
-            if (table.required && !seen.containsKey(table)) {
+            if (required(table, casesRequired) && !seen.containsKey(table)) {
                 problems.add(name + "[" + table.english + "]", 0, "", "missingTable", table.english, table.chinese);
             }
         }
+    }
+
+    private static boolean required(LedgerTable table, boolean casesRequired) {
+        return table.required && (casesRequired || table != LedgerTable.CASES);
     }
 
     private static String stripExtension(String name) {

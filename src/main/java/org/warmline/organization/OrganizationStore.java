@@ -39,6 +39,22 @@ public class OrganizationStore {
                 .list();
     }
 
+    /** The unit of a code, if any. */
+    public java.util.Optional<Unit> unit(String code) {
+        return units().stream().filter(u -> u.code().equals(code)).findFirst();
+    }
+
+    /** The staff member of a code, if any. */
+    public java.util.Optional<Staff> staffMember(String code) {
+        return staff().stream().filter(s -> s.code().equals(code)).findFirst();
+    }
+
+    /** Whether a unit or a staff member has this code (codes are unique across units and staff). */
+    public boolean codeTaken(String code) {
+        return jdbc.sql("select (select count(*) from org_unit where code = ?) + (select count(*) from staff where code = ?)")
+                .params(code, code).query(Long.class).single() > 0;
+    }
+
     /**
      * Adds or updates units and staff, all in one transaction: parents are written first, so a tree read from a ledger
      * (already validated by the ledger reader: no cycles, known parents) goes in whatever its row order.

@@ -57,6 +57,27 @@ public class AccountStore {
                 .query(AccountStore::account).optional();
     }
 
+    /** Every account, by user name. */
+    public java.util.List<Account> all() {
+        return jdbc.sql("select " + COLUMNS + " from account order by username").query(AccountStore::account).list();
+    }
+
+    /** Replaces the password of an account (and lifts a login lock). @return whether the account exists */
+    public boolean setPassword(String username, String rawPassword) {
+        if (rawPassword == null || rawPassword.length() < 8) {
+            throw new IllegalArgumentException("password shorter than 8 characters");
+        }
+        return jdbc.sql("update account set password_hash = ?, failed_logins = 0, locked_until = null, "
+                        + "version = version + 1 where username = ?")
+                .params(passwords.encode(rawPassword), username).update() > 0;
+    }
+
+    /** Enables or disables sign-in (pages and API token) for an account. @return whether the account exists */
+    public boolean setEnabled(String username, boolean enabled) {
+        return jdbc.sql("update account set enabled = ?, version = version + 1 where username = ?")
+                .params(enabled, username).update() > 0;
+    }
+
     /** How many accounts exist. */
     public long count() {
         return jdbc.sql("select count(*) from account").query(Long.class).single();

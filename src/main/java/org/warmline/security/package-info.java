@@ -3,6 +3,7 @@
  * five roles of the desk, form login for the pages (CSRF, session fixation protection, login throttling), bearer-token
  * authentication for the integration API under {@code /api} (only the token's SHA-256 hash is stored), the first-start
  * administrator, and the request's {@link org.warmline.security.CurrentUser} and {@link org.warmline.security.DataScope}
- * on which the other modules base their data scope. Depends on nothing but Spring.
+ * on which the other modules base their data scope; and the administrators' account pages ({@code /admin/accounts}), which
+ * pick units and staff from the organization module.
  */
 package org.warmline.security;

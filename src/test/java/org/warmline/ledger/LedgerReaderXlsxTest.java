@@ -224,4 +224,18 @@ class LedgerReaderXlsxTest {
                     .containsExactly(file.getFileName() + ":0:");
         }
     }
+
+    @Test
+    void theOrganizationAloneIsReadWithoutCases() throws IOException {
+        XSSFWorkbook book = new XSSFWorkbook();
+        sheet(book, "units", LedgerFixtures.UNITS);
+        sheet(book, "staff", LedgerFixtures.STAFF);
+        Path file = save(book, "org.xlsx");
+        DataSet data = LedgerFixtures.reader().readOrganization(file).data();
+        assertThat(data.units()).isNotEmpty();
+        assertThat(data.staff()).isNotEmpty();
+        assertThat(data.cases()).isEmpty();
+        LedgerException e = catchThrowableOfType(LedgerException.class, () -> LedgerFixtures.reader().read(file));
+        assertThat(e.problems()).extracting(LedgerReaderXlsxTest::located).containsExactly("org.xlsx[cases]:0:");
+    }
 }

@@ -20,7 +20,7 @@ class MigrationTest {
     void migrationsCreateEveryTable(String name, Supplier<DataSource> database) {
         JdbcClient jdbc = JdbcClient.create(database.get());
         for (String table : List.of("org_unit", "staff", "account", "petition_case", "case_history", "scheme_version",
-                "holiday_calendar", "shedlock")) {
+                "holiday_calendar", "shedlock", "routing_rule")) {
             assertThat(jdbc.sql("select count(*) from " + table).query(Long.class).single()).as(table).isZero();
         }
     }
@@ -37,5 +37,13 @@ class MigrationTest {
         assertThatThrownBy(() -> jdbc.sql(
                 "insert into petition_case (case_no, state, submitted_at) values ('C1', 'SUBMITTED', current_timestamp)")
                 .update()).as("duplicated case number").isInstanceOf(Exception.class);
+        jdbc.sql("insert into routing_rule (priority, match_kind, match_value, unit) values (1, 'STATION', 'S1', 'B1')")
+                .update();
+        assertThatThrownBy(() -> jdbc.sql(
+                "insert into routing_rule (priority, match_kind, match_value, unit) values (1, 'AREA', 'A1', 'NONE')")
+                .update()).as("routing rule to an unknown unit").isInstanceOf(Exception.class);
+        assertThatThrownBy(() -> jdbc.sql("insert into routing_rule (priority, match_kind, match_value, unit, steward) "
+                + "values (1, 'AREA', 'A1', 'B1', 'NOBODY')").update()).as("routing rule to an unknown steward")
+                .isInstanceOf(Exception.class);
     }
 }
