@@ -36,10 +36,18 @@ public class CaseLedgerStore {
 
     private final JdbcClient jdbc;
     private final TransactionTemplate transaction;
+    private final CaseRepository repository;
 
     public CaseLedgerStore(JdbcClient jdbc, PlatformTransactionManager transactions) {
+        this(jdbc, transactions, null);
+    }
+
+    /** With the desk's repository, imported cases get the desk's working columns (deadline order, phone key). */
+    @org.springframework.beans.factory.annotation.Autowired
+    public CaseLedgerStore(JdbcClient jdbc, PlatformTransactionManager transactions, CaseRepository repository) {
         this.jdbc = jdbc;
         this.transaction = new TransactionTemplate(transactions);
+        this.repository = repository;
     }
 
     /** Adds cases in one transaction: all of them, or (on any failure, e.g. a case number already taken) none. */
@@ -48,6 +56,11 @@ public class CaseLedgerStore {
         transaction.executeWithoutResult(status -> {
             for (CaseRecord c : cases) {
                 jdbc.sql(sql).params(values(c)).update();
+            }
+            if (repository != null) {
+                for (CaseRecord c : cases) {
+                    repository.refreshWorkingColumns(c.caseNo());
+                }
             }
         });
     }

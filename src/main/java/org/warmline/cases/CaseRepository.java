@@ -101,6 +101,18 @@ public class CaseRepository {
         c.version++;
     }
 
+    /**
+     * Recomputes the desk's working columns of a stored case (nearest deadline, normalised phone) without changing its
+     * version: for cases that entered the database by a ledger import rather than through the desk.
+     */
+    public void refreshWorkingColumns(String caseNo) {
+        findByCaseNo(caseNo).ifPresent(c -> jdbc.sql("update petition_case set nearest_deadline = ?, phone_key = ? "
+                        + "where id = ?")
+                .params(clocks.nearestDeadline(c).map(CaseRepository::time).orElse(null),
+                        PhoneNumbers.normalize(c.citizenPhone), c.id.value())
+                .update());
+    }
+
     public Optional<Case> findById(CaseId id) {
         return jdbc.sql(SELECT + "where id = ?").param(id.value()).query(CaseRepository::read).optional();
     }
