@@ -106,7 +106,7 @@ class DemoLoader implements ApplicationRunner {
         account(lines, "assessor", Role.ASSESSOR, null, null);
         account(lines, "manager", Role.UNIT_MANAGER, null, branch.code());
         Account handler = account(lines, "handler", Role.HANDLER, steward.code(), steward.unit());
-        account(lines, "admin2", Role.ADMIN, null, null);
+        account(lines, "demo-admin", Role.ADMIN, null, null);
 
         liveCases(now, agentAccount, handler, steward);
         write(lines);

@@ -4,8 +4,8 @@ import java.security.SecureRandom;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.boot.context.event.ApplicationReadyEvent;
-import org.springframework.context.event.EventListener;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Component;
 
@@ -14,7 +14,8 @@ import org.springframework.stereotype.Component;
  * There is no default password anywhere; when any account exists, nothing happens.
  */
 @Component
-class AdminBootstrap {
+@org.springframework.core.annotation.Order(0)
+class AdminBootstrap implements ApplicationRunner {
 
     static final String ADMIN = "admin";
     private static final Logger log = LoggerFactory.getLogger(AdminBootstrap.class);
@@ -29,7 +30,12 @@ class AdminBootstrap {
         this.accounts = accounts;
     }
 
-    @EventListener(ApplicationReadyEvent.class)
+    /** Runs before any other start-up runner (the demo loader among them), so a first start always gets its admin. */
+    @Override
+    public void run(ApplicationArguments args) {
+        createAdminOnFirstStart();
+    }
+
     void createAdminOnFirstStart() {
         if (accounts.count() > 0) {
             return;
