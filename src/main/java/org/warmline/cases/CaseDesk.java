@@ -92,6 +92,15 @@ public class CaseDesk {
      * idempotency key twice returns the case made the first time, unchanged.
      */
     public Case registerOnline(OnlineCommand command, Instant now) {
+        return submitOnline(command, now).caseFiled();
+    }
+
+    /** What an online submission gave: the case, and whether it was made now (false: the key was seen before). */
+    public record OnlineIntake(Case caseFiled, boolean created) {
+    }
+
+    /** As {@link #registerOnline}, telling whether the case was made now or found by its idempotency key. */
+    public OnlineIntake submitOnline(OnlineCommand command, Instant now) {
         Objects.requireNonNull(command.idempotencyKey(), "idempotencyKey");
         if (command.idempotencyKey().isBlank()) {
             throw new IllegalArgumentException("an online submission needs an idempotency key");
@@ -109,7 +118,7 @@ public class CaseDesk {
         String key = command.idempotencyKey().trim();
         Optional<Case> existing = cases.findByIdempotencyKey(key);
         if (existing.isPresent()) {
-            return existing.get();
+            return new OnlineIntake(existing.get(), false);
         }
         String actor = command.channel() == Channel.GOV_HOTLINE ? GOV_PLATFORM : CITIZEN;
         Instant submitted = command.submittedAt() == null ? now : command.submittedAt();
@@ -117,14 +126,14 @@ public class CaseDesk {
                 command.citizenName(), command.citizenPhone(), command.address(), command.demand(),
                 command.occurredAt(), submitted, null);
         try {
-            return transaction.execute(status -> {
+            return new OnlineIntake(transaction.execute(status -> {
                 Case c = cases.insert(Case.submitted(intake, now, command.externalTicket(), key));
                 c.registered(actor, now);
                 flush(c);
                 return c;
-            });
+            }), true);
         } catch (DuplicateKeyException raced) {
-            return cases.findByIdempotencyKey(key).orElseThrow(() -> raced);
+            return new OnlineIntake(cases.findByIdempotencyKey(key).orElseThrow(() -> raced), false);
         }
     }
 

@@ -16,9 +16,27 @@ import java.util.Set;
  * @param submittedTo   submitted before
  * @param limit         page size (1-500)
  * @param offset        rows to skip
+ * @param visibility    the data scope (cases of these units or of this handler), or null for every case
  */
 public record CaseQuery(Set<CaseState> states, Set<String> units, String handler, String phone, String text,
-                        Instant submittedFrom, Instant submittedTo, int limit, int offset) {
+                        Instant submittedFrom, Instant submittedTo, int limit, int offset, Visibility visibility) {
+
+    /**
+     * A data scope as a filter: cases whose responsible unit is one of {@code units}, or whose handler is
+     * {@code handler}; nothing when both are empty (see {@link CaseAccess#scoped}).
+     */
+    public record Visibility(Set<String> units, String handler) {
+
+        public Visibility {
+            units = units == null ? Set.of() : Set.copyOf(units);
+            handler = handler == null || handler.isBlank() ? null : handler.trim();
+        }
+    }
+
+    public CaseQuery(Set<CaseState> states, Set<String> units, String handler, String phone, String text,
+                     Instant submittedFrom, Instant submittedTo, int limit, int offset) {
+        this(states, units, handler, phone, text, submittedFrom, submittedTo, limit, offset, null);
+    }
 
     public CaseQuery {
         states = states == null ? Set.of() : Set.copyOf(states);
@@ -37,30 +55,35 @@ public record CaseQuery(Set<CaseState> states, Set<String> units, String handler
     }
 
     public CaseQuery withStates(Set<CaseState> states) {
-        return new CaseQuery(states, units, handler, phone, text, submittedFrom, submittedTo, limit, offset);
+        return new CaseQuery(states, units, handler, phone, text, submittedFrom, submittedTo, limit, offset, visibility);
     }
 
     public CaseQuery withUnits(Set<String> units) {
-        return new CaseQuery(states, units, handler, phone, text, submittedFrom, submittedTo, limit, offset);
+        return new CaseQuery(states, units, handler, phone, text, submittedFrom, submittedTo, limit, offset, visibility);
     }
 
     public CaseQuery withHandler(String handler) {
-        return new CaseQuery(states, units, handler, phone, text, submittedFrom, submittedTo, limit, offset);
+        return new CaseQuery(states, units, handler, phone, text, submittedFrom, submittedTo, limit, offset, visibility);
     }
 
     public CaseQuery withPhone(String phone) {
-        return new CaseQuery(states, units, handler, phone, text, submittedFrom, submittedTo, limit, offset);
+        return new CaseQuery(states, units, handler, phone, text, submittedFrom, submittedTo, limit, offset, visibility);
     }
 
     public CaseQuery withText(String text) {
-        return new CaseQuery(states, units, handler, phone, text, submittedFrom, submittedTo, limit, offset);
+        return new CaseQuery(states, units, handler, phone, text, submittedFrom, submittedTo, limit, offset, visibility);
     }
 
     public CaseQuery submitted(Instant from, Instant to) {
-        return new CaseQuery(states, units, handler, phone, text, from, to, limit, offset);
+        return new CaseQuery(states, units, handler, phone, text, from, to, limit, offset, visibility);
     }
 
     public CaseQuery page(int limit, int offset) {
-        return new CaseQuery(states, units, handler, phone, text, submittedFrom, submittedTo, limit, offset);
+        return new CaseQuery(states, units, handler, phone, text, submittedFrom, submittedTo, limit, offset, visibility);
+    }
+
+    /** The query within a data scope (see {@link CaseAccess#scoped}). */
+    public CaseQuery visibleTo(Visibility visibility) {
+        return new CaseQuery(states, units, handler, phone, text, submittedFrom, submittedTo, limit, offset, visibility);
     }
 }

@@ -191,6 +191,18 @@ public class CaseRepository {
             params.add(like);
             params.add(like);
         }
+        if (q.visibility() != null) {
+            List<String> or = new ArrayList<>();
+            if (!q.visibility().units().isEmpty()) {
+                or.add("unit in (" + marks(q.visibility().units().size()) + ")");
+                q.visibility().units().stream().sorted().forEach(params::add);
+            }
+            if (q.visibility().handler() != null) {
+                or.add("handler = ?");
+                params.add(q.visibility().handler());
+            }
+            where.append(or.isEmpty() ? " and 1 = 0" : " and (" + String.join(" or ", or) + ")");
+        }
         if (q.submittedFrom() != null) {
             where.append(" and submitted_at >= ?");
             params.add(time(q.submittedFrom()));

@@ -1,0 +1,69 @@
+package org.warmline.api;
+
+import java.time.Instant;
+
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.PastOrPresent;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import org.warmline.ledger.Category;
+import org.warmline.ledger.Channel;
+import org.warmline.ledger.EvaluationChannel;
+import org.warmline.ledger.EvaluationLevel;
+import org.warmline.ledger.ReviewFinding;
+
+/** The request bodies of the case API, validated with Bean Validation (sizes are the database's). */
+final class CaseRequests {
+
+    static final String PHONE = "^[0-9+()\\- ]*$";
+
+    private CaseRequests() {
+    }
+
+    /** A hotline or walk-in case typed in by an agent; with {@code unit} (and {@code handler}) it is dispatched too. */
+    record Register(@NotNull Channel channel, @NotNull Category category, Boolean complex,
+                    @NotBlank @Size(max = 200) String topic, @Size(max = 100) String citizenName,
+                    @Size(max = 40) @Pattern(regexp = PHONE) String citizenPhone, @Size(max = 500) String address,
+                    @NotBlank @Size(max = 4000) String demand, @PastOrPresent Instant occurredAt,
+                    @NotNull @PastOrPresent Instant submittedAt, @Size(max = 64) String unit,
+                    @Size(max = 64) String handler) {
+    }
+
+    /** A case from WeChat, the app or the 12345 platform (GOV_HOTLINE, with its ticket number). */
+    record Online(@NotNull Channel channel, @Size(max = 100) String externalTicket, @NotNull Category category,
+                  Boolean complex, @NotBlank @Size(max = 200) String topic, @Size(max = 100) String citizenName,
+                  @NotBlank @Size(max = 40) @Pattern(regexp = PHONE) String citizenPhone,
+                  @Size(max = 500) String address, @NotBlank @Size(max = 4000) String demand,
+                  @PastOrPresent Instant occurredAt, @PastOrPresent Instant submittedAt) {
+    }
+
+    /** A transition without fields: the version the caller saw. */
+    record Version(@NotNull Integer version) {
+    }
+
+    /** Dispatch or reassign: to a unit and optionally a handler (staff code). */
+    record Dispatch(@NotNull Integer version, @NotBlank @Size(max = 64) String unit, @Size(max = 64) String handler) {
+    }
+
+    /** The solution, or the answer given on the spot. */
+    record Solution(@NotNull Integer version, @NotBlank @Size(max = 4000) String solution) {
+    }
+
+    /** Completion: whether the problem was resolved. */
+    record Complete(@NotNull Integer version, @NotNull Boolean resolved) {
+    }
+
+    /** An evaluation: the level, how it was collected (PHONE callback by default) and the citizen's words. */
+    record Evaluate(@NotNull Integer version, @NotNull EvaluationLevel level, EvaluationChannel channel,
+                    @Size(max = 4000) String comment) {
+    }
+
+    /** The review finding of a dissatisfied evaluation. */
+    record Review(@NotNull Integer version, @NotNull ReviewFinding finding) {
+    }
+
+    /** Withdrawal, with its reason. */
+    record Withdraw(@NotNull Integer version, @NotBlank @Size(max = 1000) String reason) {
+    }
+}

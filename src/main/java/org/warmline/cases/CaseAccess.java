@@ -1,0 +1,216 @@
+package org.warmline.cases;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.EnumMap;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+import org.springframework.context.support.DefaultMessageSourceResolvable;
+import org.springframework.stereotype.Component;
+import org.warmline.ledger.Unit;
+import org.warmline.organization.OrganizationStore;
+import org.warmline.security.Account;
+import org.warmline.security.DataScope;
+import org.warmline.security.Role;
+
+/**
+ * Who may see and do what with a case (spec/workflow.md "People and what they may do"), in one place for pages and API:
+ * <ul>
+ * <li>data scope ({@link DataScope}, with the unit tree of {@link OrganizationStore}): a case outside it is "not found";</li>
+ * <li>the actions each role may take ({@link #may}): a visible case the role may not change is "forbidden";</li>
+ * <li>where a unit manager may send a case (their subtree);</li>
+ * <li>who sees the citizen's phone in full ({@link #worksOn}); everyone else sees it {@link PhoneMask masked}.</li>
+ * </ul>
+ */
+@Component
+public class CaseAccess {
+
+    private static final Map<Case.Action, Set<Role>> ALLOWED = new EnumMap<>(Case.Action.class);
+
+    static {
+        Set<Role> agent = EnumSet.of(Role.AGENT);
+        Set<Role> handling = EnumSet.of(Role.UNIT_MANAGER, Role.HANDLER);
+        ALLOWED.put(Case.Action.REGISTER, agent);
+        ALLOWED.put(Case.Action.ACCEPT, agent);
+        ALLOWED.put(Case.Action.ANSWER, agent);
+        ALLOWED.put(Case.Action.DISPATCH, EnumSet.of(Role.AGENT, Role.UNIT_MANAGER));
+        ALLOWED.put(Case.Action.REASSIGN, EnumSet.of(Role.UNIT_MANAGER));
+        ALLOWED.put(Case.Action.CONTACT, handling);
+        ALLOWED.put(Case.Action.SURVEY, handling);
+        ALLOWED.put(Case.Action.SOLUTION, handling);
+        ALLOWED.put(Case.Action.COMPLETE, handling);
+        ALLOWED.put(Case.Action.EVALUATE, agent);
+        ALLOWED.put(Case.Action.REVIEW, agent);
+        ALLOWED.put(Case.Action.REHANDLE, agent);
+        ALLOWED.put(Case.Action.EXPLAIN, agent);
+        ALLOWED.put(Case.Action.CLOSE, agent);
+        ALLOWED.put(Case.Action.WITHDRAW, agent);
+    }
+
+    private final CaseDesk desk;
+    private final OrganizationStore organization;
+
+    public CaseAccess(CaseDesk desk, OrganizationStore organization) {
+        this.desk = desk;
+        this.organization = organization;
+    }
+
+    /**
+     * Whether the role may take the action at all (ADMIN and ASSESSOR read only; AGENT registers, accepts, dispatches,
+     * answers, calls back, reviews and withdraws; UNIT_MANAGER dispatches and reassigns within the subtree and does what
+     * a handler does; HANDLER contacts, surveys, gives the solution and completes).
+     */
+    public static boolean may(Role role, Case.Action action) {
+        return ALLOWED.getOrDefault(action, Set.of()).contains(role);
+    }
+
+    /** The case of that number if it exists and is in the account's data scope; otherwise empty (answer 404). */
+    public Optional<Case> find(Account account, String caseNo) {
+        return desk.findByCaseNo(caseNo).filter(c -> sees(account, c));
+    }
+
+    /** Whether the case is in the account's data scope. */
+    public boolean sees(Account account, Case c) {
+        DataScope scope = account.scope();
+        return scope.unrestricted() || scope.allowsCase(c.unit(), chain(c.unit()), c.handler());
+    }
+
+    /**
+     * Whether the account works the case and so sees the citizen's phone in full: an agent, the case's handler, or an
+     * account of its responsible unit.
+     */
+    public boolean worksOn(Account account, Case c) {
+        if (account.role() == Role.AGENT) {
+            return true;
+        }
+        if (account.staffCode() != null && account.staffCode().equals(c.handler())) {
+            return true;
+        }
+        return account.unitCode() != null && account.unitCode().equals(c.unit());
+    }
+
+    /** The phone as this account may see it. */
+    public String phoneFor(Account account, Case c) {
+        return worksOn(account, c) ? c.citizenPhone() : PhoneMask.mask(c.citizenPhone());
+    }
+
+    /** Refuses a new case by an account whose role may not register. */
+    public void checkRegister(Account account) {
+        if (!may(account.role(), Case.Action.REGISTER)) {
+            throw forbidden(Case.Action.REGISTER);
+        }
+    }
+
+    /**
+     * Refuses an action on a case (which the caller has already found in scope with {@link #find}) that the account's
+     * role may not take.
+     */
+    public void check(Account account, Case c, Case.Action action) {
+        if (!sees(account, c)) {
+            throw new CaseNotFound(c.caseNo());
+        }
+        if (!may(account.role(), action)) {
+            throw forbidden(action);
+        }
+    }
+
+    /**
+     * Checks where a case is sent (dispatch, reassign, registration with a unit): the unit must exist
+     * ({@link TransitionRefused} otherwise), and a unit manager may send only within their subtree
+     * ({@link CaseForbidden}).
+     */
+    public void checkTarget(Account account, String unit) {
+        if (unit == null || unit.isBlank()) {
+            return; // the transition itself refuses a missing unit
+        }
+        Map<String, String> parents = parents();
+        String code = unit.trim();
+        if (!parents.containsKey(code)) {
+            throw new TransitionRefused("case.refused.unknown-unit", "There is no unit " + code + ".", code);
+        }
+        if (account.role() == Role.UNIT_MANAGER && !subtree(account.unitCode(), parents).contains(code)) {
+            throw new CaseForbidden("case.forbidden.unit", "A unit manager sends cases only within their own units.",
+                    code);
+        }
+    }
+
+    /** The query restricted to the account's data scope; its unit filter (if any) expanded to each unit's subtree. */
+    public CaseQuery scoped(Account account, CaseQuery query) {
+        Map<String, String> parents = parents();
+        CaseQuery q = query;
+        if (!q.units().isEmpty()) {
+            Set<String> expanded = new LinkedHashSet<>();
+            q.units().forEach(u -> expanded.addAll(subtree(u, parents)));
+            q = q.withUnits(expanded.isEmpty() ? Set.of("") : expanded);
+        }
+        DataScope scope = account.scope();
+        if (scope.unrestricted()) {
+            return q;
+        }
+        Set<String> units = switch (account.role()) {
+            case UNIT_MANAGER -> subtree(scope.unitCode(), parents);
+            case HANDLER -> scope.unitCode() == null ? Set.of() : Set.of(scope.unitCode());
+            default -> Set.of();
+        };
+        String handler = account.role() == Role.HANDLER ? scope.staffCode() : null;
+        return q.visibleTo(new CaseQuery.Visibility(units, handler));
+    }
+
+    /** The unit's ancestors, nearest first (without the unit itself); empty for a root or unknown unit. */
+    public List<String> chain(String unit) {
+        if (unit == null) {
+            return List.of();
+        }
+        Map<String, String> parents = parents();
+        List<String> chain = new ArrayList<>();
+        Set<String> seen = new HashSet<>();
+        String at = parents.get(unit);
+        while (at != null && seen.add(at)) {
+            chain.add(at);
+            at = parents.get(at);
+        }
+        return Collections.unmodifiableList(chain);
+    }
+
+    private Map<String, String> parents() {
+        Map<String, String> parents = new HashMap<>();
+        for (Unit u : organization.units()) {
+            parents.put(u.code(), u.parent());
+        }
+        return parents;
+    }
+
+    /** The unit and all units below it (empty if the unit is null or unknown). */
+    private static Set<String> subtree(String root, Map<String, String> parents) {
+        if (root == null || !parents.containsKey(root)) {
+            return Set.of();
+        }
+        Map<String, List<String>> children = new HashMap<>();
+        parents.forEach((child, parent) -> {
+            if (parent != null) {
+                children.computeIfAbsent(parent, k -> new ArrayList<>()).add(child);
+            }
+        });
+        Set<String> out = new LinkedHashSet<>();
+        List<String> todo = new ArrayList<>(List.of(root));
+        while (!todo.isEmpty()) {
+            String u = todo.remove(todo.size() - 1);
+            if (out.add(u)) {
+                todo.addAll(children.getOrDefault(u, List.of()));
+            }
+        }
+        return out;
+    }
+
+    private static CaseForbidden forbidden(Case.Action action) {
+        return new CaseForbidden("case.forbidden.action", "This account may not do this: " + action.english() + ".",
+                new DefaultMessageSourceResolvable(new String[] {"case.action." + action.name()}, action.name()));
+    }
+}

@@ -1,0 +1,34 @@
+package org.warmline.cases;
+
+import org.springframework.context.MessageSourceResolvable;
+
+/**
+ * The account may see the case but not do this to it (its role does not allow the action, or the target unit is outside
+ * its subtree). Message key of {@code messages*.properties}; answered with 403.
+ */
+public class CaseForbidden extends RuntimeException implements MessageSourceResolvable {
+
+    private final String key;
+    private final transient Object[] arguments;
+
+    public CaseForbidden(String key, String englishMessage, Object... arguments) {
+        super(englishMessage);
+        this.key = key;
+        this.arguments = arguments.clone();
+    }
+
+    @Override
+    public String[] getCodes() {
+        return new String[] {key};
+    }
+
+    @Override
+    public Object[] getArguments() {
+        return arguments.clone();
+    }
+
+    @Override
+    public String getDefaultMessage() {
+        return getMessage();
+    }
+}

@@ -1,0 +1,122 @@
+package org.warmline.api;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+import org.warmline.cases.Case;
+import org.warmline.ledger.Category;
+import org.warmline.ledger.EvaluationLevel;
+import org.warmline.ledger.ReviewFinding;
+
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+/**
+ * Every endpoint × every caller, with the expected status: the API has the pages' permissions (spec/workflow.md). Each
+ * cell makes a fresh case in the state the action needs, dispatched to T1 / S01 — so "in" is B1's manager and S01,
+ * "out" is B2's manager and S03 — except the actions on a case not yet dispatched (accept, answer, dispatch), which no
+ * manager or handler can see. Out of scope is 404, never 403; a role that may not act on a case it sees is 403; no
+ * token is 401. Every status other than 200/201 comes as application/problem+json.
+ */
+class ApiAuthorizationMatrixTest extends ApiFixture {
+
+    /** endpoint | ADMIN ASSESSOR AGENT MANAGER_IN MANAGER_OUT HANDLER_IN HANDLER_OUT NONE */
+    private static final String TABLE = """
+            list              200 200 200 200 200 200 200 401
+            get               200 200 200 200 404 200 404 401
+            history           200 200 200 200 404 200 404 401
+            get-unknown       404 404 404 404 404 404 404 401
+            register          403 403 201 403 403 403 403 401
+            online            403 403 201 403 403 403 403 401
+            accept            403 403 200 404 404 404 404 401
+            answer            403 403 200 404 404 404 404 401
+            dispatch          403 403 200 404 404 404 404 401
+            reassign          403 403 403 200 404 403 404 401
+            contact           403 403 403 200 404 200 404 401
+            survey            403 403 403 200 404 200 404 401
+            solution          403 403 403 200 404 200 404 401
+            complete          403 403 403 200 404 200 404 401
+            evaluate          403 403 200 403 404 403 404 401
+            review            403 403 200 403 404 403 404 401
+            rehandle          403 403 200 403 404 403 404 401
+            explain           403 403 200 403 404 403 404 401
+            close             403 403 200 403 404 403 404 401
+            withdraw          403 403 200 403 404 403 404 401
+            """;
+
+    static Stream<Arguments> cells() {
+        List<Arguments> cells = new ArrayList<>();
+        for (String line : TABLE.strip().split("\n")) {
+            String[] cols = line.trim().split("\\s+");
+            Caller[] callers = Caller.values();
+            if (cols.length != callers.length + 1) {
+                throw new IllegalStateException("bad row: " + line);
+            }
+            for (int i = 0; i < callers.length; i++) {
+                cells.add(Arguments.of(cols[0], callers[i], Integer.parseInt(cols[i + 1])));
+            }
+        }
+        return cells.stream();
+    }
+
+    private static MockHttpServletRequestBuilder action(Case c, String action, String body) {
+        return post("/api/cases/{no}/{action}", c.caseNo(), action).contentType(MediaType.APPLICATION_JSON)
+                .content(body.replace("$v", Integer.toString(c.version())));
+    }
+
+    private final Map<String, Function<ApiAuthorizationMatrixTest, MockHttpServletRequestBuilder>> endpoints = Map
+            .ofEntries(
+            Map.entry("list", t -> get("/api/cases")),
+            Map.entry("get", t -> get("/api/cases/{no}", t.dispatched().caseNo())),
+            Map.entry("history", t -> get("/api/cases/{no}/history", t.dispatched().caseNo())),
+            Map.entry("get-unknown", t -> get("/api/cases/{no}", "NO-SUCH-CASE")),
+            Map.entry("register", t -> post("/api/cases").contentType(MediaType.APPLICATION_JSON).content("""
+                    {"channel":"HOTLINE","category":"COMPLAINT","topic":"室温不达标","citizenName":"王女士",
+                     "citizenPhone":"13812345678","address":"幸福小区","demand":"卧室室温16度",
+                     "submittedAt":"%s"}""".formatted(Instant.now().minusSeconds(600)))),
+            Map.entry("online", t -> post("/api/cases/online").header("Idempotency-Key", UUID.randomUUID().toString())
+                    .contentType(MediaType.APPLICATION_JSON).content("""
+                    {"channel":"WECHAT","category":"COMPLAINT","topic":"室温不达标","citizenPhone":"13812345678",
+                     "demand":"暖气不热"}""")),
+            Map.entry("accept", t -> action(t.submittedOnline(Category.COMPLAINT), "accept", "{\"version\":$v}")),
+            Map.entry("answer", t -> action(t.submittedOnline(Category.CONSULTATION), "answer",
+                    "{\"version\":$v,\"solution\":\"停暖时间为3月15日\"}")),
+            Map.entry("dispatch", t -> action(t.submittedOnline(Category.COMPLAINT), "dispatch",
+                    "{\"version\":$v,\"unit\":\"T1\",\"handler\":\"S01\"}")),
+            Map.entry("reassign", t -> action(t.dispatched(), "reassign", "{\"version\":$v,\"unit\":\"T2\"}")),
+            Map.entry("contact", t -> action(t.dispatched(), "contact", "{\"version\":$v}")),
+            Map.entry("survey", t -> action(t.inProgress(), "survey", "{\"version\":$v}")),
+            Map.entry("solution", t -> action(t.inProgress(), "solution", "{\"version\":$v,\"solution\":\"更换阀门\"}")),
+            Map.entry("complete", t -> action(t.solutionGiven(), "complete", "{\"version\":$v,\"resolved\":true}")),
+            Map.entry("evaluate", t -> action(t.completed(), "evaluate", "{\"version\":$v,\"level\":\"SATISFIED\"}")),
+            Map.entry("review", t -> action(t.evaluated(EvaluationLevel.UNSATISFIED), "review",
+                    "{\"version\":$v,\"finding\":\"SERVICE_PROBLEM\"}")),
+            Map.entry("rehandle", t -> action(t.reviewed(ReviewFinding.SERVICE_PROBLEM), "rehandle",
+                    "{\"version\":$v}")),
+            Map.entry("explain", t -> action(t.reviewed(ReviewFinding.MISUNDERSTANDING), "explain",
+                    "{\"version\":$v}")),
+            Map.entry("close", t -> action(t.evaluated(EvaluationLevel.SATISFIED), "close", "{\"version\":$v}")),
+            Map.entry("withdraw", t -> action(t.dispatched(), "withdraw", "{\"version\":$v,\"reason\":\"重复登记\"}")));
+
+    @ParameterizedTest(name = "{0} as {1} -> {2}")
+    @MethodSource("cells")
+    void eachEndpointAnswersEachCallerAsThePagesWould(String endpoint, Caller caller, int expected) throws Exception {
+        MockHttpServletRequestBuilder request = endpoints.get(endpoint).apply(this);
+        var result = mvc.perform(as(caller, request)).andExpect(status().is(expected));
+        if (expected >= 400) {
+            result.andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
+        }
+    }
+}

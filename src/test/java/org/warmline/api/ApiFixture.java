@@ -1,0 +1,148 @@
+package org.warmline.api;
+
+import java.time.Instant;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+import org.warmline.cases.Case;
+import org.warmline.cases.CaseDesk;
+import org.warmline.cases.OnlineCommand;
+import org.warmline.cases.RegisterCommand;
+import org.warmline.ledger.Category;
+import org.warmline.ledger.Channel;
+import org.warmline.ledger.EvaluationChannel;
+import org.warmline.ledger.EvaluationLevel;
+import org.warmline.ledger.Post;
+import org.warmline.ledger.ReviewFinding;
+import org.warmline.ledger.Staff;
+import org.warmline.ledger.Unit;
+import org.warmline.ledger.UnitKind;
+import org.warmline.organization.OrganizationStore;
+import org.warmline.security.Account;
+import org.warmline.security.AccountStore;
+import org.warmline.security.Role;
+
+/**
+ * The API on an in-memory H2 database with a small organisation — HQ; branch B1 with teams T1 (steward S01) and T2;
+ * branch B2 with team T3 (steward S03) — and one account with an API token per role and scope. Cases are made
+ * through the desk in whatever state a test needs, dispatched to T1 / S01 (in scope for B1's manager and S01, out of
+ * scope for B2's manager and S03).
+ */
+@SpringBootTest(properties = "spring.datasource.url=jdbc:h2:mem:api;DB_CLOSE_DELAY=-1")
+@AutoConfigureMockMvc
+abstract class ApiFixture {
+
+    /** Who calls: a role and, for managers and handlers, whether the case is in their scope. */
+    enum Caller { ADMIN, ASSESSOR, AGENT, MANAGER_IN, MANAGER_OUT, HANDLER_IN, HANDLER_OUT, NONE }
+
+    static final String PHONE = "13812345678";
+    static final String MASKED = "138****5678";
+
+    private static final Map<Caller, String> TOKENS = new EnumMap<>(Caller.class);
+    private static final Map<Caller, Account> ACCOUNTS = new EnumMap<>(Caller.class);
+
+    @Autowired
+    MockMvc mvc;
+    @Autowired
+    CaseDesk desk;
+    @Autowired
+    AccountStore accountStore;
+    @Autowired
+    OrganizationStore organization;
+
+    @BeforeEach
+    void organisationAndAccounts() {
+        synchronized (TOKENS) {
+            if (!TOKENS.isEmpty() && accountStore.find(ACCOUNTS.get(Caller.AGENT).username()).isPresent()) {
+                return;
+            }
+            TOKENS.clear();
+            ACCOUNTS.clear();
+            organization.saveAll(List.of(new Unit("HQ", "总部客户服务部", UnitKind.HQ_SERVICE, null),
+                            new Unit("B1", "城东分公司", UnitKind.BRANCH, null),
+                            new Unit("T1", "城东维修一班", UnitKind.TEAM, "B1"),
+                            new Unit("T2", "城东维修二班", UnitKind.TEAM, "B1"),
+                            new Unit("B2", "城西分公司", UnitKind.BRANCH, null),
+                            new Unit("T3", "城西维修一班", UnitKind.TEAM, "B2")),
+                    List.of(new Staff("A01", "张客服", Post.AGENT, "HQ"), new Staff("S01", "李管家", Post.STEWARD, "T1"),
+                            new Staff("S03", "赵管家", Post.STEWARD, "T3")));
+            account(Caller.ADMIN, Role.ADMIN, null, null);
+            account(Caller.ASSESSOR, Role.ASSESSOR, null, null);
+            account(Caller.AGENT, Role.AGENT, "A01", "HQ");
+            account(Caller.MANAGER_IN, Role.UNIT_MANAGER, null, "B1");
+            account(Caller.MANAGER_OUT, Role.UNIT_MANAGER, null, "B2");
+            account(Caller.HANDLER_IN, Role.HANDLER, "S01", "T1");
+            account(Caller.HANDLER_OUT, Role.HANDLER, "S03", "T3");
+        }
+    }
+
+    private void account(Caller caller, Role role, String staff, String unit) {
+        String username = caller.name().toLowerCase() + "-" + UUID.randomUUID().toString().substring(0, 6);
+        ACCOUNTS.put(caller, accountStore.create(username, "secret password", role, staff, unit));
+        TOKENS.put(caller, accountStore.newApiToken(username));
+    }
+
+    static Account account(Caller caller) {
+        return ACCOUNTS.get(caller);
+    }
+
+    /** The request as the caller (no Authorization header for NONE). */
+    static MockHttpServletRequestBuilder as(Caller caller, MockHttpServletRequestBuilder request) {
+        return caller == Caller.NONE ? request : request.header("Authorization", "Bearer " + TOKENS.get(caller));
+    }
+
+    // ---------------------------------------------------------------------------------------------- cases in states
+
+    /** A hotline complaint registered and accepted by the agent, not dispatched. */
+    Case accepted(Category category) {
+        Instant now = Instant.now();
+        return desk.registerByAgent(new RegisterCommand(Channel.HOTLINE, category, false, "室温不达标", "王女士", PHONE,
+                "幸福小区3-2-501", "卧室室温16度", now.minusSeconds(7200), now.minusSeconds(3600), null),
+                account(Caller.AGENT), now);
+    }
+
+    /** A WeChat case, SUBMITTED, not dispatched (so in no unit's scope). */
+    Case submittedOnline(Category category) {
+        return desk.registerOnline(new OnlineCommand(UUID.randomUUID().toString(), Channel.WECHAT, null, category,
+                false, "室温不达标", "钱先生", PHONE, "幸福小区1-1-101", "暖气不热", null, null), Instant.now());
+    }
+
+    Case dispatched() {
+        Case c = accepted(Category.COMPLAINT);
+        return desk.dispatch(c.id(), c.version(), account(Caller.AGENT), Instant.now(), "T1", "S01");
+    }
+
+    Case inProgress() {
+        Case c = dispatched();
+        return desk.contact(c.id(), c.version(), account(Caller.HANDLER_IN), Instant.now());
+    }
+
+    Case solutionGiven() {
+        Case c = inProgress();
+        return desk.giveSolution(c.id(), c.version(), account(Caller.HANDLER_IN), Instant.now(), "更换阀门");
+    }
+
+    Case completed() {
+        Case c = solutionGiven();
+        return desk.complete(c.id(), c.version(), account(Caller.HANDLER_IN), Instant.now(), true);
+    }
+
+    Case evaluated(EvaluationLevel level) {
+        Case c = completed();
+        return desk.evaluate(c.id(), c.version(), account(Caller.AGENT), Instant.now(), level,
+                EvaluationChannel.PHONE, null);
+    }
+
+    Case reviewed(ReviewFinding finding) {
+        Case c = evaluated(EvaluationLevel.UNSATISFIED);
+        return desk.review(c.id(), c.version(), account(Caller.AGENT), Instant.now(), finding);
+    }
+}
