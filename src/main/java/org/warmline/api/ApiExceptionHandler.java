@@ -111,7 +111,7 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         List<Map<String, String>> errors = new ArrayList<>();
         for (ObjectError error : ex.getBindingResult().getAllErrors()) {
             String field = error instanceof FieldError f ? f.getField() : error.getObjectName();
-            errors.add(fieldError(field, messages.getMessage(error, locale)));
+            errors.add(fieldError(field, messages.getMessage(apiCodes(error), locale)));
         }
         return invalid(errors, http);
     }
@@ -127,7 +127,7 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
             String name = header != null && !header.value().isEmpty() ? header.value()
                     : result.getMethodParameter().getParameterName();
             for (MessageSourceResolvable error : result.getResolvableErrors()) {
-                errors.add(fieldError(name, messages.getMessage(error, locale)));
+                errors.add(fieldError(name, messages.getMessage(apiCodes(error), locale)));
             }
         });
         return invalid(errors, http);
@@ -178,6 +178,22 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         problem.setInstance(URI.create(request.getRequestURI()));
         properties.forEach(problem::setProperty);
         return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+    }
+
+    /**
+     * The API's own wording of a constraint first ({@code api.validation.NotBlank}), then the usual codes: generic
+     * keys such as {@code NotBlank} would override the pages' explicit form messages, so the API keeps its under a
+     * prefix.
+     */
+    private static MessageSourceResolvable apiCodes(MessageSourceResolvable error) {
+        String[] codes = error.getCodes() == null ? new String[0] : error.getCodes();
+        String[] all = new String[codes.length * 2];
+        for (int i = 0; i < codes.length; i++) {
+            all[i] = "api.validation." + codes[i];
+            all[codes.length + i] = codes[i];
+        }
+        return new org.springframework.context.support.DefaultMessageSourceResolvable(all, error.getArguments(),
+                error.getDefaultMessage());
     }
 
     private String message(MessageSourceResolvable resolvable, HttpServletRequest request) {
