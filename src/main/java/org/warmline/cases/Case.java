@@ -28,7 +28,11 @@ public final class Case {
         REGISTER("registered"), ACCEPT("accepted"), ANSWER("answered on the spot"), DISPATCH("dispatched"),
         REASSIGN("reassigned"), CONTACT("marked as contacted"), SURVEY("surveyed"), SOLUTION("given a solution"),
         COMPLETE("completed"), EVALUATE("evaluated"), REVIEW("reviewed"), REHANDLE("re-handled"),
-        EXPLAIN("explained"), CLOSE("closed"), WITHDRAW("withdrawn");
+        EXPLAIN("explained"), CLOSE("closed"), WITHDRAW("withdrawn"),
+        /** Raised up the unit tree by the escalation job (a history line only; the case itself does not change). */
+        ESCALATED("escalated"),
+        /** Linked under a complex case (多户串联故障), or, on the complex case, the cases linked under it. */
+        LINK("linked under a complex case");
 
         private final String english;
 
@@ -301,6 +305,38 @@ public final class Case {
         withdrawnReason = change("withdrawn_reason", withdrawnReason, reason.trim());
         moveTo(CaseState.WITHDRAWN);
         event(new CaseEvent.CaseWithdrawn(id, caseNo, actor, at, withdrawnReason));
+    }
+
+    /**
+     * 并入复杂工单: links this case under the complex case {@code parent} (sets {@code parent_case}), in any state but
+     * withdrawn. Linking a case under itself, or under a case that is not complex, is refused; linking it again under
+     * the same parent changes nothing.
+     *
+     * @return whether the case changed
+     */
+    public boolean linkUnder(Case parent, String actor, Instant at) {
+        begin(Action.LINK, actor, at, CaseState.values());
+        if (state == CaseState.WITHDRAWN) {
+            throw TransitionRefused.state(state, Action.LINK);
+        }
+        if (parent.id == null || parent.id.equals(id) || !parent.complex) {
+            throw new TransitionRefused("case.refused.parent", "A case can only be linked under another complex case.");
+        }
+        if (parent.id.equals(parentCase)) {
+            return false;
+        }
+        CaseId before = parentCase;
+        parentCase = parent.id;
+        pendingHistory.add(new HistoryEntry(id, at, actor, Action.LINK.name(), "parent_case", text(before),
+                text(parentCase), parent.caseNo));
+        return true;
+    }
+
+    /** On a complex case: records in its history that these cases were linked under it (no field changes). */
+    public void linked(List<String> caseNos, String actor, Instant at) {
+        begin(Action.LINK, actor, at, CaseState.values());
+        pendingHistory.add(new HistoryEntry(id, at, actor, Action.LINK.name(), null, null, null,
+                String.join(", ", caseNos)));
     }
 
     // ---------------------------------------------------------------------------------------------- machinery

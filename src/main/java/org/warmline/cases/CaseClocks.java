@@ -88,6 +88,19 @@ public class CaseClocks {
         return nearest(running(c).stream().map(r -> r.deadline).toList());
     }
 
+    /**
+     * Whether the clock of this kind is measured in working time (a handling deadline in working days), so that its
+     * allowance and anything counted from its deadline (escalation) are working time too.
+     */
+    public boolean inWorkingTime(Case c, Kind kind) {
+        return kind == Kind.HANDLING && Deadlines.inWorkingDays(scheme, c.category(), c.complex());
+    }
+
+    /** The working-day calendar of the clocks. */
+    public WorkingCalendar calendar() {
+        return calendar;
+    }
+
     private static Optional<Instant> nearest(List<Instant> deadlines) {
         return deadlines.stream().min(Comparator.naturalOrder());
     }

@@ -254,6 +254,68 @@ public class CaseDesk {
         return apply(id, version, c -> c.withdraw(actor(by), at, reason));
     }
 
+    // ---------------------------------------------------------------------------------------------- complex cases
+
+    /**
+     * 多户串联故障: links the given cases under one complex case, in one transaction. The parent is the earliest listed
+     * case that is already complex, open and not itself linked under another; when none is, a new complex case is
+     * registered by {@code by} at {@code at} (submitted and accepted at {@code at}, so its own clocks start now; channel,
+     * category, topic and address of the earliest listed case, and a demand listing the linked cases). Every other listed
+     * case gets {@code parent_case} and a LINK history line; the parent a LINK line naming them. Cases already under that
+     * parent are left alone.
+     *
+     * @return the parent
+     * @throws CaseNotFound when a case number is unknown
+     */
+    public Case linkUnderComplexCase(List<String> caseNos, Account by, Instant at) {
+        if (caseNos == null || caseNos.isEmpty()) {
+            throw new IllegalArgumentException("no cases to link");
+        }
+        String actor = actor(by);
+        return transaction.execute(status -> {
+            List<Case> listed = caseNos.stream().distinct()
+                    .map(no -> cases.findByCaseNo(no).orElseThrow(() -> new CaseNotFound(no)))
+                    .sorted(java.util.Comparator.comparing(Case::submittedAt).thenComparing(c -> c.id().value()))
+                    .toList();
+            Case parent = listed.stream()
+                    .filter(c -> c.complex() && c.isOpen() && c.parentCase() == null)
+                    .findFirst()
+                    .orElse(null);
+            if (parent == null) {
+                Case first = listed.get(0);
+                String demand = "多户串联故障 / cluster: " + String.join(", ", listed.stream().map(Case::caseNo).toList());
+                CaseIntake intake = new CaseIntake(first.channel(), first.category(), true, first.topic(), null, null,
+                        first.address(), demand, null, at, null);
+                parent = cases.insert(Case.submitted(intake, at, null, null));
+                parent.registered(actor, at);
+                parent.accept(actor, at);
+                cases.update(parent);
+                flush(parent);
+            }
+            List<String> linked = new java.util.ArrayList<>();
+            for (Case c : listed) {
+                if (c.id().equals(parent.id())) {
+                    continue;
+                }
+                if (c.linkUnder(parent, actor, at)) {
+                    cases.update(c);
+                    flush(c);
+                    linked.add(c.caseNo());
+                }
+            }
+            if (!linked.isEmpty()) {
+                parent.linked(linked, actor, at);
+                flush(parent);
+            }
+            return parent;
+        });
+    }
+
+    /** The cases linked under a complex case. */
+    public List<Case> children(CaseId parent) {
+        return cases.children(parent);
+    }
+
     private Case apply(CaseId id, int version, Consumer<Case> transition) {
         return transaction.execute(status -> {
             Case c = cases.findById(id).orElseThrow(() -> new CaseNotFound(id.toString()));

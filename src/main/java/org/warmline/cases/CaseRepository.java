@@ -125,6 +125,37 @@ public class CaseRepository {
         return jdbc.sql(SELECT + "where idempotency_key = ?").param(key).query(CaseRepository::read).optional();
     }
 
+    /**
+     * The open cases (not closed, not withdrawn) whose nearest running deadline is before {@code now}: every case with a
+     * red clock is among them. By id.
+     */
+    public List<Case> openPastDeadline(Instant now) {
+        return jdbc.sql(SELECT + "where state not in ('CLOSED', 'WITHDRAWN') and nearest_deadline < ? order by id")
+                .param(time(now))
+                .query(CaseRepository::read)
+                .list();
+    }
+
+    /**
+     * The open cases submitted in [{@code from}, {@code to}] that are neither linked under a complex case nor have cases
+     * linked under them, oldest first.
+     */
+    public List<Case> openUnlinkedSubmitted(Instant from, Instant to) {
+        return jdbc.sql(SELECT + "where state not in ('CLOSED', 'WITHDRAWN') and parent_case is null "
+                        + "and submitted_at >= ? and submitted_at <= ? "
+                        + "and not exists (select 1 from petition_case child where child.parent_case = petition_case.id) "
+                        + "order by submitted_at, id")
+                .params(time(from), time(to))
+                .query(CaseRepository::read)
+                .list();
+    }
+
+    /** The cases linked under a complex case, by id. */
+    public List<Case> children(CaseId parent) {
+        return jdbc.sql(SELECT + "where parent_case = ? order by id").param(parent.value())
+                .query(CaseRepository::read).list();
+    }
+
     /** Adds lines to cases' histories. */
     public void appendHistory(List<HistoryEntry> entries) {
         for (HistoryEntry h : entries) {

@@ -78,6 +78,14 @@ public class AccountStore {
                 .params(enabled, username).update() > 0;
     }
 
+    /** The enabled accounts of a role in a unit (e.g. the UNIT_MANAGER accounts of a unit: its managers), by id. */
+    public java.util.List<Account> byRoleAndUnit(Role role, String unitCode) {
+        return jdbc.sql("select " + COLUMNS + " from account where role = ? and unit_code = ? and enabled = true "
+                        + "order by id")
+                .params(role.name(), unitCode)
+                .query(AccountStore::account).list();
+    }
+
     /** How many accounts exist. */
     public long count() {
         return jdbc.sql("select count(*) from account").query(Long.class).single();
