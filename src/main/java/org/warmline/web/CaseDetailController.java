@@ -1,0 +1,187 @@
+package org.warmline.web;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.context.MessageSource;
+import org.springframework.dao.DataAccessException;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.springframework.web.util.UriUtils;
+import org.warmline.cases.Case;
+import org.warmline.cases.CaseChanged;
+import org.warmline.cases.CaseDesk;
+import org.warmline.cases.CaseId;
+import org.warmline.cases.CaseNotFound;
+import org.warmline.cases.PhoneReveals;
+import org.warmline.cases.TransitionRefused;
+import org.warmline.ledger.EvaluationChannel;
+import org.warmline.ledger.EvaluationLevel;
+import org.warmline.ledger.ReviewFinding;
+import org.warmline.security.Account;
+import org.warmline.security.Role;
+
+/**
+ * {@code /cases/{caseNo}}: every field of a case, all its running clocks, its history, and the forms of the transitions
+ * this viewer may make now. Each form posts the case's version; a refused transition re-shows the case with the reason,
+ * a stale version with "the case changed" and the current state. A case outside the viewer's scope is 404. The phone is
+ * masked until someone who works the case reveals it (a POST, logged in the history).
+ */
+@Controller
+@RequestMapping("/cases/{caseNo}")
+class CaseDetailController {
+
+    static final String VIEW_DETAIL = "cases/detail";
+
+    private final DeskSupport support;
+    private final CaseDesk desk;
+    private final PhoneReveals reveals;
+    private final MessageSource messages;
+
+    CaseDetailController(DeskSupport support, PhoneReveals reveals, MessageSource messages) {
+        this.support = support;
+        this.desk = support.desk();
+        this.reveals = reveals;
+        this.messages = messages;
+    }
+
+    @GetMapping
+    String show(@PathVariable("caseNo") String caseNo, Model model) {
+        Account me = support.me();
+        DeskSupport.Org org = support.org();
+        Case c = support.visibleCase(caseNo, me, org);
+        return page(c, me, org, Boolean.TRUE.equals(model.getAttribute("phoneRevealed")), model);
+    }
+
+    @PostMapping("/reveal-phone")
+    String revealPhone(@PathVariable("caseNo") String caseNo, RedirectAttributes redirect) {
+        Account me = support.me();
+        DeskSupport.Org org = support.org();
+        Case c = support.visibleCase(caseNo, me, org);
+        if (!support.worksCase(me, c, org)) {
+            throw new ResponseStatusException(HttpStatus.FORBIDDEN);
+        }
+        reveals.record(c.id(), me, Instant.now());
+        redirect.addFlashAttribute("phoneRevealed", Boolean.TRUE);
+        return redirectTo(c);
+    }
+
+    @PostMapping("/do/{action}")
+    String transition(@PathVariable("caseNo") String caseNo, @PathVariable("action") String path,
+                      @ModelAttribute("transitionForm") TransitionForm form, Model model, RedirectAttributes redirect,
+                      Locale locale, HttpServletResponse response) {
+        Account me = support.me();
+        DeskSupport.Org org = support.org();
+        Case c = support.visibleCase(caseNo, me, org);
+        DeskAction action = DeskAction.byPath(path).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+        if (!action.allowedTo(me.role()) || !support.worksCase(me, c, org)) {
+            throw new ResponseStatusException(HttpStatus.FORBIDDEN);
+        }
+        try {
+            check(action, form, me, org);
+            Case after = apply(action, c.id(), form, me, Instant.now());
+            redirect.addFlashAttribute("message", "case.done");
+            redirect.addFlashAttribute("messageArg", messages.getMessage(action.messageKey(), null, locale));
+            return redirectTo(after);
+        } catch (CaseChanged changed) {
+            response.setStatus(HttpStatus.CONFLICT.value());
+            model.addAttribute("refusal", messages.getMessage(changed, locale));
+            model.addAttribute("changed", true);
+        } catch (TransitionRefused refused) {
+            response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
+            model.addAttribute("refusal", messages.getMessage(refused, locale));
+        } catch (CaseNotFound gone) {
+            throw new ResponseStatusException(HttpStatus.NOT_FOUND);
+        } catch (DataAccessException failed) {
+            response.setStatus(HttpStatus.CONFLICT.value());
+            model.addAttribute("refusal", messages.getMessage("save.failed", null, locale));
+        }
+        Case now = support.visibleCase(caseNo, me, org);
+        return page(now, me, org, false, model);
+    }
+
+    /** What the page checks before the case does: a dispatch target that exists and lies in a manager's subtree. */
+    private void check(DeskAction action, TransitionForm form, Account me, DeskSupport.Org org) {
+        if (action != DeskAction.DISPATCH && action != DeskAction.REASSIGN) {
+            return;
+        }
+        if (form.getUnit() != null && !org.units().containsKey(form.getUnit())) {
+            throw refusal("case.refused.unit-unknown", "No such unit.", form.getUnit());
+        }
+        if (form.getUnit() != null && me.role() == Role.UNIT_MANAGER
+                && !org.subtree(me.unitCode()).contains(form.getUnit())) {
+            throw refusal("case.refused.unit-outside", "The unit is outside your units.", form.getUnit());
+        }
+        if (form.getHandler() != null && !org.staff().containsKey(form.getHandler())) {
+            throw refusal("case.refused.handler-unknown", "No such handler.", form.getHandler());
+        }
+    }
+
+    private static TransitionRefused refusal(String key, String english, String argument) {
+        return new TransitionRefused(key, english, argument);
+    }
+
+    private Case apply(DeskAction action, CaseId id, TransitionForm f, Account me, Instant at) {
+        int v = f.versionNumber();
+        return switch (action) {
+            case ACCEPT -> desk.accept(id, v, me, at);
+            case ANSWER -> desk.answerOnTheSpot(id, v, me, at, f.getText());
+            case DISPATCH -> desk.dispatch(id, v, me, at, f.getUnit(), f.getHandler());
+            case REASSIGN -> desk.reassign(id, v, me, at, f.getUnit(), f.getHandler());
+            case CONTACT -> desk.contact(id, v, me, at);
+            case SURVEY -> desk.survey(id, v, me, at);
+            case SOLUTION -> desk.giveSolution(id, v, me, at, f.getText());
+            case COMPLETE -> desk.complete(id, v, me, at, f.isResolved());
+            case EVALUATE -> desk.evaluate(id, v, me, at, code(EvaluationLevel.class, f.getLevel()),
+                    EvaluationChannel.PHONE, f.getText());
+            case REVIEW -> desk.review(id, v, me, at, code(ReviewFinding.class, f.getFinding()));
+            case REHANDLE -> desk.rehandle(id, v, me, at);
+            case EXPLAIN -> desk.explain(id, v, me, at);
+            case CLOSE -> desk.close(id, v, me, at);
+            case WITHDRAW -> desk.withdraw(id, v, me, at, f.getText());
+        };
+    }
+
+    private static <E extends Enum<E>> E code(Class<E> type, String name) {
+        return name == null ? null
+                : Arrays.stream(type.getEnumConstants()).filter(e -> e.name().equals(name)).findFirst().orElse(null);
+    }
+
+    private String page(Case c, Account me, DeskSupport.Org org, boolean revealed, Model model) {
+        Instant now = Instant.now();
+        boolean works = support.worksCase(me, c, org);
+        model.addAttribute("row", support.row(c, me, org, now));
+        model.addAttribute("c", c);
+        model.addAttribute("phone", works && revealed ? c.citizenPhone() : DeskSupport.mask(c.citizenPhone()));
+        model.addAttribute("phoneRevealed", works && revealed);
+        model.addAttribute("canReveal", works && !revealed && c.citizenPhone() != null);
+        model.addAttribute("history", desk.history(c.id()));
+        List<String> actions = works ? Arrays.stream(DeskAction.values())
+                .filter(a -> a.allowedTo(me.role()) && a.offeredFor(c)).map(DeskAction::path).toList() : List.of();
+        model.addAttribute("actions", actions);
+        model.addAttribute("units", List.copyOf(org.units().values()));
+        model.addAttribute("staff", List.copyOf(org.staff().values()));
+        model.addAttribute("levels", EvaluationLevel.values());
+        model.addAttribute("findings", ReviewFinding.values());
+        model.addAttribute("unitName", org.unitName(c.unit()));
+        model.addAttribute("handlerName", org.staffName(c.handler()));
+        return VIEW_DETAIL;
+    }
+
+    private static String redirectTo(Case c) {
+        return "redirect:/cases/" + UriUtils.encodePathSegment(c.caseNo(), StandardCharsets.UTF_8);
+    }
+
+}

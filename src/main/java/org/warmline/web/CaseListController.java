@@ -1,0 +1,79 @@
+package org.warmline.web;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Set;
+
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.warmline.cases.CasePage;
+import org.warmline.cases.CaseQuery;
+import org.warmline.cases.CaseState;
+import org.warmline.security.Account;
+
+/**
+ * {@code /cases}: the cases the viewer may see, filtered on the server (state, unit with its subtree, handler, phone,
+ * text, submission dates), 20 a page, sorted by the nearest running deadline.
+ */
+@Controller
+class CaseListController {
+
+    static final String VIEW_LIST = "cases/list";
+    static final int PAGE_SIZE = 20;
+
+    private final DeskSupport support;
+
+    CaseListController(DeskSupport support) {
+        this.support = support;
+    }
+
+    @GetMapping("/cases")
+    String list(@ModelAttribute("filter") CaseFilter filter, Model model) {
+        Account me = support.me();
+        DeskSupport.Org org = support.org();
+        Instant now = Instant.now();
+        CaseQuery query = CaseQuery.all();
+        CaseState state = Arrays.stream(CaseState.values()).filter(s -> s.name().equals(filter.getState()))
+                .findFirst().orElse(null);
+        if (state != null) {
+            query = query.withStates(Set.of(state));
+        }
+        if (filter.getUnit() != null) {
+            Set<String> units = org.subtree(filter.getUnit());
+            query = query.withUnits(units);
+        }
+        query = query.withHandler(filter.getHandler()).withPhone(filter.getPhone()).withText(filter.getText());
+        Instant from = day(filter.getFrom(), 0);
+        Instant to = day(filter.getTo(), 1);
+        query = query.submitted(from, to);
+        int page = filter.pageNumber();
+        long offset = (long) (page - 1) * PAGE_SIZE;
+        CasePage result = support.search(me, query.page(PAGE_SIZE, (int) Math.min(offset, 1_000_000)), org);
+        long pages = Math.max(1, (result.total() + PAGE_SIZE - 1) / PAGE_SIZE);
+        model.addAttribute("rows", support.rows(result.cases(), me, org, now));
+        model.addAttribute("total", result.total());
+        model.addAttribute("page", page);
+        model.addAttribute("pages", pages);
+        model.addAttribute("states", CaseState.values());
+        model.addAttribute("units", List.copyOf(org.units().values()));
+        model.addAttribute("staff", List.copyOf(org.staff().values()));
+        return VIEW_LIST;
+    }
+
+    /** The start of the day (plus {@code plusDays}) in the desk's zone, or null for none or an unreadable date. */
+    private Instant day(String date, int plusDays) {
+        if (date == null) {
+            return null;
+        }
+        try {
+            return LocalDate.parse(date).plusDays(plusDays).atStartOfDay(support.format().zone()).toInstant();
+        } catch (DateTimeParseException e) {
+            return null;
+        }
+    }
+}

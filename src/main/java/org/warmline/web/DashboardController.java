@@ -1,0 +1,120 @@
+package org.warmline.web;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.warmline.cases.Case;
+import org.warmline.cases.CaseClocks;
+import org.warmline.cases.CaseQuery;
+import org.warmline.cases.ClusterAlerts;
+import org.warmline.ledger.Channel;
+import org.warmline.security.Account;
+
+/**
+ * {@code /dashboard}: within the viewer's scope, the open cases by the colour of their worst running clock, the late
+ * cases by unit (an ECharts bar chart over data embedded as JSON), today's intake by channel, and the cluster alerts of
+ * whatever {@link ClusterAlerts} the application provides (none by default).
+ */
+@Controller
+class DashboardController {
+
+    static final String VIEW_DASHBOARD = "cases/dashboard";
+    private static final int CAP = 5000;
+
+    private final DeskSupport support;
+    private final ObjectProvider<ClusterAlerts> clusterAlerts;
+
+    DashboardController(DeskSupport support, ObjectProvider<ClusterAlerts> clusterAlerts) {
+        this.support = support;
+        this.clusterAlerts = clusterAlerts;
+    }
+
+    @GetMapping("/dashboard")
+    String dashboard(Model model) {
+        Account me = support.me();
+        DeskSupport.Org org = support.org();
+        Instant now = Instant.now();
+        List<Case> open = support.all(me, CaseQuery.all().withStates(MyWorkController.OPEN), org, CAP);
+        Map<CaseClocks.Colour, Integer> byColour = new EnumMap<>(CaseClocks.Colour.class);
+        for (CaseClocks.Colour colour : CaseClocks.Colour.values()) {
+            byColour.put(colour, 0);
+        }
+        int noClock = 0;
+        Map<String, Integer> lateByUnit = new TreeMap<>();
+        for (Case c : open) {
+            DeskSupport.Row row = support.row(c, me, org, now);
+            CaseClocks.Colour worst = row.worst();
+            if (worst == null) {
+                noClock++;
+            } else {
+                byColour.merge(worst, 1, Integer::sum);
+            }
+            if (row.late()) {
+                lateByUnit.merge(c.unit() == null ? "" : org.unitName(c.unit()), 1, Integer::sum);
+            }
+        }
+        ZoneId zone = support.format().zone();
+        LocalDate today = LocalDate.now(zone);
+        List<Case> intake = support.all(me, CaseQuery.all().submitted(today.atStartOfDay(zone).toInstant(),
+                today.plusDays(1).atStartOfDay(zone).toInstant()), org, CAP);
+        Map<Channel, Integer> byChannel = new LinkedHashMap<>();
+        for (Channel channel : Channel.values()) {
+            byChannel.put(channel, 0);
+        }
+        intake.stream().filter(c -> c.channel() != null).forEach(c -> byChannel.merge(c.channel(), 1, Integer::sum));
+        List<ClusterAlerts.Alert> alerts;
+        try {
+            alerts = clusterAlerts.getIfAvailable(() -> ClusterAlerts.NONE).alerts(now);
+        } catch (RuntimeException e) {
+            alerts = List.of();
+            model.addAttribute("alertsFailed", true);
+        }
+        model.addAttribute("openTotal", open.size());
+        model.addAttribute("byColour", byColour);
+        model.addAttribute("noClock", noClock);
+        model.addAttribute("lateByUnit", lateByUnit);
+        model.addAttribute("lateJson", lateJson(lateByUnit));
+        model.addAttribute("byChannel", byChannel);
+        model.addAttribute("intakeTotal", intake.size());
+        model.addAttribute("alerts", alerts);
+        return VIEW_DASHBOARD;
+    }
+
+    /** {@code {"units":[…],"late":[…]}}, safe inside a script element (no {@code <}, {@code >} or {@code &}). */
+    static String lateJson(Map<String, Integer> lateByUnit) {
+        StringBuilder units = new StringBuilder();
+        StringBuilder late = new StringBuilder();
+        lateByUnit.forEach((unit, count) -> {
+            if (!units.isEmpty()) {
+                units.append(',');
+                late.append(',');
+            }
+            units.append(jsonString(unit));
+            late.append(count);
+        });
+        return "{\"units\":[" + units + "],\"late\":[" + late + "]}";
+    }
+
+    static String jsonString(String s) {
+        StringBuilder out = new StringBuilder("\"");
+        for (char ch : s.toCharArray()) {
+            if (ch == '"' || ch == '\\' || ch < 0x20 || ch == '<' || ch == '>' || ch == '&' || ch == '\u2028'
+                    || ch == '\u2029') {
+                out.append(String.format("\\u%04x", (int) ch));
+            } else {
+                out.append(ch);
+            }
+        }
+        return out.append('"').toString();
+    }
+}

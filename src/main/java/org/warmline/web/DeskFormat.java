@@ -1,0 +1,35 @@
+package org.warmline.web;
+
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+
+/**
+ * How the desk pages write instants: in the zone of the working-day calendar (Asia/Shanghai by default), to the
+ * minute. Available to every page as {@code fmt} (public so that the templates' expressions may call it).
+ */
+public final class DeskFormat {
+
+    private static final DateTimeFormatter MINUTES = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
+    private static final DateTimeFormatter INPUT = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm");
+
+    private final ZoneId zone;
+
+    DeskFormat(ZoneId zone) {
+        this.zone = zone;
+    }
+
+    /** {@code 2026-01-05 14:30}, or empty for none. */
+    public String at(Instant instant) {
+        return instant == null ? "" : MINUTES.format(instant.atZone(zone));
+    }
+
+    /** The value of a {@code datetime-local} input. */
+    public String input(Instant instant) {
+        return instant == null ? "" : INPUT.format(instant.atZone(zone));
+    }
+
+    ZoneId zone() {
+        return zone;
+    }
+}
