@@ -1,0 +1,25 @@
+package org.warmline.clusters;
+
+import java.time.Instant;
+import java.util.List;
+
+import org.springframework.stereotype.Component;
+import org.warmline.cases.ClusterAlerts;
+
+/** Gives the dashboard the clusters this module detects. */
+@Component
+class DashboardClusterAlerts implements ClusterAlerts {
+
+    private final ClusterDetector detector;
+
+    DashboardClusterAlerts(ClusterDetector detector) {
+        this.detector = detector;
+    }
+
+    @Override
+    public List<Alert> alerts(Instant now) {
+        return detector.alerts(now).stream()
+                .map(a -> new Alert(a.key(), a.topic(), a.cases(), a.firstAt(), a.lastAt()))
+                .toList();
+    }
+}
