@@ -86,6 +86,8 @@ public final class AssessmentEngine {
         private final Organization org;
         private final List<Period> periods = new ArrayList<>();
         private final Map<String, int[]> periodsByMonth = new HashMap<>();
+        /** For each period computed, the indexes of the months whose tallies make up its tally, or null. */
+        private final int[][] parts;
         private final List<Subject> subjects = new ArrayList<>();
         private final Map<String, Subject> subjectsByCode = new HashMap<>();
         private final Warnings warnings;
@@ -104,7 +106,31 @@ public final class AssessmentEngine {
                 periods.addAll(period.quarters());
             }
             periods.add(period);
+            // for a year, cases are counted in the months only; a quarter's and the year's tallies are their months'
+            // tallies joined in order (cases come sorted by submission, so that is the order of counting them)
+            parts = new int[periods.size()][];
+            if (period.kind() == Period.Kind.YEAR) {
+                Map<String, Integer> monthIndexes = new HashMap<>();
+                for (int i = 0; i < periods.size(); i++) {
+                    if (periods.get(i).kind() == Period.Kind.MONTH) {
+                        monthIndexes.put(periods.get(i).label(), i);
+                    }
+                }
+                for (int i = 0; i < periods.size(); i++) {
+                    if (periods.get(i).kind() != Period.Kind.MONTH) {
+                        List<Period> months = periods.get(i).months();
+                        int[] indexes = new int[months.size()];
+                        for (int k = 0; k < indexes.length; k++) {
+                            indexes[k] = monthIndexes.get(months.get(k).label());
+                        }
+                        parts[i] = indexes;
+                    }
+                }
+            }
             for (int i = 0; i < periods.size(); i++) {
+                if (parts[i] != null) {
+                    continue;
+                }
                 for (Period month : periods.get(i).months()) {
                     int index = i;
                     periodsByMonth.merge(month.label(), new int[] {index}, (a, b) -> {
@@ -129,13 +155,27 @@ public final class AssessmentEngine {
             for (int i = 0; i < cases.size(); i++) {
                 periodIndexes[i] = periodIndexes(cases.get(i));
             }
-            judgeAll(judge, cases, facts, periodIndexes);
+            CaseJudge other = new CaseJudge(scheme, calendar, new Reasons(locale, zone), asOf);
+            inTwo(judge, other, cases.size(), (j, from, to) -> {
+                for (int i = from; i < to; i++) {
+                    CaseRecord c = cases.get(i);
+                    facts[i] = periodIndexes[i] != null ? j.judge(c) : j.judgeUncounted(c);
+                }
+            });
             judge.markRepeats(cases, facts);
+            inTwo(judge, other, cases.size(), (j, from, to) -> {
+                for (int i = from; i < to; i++) {
+                    if (periodIndexes[i] != null) {
+                        j.finish(cases.get(i), facts[i]);
+                    }
+                }
+            });
             for (int i = 0; i < cases.size(); i++) {
                 CaseRecord c = cases.get(i);
-                warnings.checkConsistency(c);
+                if (Warnings.inconsistent(c)) {
+                    warnings.checkConsistency(c);
+                }
                 if (periodIndexes[i] != null) {
-                    judge.finish(c, facts[i]);
                     count(c, facts[i], periodIndexes[i]);
                 }
             }
@@ -150,23 +190,25 @@ public final class AssessmentEngine {
                     scheme.version(), warnings.list(), List.copyOf(results));
         }
 
+        /** Work on a range of cases with a judge of its own. */
+        private interface RangeWork {
+            void run(CaseJudge judge, int from, int to);
+        }
+
         /**
-         * Judges every case; a case outside the periods only matters for the repeats of others (and the warnings). The
-         * facts of a case depend on that case alone, so many cases are judged in two threads, each with a judge and
-         * reasons of its own (the calendar is safe to share); every fact lands at the index of its case.
+         * Runs work over the cases: many cases in two threads (halves), each with a judge and reasons of its own (the
+         * calendar is safe to share). The work on a case touches that case's facts only.
          */
-        private void judgeAll(CaseJudge judge, List<CaseRecord> cases, CaseJudge.Facts[] facts, int[][] periodIndexes) {
-            int n = cases.size();
+        private void inTwo(CaseJudge judge, CaseJudge other, int n, RangeWork work) {
             if (n < PARALLEL_CASES || Runtime.getRuntime().availableProcessors() < 2) {
-                judgeRange(judge, cases, facts, periodIndexes, 0, n);
+                work.run(judge, 0, n);
                 return;
             }
             int half = n / 2;
-            CaseJudge other = new CaseJudge(scheme, calendar, new Reasons(locale, zone), asOf);
             Throwable[] failure = new Throwable[1];
             Thread thread = new Thread(() -> {
                 try {
-                    judgeRange(other, cases, facts, periodIndexes, half, n);
+                    work.run(other, half, n);
                 } catch (Throwable t) {
                     failure[0] = t;
                 }
@@ -174,7 +216,7 @@ public final class AssessmentEngine {
             thread.setDaemon(true);
             thread.start();
             try {
-                judgeRange(judge, cases, facts, periodIndexes, 0, half);
+                work.run(judge, 0, half);
             } finally {
                 boolean interrupted = false;
                 while (thread.isAlive()) {
@@ -194,14 +236,6 @@ public final class AssessmentEngine {
                 throw e;
             } else if (failure[0] != null) {
                 throw new IllegalStateException(failure[0]);
-            }
-        }
-
-        private static void judgeRange(CaseJudge judge, List<CaseRecord> cases, CaseJudge.Facts[] facts,
-                                       int[][] periodIndexes, int from, int to) {
-            for (int i = from; i < to; i++) {
-                CaseRecord c = cases.get(i);
-                facts[i] = periodIndexes[i] != null ? judge.judge(c) : judge.judgeUncounted(c);
             }
         }
 
@@ -322,6 +356,11 @@ public final class AssessmentEngine {
         }
 
         private SubjectResult finish(Subject subject) {
+            for (int p = 0; p < periods.size(); p++) {
+                if (parts[p] != null) {
+                    subject.tallies[p] = Tally.joined(subject.tallies, parts[p]);
+                }
+            }
             Scheme.SubjectSettings settings = scheme.subject(subject.kind);
             List<ItemCode> applicable = settings.items().stream().map(ItemCode::ofCode).toList();
             int main = periods.size() - 1;
@@ -767,6 +806,42 @@ public final class AssessmentEngine {
             list.add(entry);
         }
 
+        /** The tally of several tallies: the counts added up, the deductions of each item listed in turn. */
+        static Tally joined(Tally[] tallies, int[] parts) {
+            Tally t = new Tally();
+            for (int item = 0; item < ITEM_CODES; item++) {
+                int size = 0;
+                for (int k : parts) {
+                    List<Entry> list = tallies[k].deductions[item];
+                    size += list == null ? 0 : list.size();
+                }
+                if (size > 0) {
+                    List<Entry> all = new ArrayList<>(size);
+                    for (int k : parts) {
+                        List<Entry> list = tallies[k].deductions[item];
+                        if (list != null) {
+                            all.addAll(list);
+                        }
+                    }
+                    t.deductions[item] = all;
+                }
+            }
+            for (int k : parts) {
+                Tally m = tallies[k];
+                t.judged += m.judged;
+                t.resolved += m.resolved;
+                t.complaints += m.complaints;
+                t.repeats += m.repeats;
+                t.evaluations += m.evaluations;
+                t.satisfied += m.satisfied;
+                t.basic += m.basic;
+                t.unsatisfied += m.unsatisfied;
+                t.phone += m.phone;
+                t.online += m.online;
+            }
+            return t;
+        }
+
         /** The deductions of an item, as a list of the caller's own (the tally no longer holds it). */
         List<Entry> takeDeductions(ItemCode item) {
             List<Entry> list = deductions[item.ordinal()];
@@ -795,6 +870,27 @@ public final class AssessmentEngine {
             if (count <= WARNING_LIMIT) {
                 list.add(text);
             }
+        }
+
+        /** Whether {@link #checkConsistency} has anything to say about a case (no allocation: most cases are fine). */
+        static boolean inconsistent(CaseRecord c) {
+            long submitted = c.submittedAt();
+            if (before(c.acceptedAt(), submitted) || before(c.dispatchedAt(), submitted)
+                    || before(c.contactedAt(), submitted) || before(c.surveyedAt(), submitted)
+                    || before(c.solutionAt(), submitted) || before(c.completedAt(), submitted)
+                    || before(c.evaluatedAt(), submitted)) {
+                return true;
+            }
+            if (c.evaluatedAt() != NONE && c.completedAt() != NONE && c.evaluatedAt() < c.completedAt()) {
+                return true;
+            }
+            long unsatisfied = c.unsatisfiedAt() != NONE ? c.unsatisfiedAt()
+                    : c.evaluation() == EvaluationLevel.UNSATISFIED ? c.evaluatedAt() : NONE;
+            return unsatisfied != NONE && c.reviewedAt() != NONE && c.reviewedAt() < unsatisfied;
+        }
+
+        private static boolean before(long value, long submitted) {
+            return value != NONE && value < submitted;
         }
 
         void checkConsistency(CaseRecord c) {

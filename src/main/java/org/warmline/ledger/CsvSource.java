@@ -65,8 +65,8 @@ final class CsvSource {
     static final java.util.concurrent.atomic.AtomicLong splitReads = new java.util.concurrent.atomic.AtomicLong();
 
     /**
-     * Reads a large table in two parts, each in threads of its own: the file is split at a record boundary near its
-     * middle (found by following the quoting from the start, see {@link #findSplit}), each part is parsed and converted
+     * Reads a large table in two parts, each in a thread of its own that decodes, parses and converts in turn: the
+     * file is split at a record boundary near its middle (found by following the quoting from the start, see {@link #findSplit}), each part is parsed and converted
      * into a part of the collector ({@link Collector#part}), and the parts are joined in file order, the rows of the
      * second part counted on from the first. When either part finds any problem, fails, or the join finds a duplicate
      * case number across the parts or too many rows, the parts are dropped and the whole file is read again on the
@@ -113,11 +113,7 @@ final class CsvSource {
                     channel.position(at);
                     return java.nio.channels.Channels.newInputStream(channel);
                 };
-                if (PIPELINED_PARTS) {
-                    stream(opener, path, file, secondSink, second.problems(), limits, (int) split[1], false);
-                } else {
-                    part(opener, secondSink, limits, (int) split[1], false);
-                }
+                part(opener, secondSink, limits, (int) split[1], false);
             } catch (Throwable t) {
                 secondFailed[0] = true;
             } finally {
@@ -129,11 +125,7 @@ final class CsvSource {
         boolean firstFailed = false;
         try {
             Opener opener = () -> new HeadInput(Files.newInputStream(path), total / 2, end);
-            if (PIPELINED_PARTS) {
-                stream(opener, path, file, firstSink, first.problems(), limits, 0, true);
-            } else {
-                part(opener, firstSink, limits, 0, true);
-            }
+            part(opener, firstSink, limits, 0, true);
         } catch (Throwable t) {
             firstFailed = true;
         }
@@ -154,8 +146,6 @@ final class CsvSource {
             splitReads.incrementAndGet();
         }
     }
-
-    static final boolean PIPELINED_PARTS = Boolean.getBoolean("warmline.pipelinedParts");
 
     /**
      * Reads one part of a split file in the calling thread: decodes, parses and hands on every record. Any failure
