@@ -50,6 +50,8 @@ public final class AssessmentEngine {
     private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
     private static final int WARNING_LIMIT = 200;
     private static final int ITEM_CODES = ItemCode.values().length;
+    /** From this many cases on, the cases are judged in two threads. */
+    private static final int PARALLEL_CASES = 20_000;
 
     private final Scheme scheme;
     private final Scheme.Items items;
@@ -84,6 +86,8 @@ public final class AssessmentEngine {
         private final Organization org;
         private final List<Period> periods = new ArrayList<>();
         private final Map<String, int[]> periodsByMonth = new HashMap<>();
+        /** For each period computed, the indexes of the months whose tallies make up its tally, or null. */
+        private final int[][] parts;
         private final List<Subject> subjects = new ArrayList<>();
         private final Map<String, Subject> subjectsByCode = new HashMap<>();
         private final Warnings warnings;
@@ -102,7 +106,31 @@ public final class AssessmentEngine {
                 periods.addAll(period.quarters());
             }
             periods.add(period);
+            // for a year, cases are counted in the months only; a quarter's and the year's tallies are their months'
+            // tallies joined in order (cases come sorted by submission, so that is the order of counting them)
+            parts = new int[periods.size()][];
+            if (period.kind() == Period.Kind.YEAR) {
+                Map<String, Integer> monthIndexes = new HashMap<>();
+                for (int i = 0; i < periods.size(); i++) {
+                    if (periods.get(i).kind() == Period.Kind.MONTH) {
+                        monthIndexes.put(periods.get(i).label(), i);
+                    }
+                }
+                for (int i = 0; i < periods.size(); i++) {
+                    if (periods.get(i).kind() != Period.Kind.MONTH) {
+                        List<Period> months = periods.get(i).months();
+                        int[] indexes = new int[months.size()];
+                        for (int k = 0; k < indexes.length; k++) {
+                            indexes[k] = monthIndexes.get(months.get(k).label());
+                        }
+                        parts[i] = indexes;
+                    }
+                }
+            }
             for (int i = 0; i < periods.size(); i++) {
+                if (parts[i] != null) {
+                    continue;
+                }
                 for (Period month : periods.get(i).months()) {
                     int index = i;
                     periodsByMonth.merge(month.label(), new int[] {index}, (a, b) -> {
@@ -125,17 +153,29 @@ public final class AssessmentEngine {
             CaseJudge.Facts[] facts = new CaseJudge.Facts[cases.size()];
             int[][] periodIndexes = new int[cases.size()][];
             for (int i = 0; i < cases.size(); i++) {
-                CaseRecord c = cases.get(i);
-                periodIndexes[i] = periodIndexes(c);
-                // a case outside the periods only matters for the repeats of others (and the warnings below)
-                facts[i] = periodIndexes[i] != null ? judge.judge(c) : judge.judgeUncounted(c);
+                periodIndexes[i] = periodIndexes(cases.get(i));
             }
+            CaseJudge other = new CaseJudge(scheme, calendar, new Reasons(locale, zone), asOf);
+            inTwo(judge, other, cases.size(), (j, from, to) -> {
+                for (int i = from; i < to; i++) {
+                    CaseRecord c = cases.get(i);
+                    facts[i] = periodIndexes[i] != null ? j.judge(c) : j.judgeUncounted(c);
+                }
+            });
             judge.markRepeats(cases, facts);
+            inTwo(judge, other, cases.size(), (j, from, to) -> {
+                for (int i = from; i < to; i++) {
+                    if (periodIndexes[i] != null) {
+                        j.finish(cases.get(i), facts[i]);
+                    }
+                }
+            });
             for (int i = 0; i < cases.size(); i++) {
                 CaseRecord c = cases.get(i);
-                warnings.checkConsistency(c);
+                if (Warnings.inconsistent(c)) {
+                    warnings.checkConsistency(c);
+                }
                 if (periodIndexes[i] != null) {
-                    judge.finish(c, facts[i]);
                     count(c, facts[i], periodIndexes[i]);
                 }
             }
@@ -148,6 +188,55 @@ public final class AssessmentEngine {
             }
             return new AssessmentResult(period, Instant.ofEpochMilli(asOf).atZone(zone).toOffsetDateTime(),
                     scheme.version(), warnings.list(), List.copyOf(results));
+        }
+
+        /** Work on a range of cases with a judge of its own. */
+        private interface RangeWork {
+            void run(CaseJudge judge, int from, int to);
+        }
+
+        /**
+         * Runs work over the cases: many cases in two threads (halves), each with a judge and reasons of its own (the
+         * calendar is safe to share). The work on a case touches that case's facts only.
+         */
+        private void inTwo(CaseJudge judge, CaseJudge other, int n, RangeWork work) {
+            if (n < PARALLEL_CASES || Runtime.getRuntime().availableProcessors() < 2) {
+                work.run(judge, 0, n);
+                return;
+            }
+            int half = n / 2;
+            Throwable[] failure = new Throwable[1];
+            Thread thread = new Thread(() -> {
+                try {
+                    work.run(other, half, n);
+                } catch (Throwable t) {
+                    failure[0] = t;
+                }
+            }, "assessment-judge");
+            thread.setDaemon(true);
+            thread.start();
+            try {
+                work.run(judge, 0, half);
+            } finally {
+                boolean interrupted = false;
+                while (thread.isAlive()) {
+                    try {
+                        thread.join();
+                    } catch (InterruptedException e) {
+                        interrupted = true;
+                    }
+                }
+                if (interrupted) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+            if (failure[0] instanceof RuntimeException e) {
+                throw e;
+            } else if (failure[0] instanceof Error e) {
+                throw e;
+            } else if (failure[0] != null) {
+                throw new IllegalStateException(failure[0]);
+            }
         }
 
         private void createSubjects() {
@@ -267,6 +356,11 @@ public final class AssessmentEngine {
         }
 
         private SubjectResult finish(Subject subject) {
+            for (int p = 0; p < periods.size(); p++) {
+                if (parts[p] != null) {
+                    subject.tallies[p] = Tally.joined(subject.tallies, parts[p]);
+                }
+            }
             Scheme.SubjectSettings settings = scheme.subject(subject.kind);
             List<ItemCode> applicable = settings.items().stream().map(ItemCode::ofCode).toList();
             int main = periods.size() - 1;
@@ -330,7 +424,7 @@ public final class AssessmentEngine {
         private Map<ItemCode, ItemResult> score(Subject subject, List<ItemCode> applicable, Period p, Tally t) {
             Map<ItemCode, ItemResult> result = new LinkedHashMap<>();
             for (ItemCode item : applicable) {
-                List<Entry> deductions = new ArrayList<>(t.deductions(item));
+                List<Entry> deductions = t.takeDeductions(item);
                 List<Entry> bonuses = new ArrayList<>();
                 Map<String, Object> figures = new LinkedHashMap<>();
                 switch (item) {
@@ -354,10 +448,7 @@ public final class AssessmentEngine {
         private ItemResult item(ItemCode code, List<Entry> deductions, List<Entry> bonuses, Map<String, Object> figures) {
             BigDecimal max = items.max(code);
             BigDecimal cap = items.cap(code);
-            BigDecimal lost = BigDecimal.ZERO;
-            for (Entry e : deductions) {
-                lost = lost.add(e.points());
-            }
+            BigDecimal lost = sum(deductions);
             BigDecimal won = BigDecimal.ZERO;
             for (Entry e : bonuses) {
                 won = won.add(e.points());
@@ -365,6 +456,33 @@ public final class AssessmentEngine {
             BigDecimal score = max.subtract(lost).max(BigDecimal.ZERO).add(won.min(cap)).min(max.add(cap));
             return new ItemResult(code, round(score), max, cap, List.copyOf(deductions), List.copyOf(bonuses),
                     java.util.Collections.unmodifiableMap(figures));
+        }
+
+        /**
+         * The exact sum of the points. Most entries of a subject share the very same points object (a constant of the
+         * scheme), so each run of one object is added as points × count: the same exact value and scale as adding
+         * the entries one by one, with far fewer additions.
+         */
+        private static BigDecimal sum(List<Entry> entries) {
+            BigDecimal total = BigDecimal.ZERO;
+            BigDecimal run = null;
+            long count = 0;
+            for (Entry e : entries) {
+                BigDecimal points = e.points();
+                if (points == run) {
+                    count++;
+                    continue;
+                }
+                if (run != null) {
+                    total = total.add(count == 1 ? run : run.multiply(BigDecimal.valueOf(count)));
+                }
+                run = points;
+                count = 1;
+            }
+            if (run != null) {
+                total = total.add(count == 1 ? run : run.multiply(BigDecimal.valueOf(count)));
+            }
+            return total;
         }
 
         // 1.1 制度建设
@@ -688,9 +806,47 @@ public final class AssessmentEngine {
             list.add(entry);
         }
 
-        List<Entry> deductions(ItemCode item) {
+        /** The tally of several tallies: the counts added up, the deductions of each item listed in turn. */
+        static Tally joined(Tally[] tallies, int[] parts) {
+            Tally t = new Tally();
+            for (int item = 0; item < ITEM_CODES; item++) {
+                int size = 0;
+                for (int k : parts) {
+                    List<Entry> list = tallies[k].deductions[item];
+                    size += list == null ? 0 : list.size();
+                }
+                if (size > 0) {
+                    List<Entry> all = new ArrayList<>(size);
+                    for (int k : parts) {
+                        List<Entry> list = tallies[k].deductions[item];
+                        if (list != null) {
+                            all.addAll(list);
+                        }
+                    }
+                    t.deductions[item] = all;
+                }
+            }
+            for (int k : parts) {
+                Tally m = tallies[k];
+                t.judged += m.judged;
+                t.resolved += m.resolved;
+                t.complaints += m.complaints;
+                t.repeats += m.repeats;
+                t.evaluations += m.evaluations;
+                t.satisfied += m.satisfied;
+                t.basic += m.basic;
+                t.unsatisfied += m.unsatisfied;
+                t.phone += m.phone;
+                t.online += m.online;
+            }
+            return t;
+        }
+
+        /** The deductions of an item, as a list of the caller's own (the tally no longer holds it). */
+        List<Entry> takeDeductions(ItemCode item) {
             List<Entry> list = deductions[item.ordinal()];
-            return list == null ? List.of() : list;
+            deductions[item.ordinal()] = null;
+            return list == null ? new ArrayList<>() : list;
         }
     }
 
@@ -714,6 +870,27 @@ public final class AssessmentEngine {
             if (count <= WARNING_LIMIT) {
                 list.add(text);
             }
+        }
+
+        /** Whether {@link #checkConsistency} has anything to say about a case (no allocation: most cases are fine). */
+        static boolean inconsistent(CaseRecord c) {
+            long submitted = c.submittedAt();
+            if (before(c.acceptedAt(), submitted) || before(c.dispatchedAt(), submitted)
+                    || before(c.contactedAt(), submitted) || before(c.surveyedAt(), submitted)
+                    || before(c.solutionAt(), submitted) || before(c.completedAt(), submitted)
+                    || before(c.evaluatedAt(), submitted)) {
+                return true;
+            }
+            if (c.evaluatedAt() != NONE && c.completedAt() != NONE && c.evaluatedAt() < c.completedAt()) {
+                return true;
+            }
+            long unsatisfied = c.unsatisfiedAt() != NONE ? c.unsatisfiedAt()
+                    : c.evaluation() == EvaluationLevel.UNSATISFIED ? c.evaluatedAt() : NONE;
+            return unsatisfied != NONE && c.reviewedAt() != NONE && c.reviewedAt() < unsatisfied;
+        }
+
+        private static boolean before(long value, long submitted) {
+            return value != NONE && value < submitted;
         }
 
         void checkConsistency(CaseRecord c) {

@@ -62,6 +62,23 @@ final class CaseJudge {
         boolean late;
         long lateWorkingSeconds;
         String lateEarlier;
+        /** For a complaint: the citizen's phone and topic as markRepeats groups them, or null (set by the judging). */
+        String repeatKey;
+    }
+
+    /** The group of a complaint for repeats: normalised phone and topic, or null when either is missing. */
+    private static String repeatKey(CaseRecord c) {
+        String topic = Topic.normalize(c.topic());
+        if (topic == null) {
+            return null;
+        }
+        String phone = normalizePhone(c.citizenPhone());
+        if (phone == null) {
+            return null;
+        }
+        String key = phone + '\u0000' + topic;
+        key.hashCode(); // computed here, in the judging thread
+        return key;
     }
 
     /** An instant that has happened as of {@code asOf}, or {@link org.warmline.ledger.Instants#NONE}. */
@@ -111,6 +128,9 @@ final class CaseJudge {
 
         // 2.4 complaints (repeats are marked later)
         f.complaint = c.category() == Category.COMPLAINT;
+        if (f.complaint) {
+            f.repeatKey = repeatKey(c);
+        }
 
         // 3.1 / 3.2 evaluation
         if (evaluationKnown) {
@@ -139,6 +159,7 @@ final class CaseJudge {
             return NOT_COUNTED; // markRepeats looks at complaints only
         }
         f.complaint = true;
+        f.repeatKey = repeatKey(c);
         return f;
     }
 
@@ -308,16 +329,11 @@ final class CaseJudge {
         long windowSeconds = items.repeat().window().getSeconds();
         Map<String, List<Integer>> groups = new HashMap<>();
         for (int i = 0; i < cases.size(); i++) {
-            CaseRecord c = cases.get(i);
-            String topic = Topic.normalize(c.topic());
-            if (!facts[i].complaint || topic == null) {
+            String key = facts[i].complaint ? facts[i].repeatKey : null;
+            if (key == null) {
                 continue;
             }
-            String phone = normalizePhone(c.citizenPhone());
-            if (phone == null) {
-                continue;
-            }
-            groups.computeIfAbsent(phone + '\u0000' + topic, k -> new ArrayList<>(2)).add(i);
+            groups.computeIfAbsent(key, k -> new ArrayList<>(2)).add(i);
         }
         for (List<Integer> group : groups.values()) {
             if (group.size() < 2) {

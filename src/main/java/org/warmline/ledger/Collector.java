@@ -43,11 +43,11 @@ final class Collector {
     final List<SpecialTask> tasks = new ArrayList<>();
     final List<Adjustment> adjustments = new ArrayList<>();
 
-    private final Map<String, Integer> unitRows = new HashMap<>();
-    private final Map<String, UnitKind> unitKinds = new HashMap<>();
-    private final Map<String, Integer> staffRows = new HashMap<>();
-    private final Map<String, Post> staffPosts = new HashMap<>();
-    private final RowTable caseRows = new RowTable();
+    private final Map<String, Integer> unitRows;
+    private final Map<String, UnitKind> unitKinds;
+    private final Map<String, Integer> staffRows;
+    private final Map<String, Post> staffPosts;
+    private RowTable caseRows = new RowTable();
     private final Map<String, Integer> regulationRows = new HashMap<>();
     private final Map<String, String> interned = new HashMap<>();
     private final List<Object[]> parentRefs = new ArrayList<>();
@@ -60,6 +60,65 @@ final class Collector {
         this.values = values;
         this.scheme = scheme;
         this.limits = limits;
+        this.unitRows = new HashMap<>();
+        this.unitKinds = new HashMap<>();
+        this.staffRows = new HashMap<>();
+        this.staffPosts = new HashMap<>();
+    }
+
+    /**
+     * A part of this collector for reading a part of the cases table in another thread: it shares the units and staff
+     * read so far (only read from then on) and has its own problems, cases, first rows of case numbers and caches.
+     */
+    private Collector(Collector whole) {
+        this.problems = new Problems(whole.problems.messages);
+        this.values = whole.values;
+        this.scheme = whole.scheme;
+        this.limits = whole.limits;
+        this.date1904 = whole.date1904;
+        this.unitRows = whole.unitRows;
+        this.unitKinds = whole.unitKinds;
+        this.staffRows = whole.staffRows;
+        this.staffPosts = whole.staffPosts;
+        this.unitsFile = whole.unitsFile;
+        this.unitsParentHeader = whole.unitsParentHeader;
+        this.hqRow = whole.hqRow;
+    }
+
+    Collector part() {
+        return new Collector(this);
+    }
+
+    Problems problems() {
+        return problems;
+    }
+
+    /**
+     * Joins two parts of the cases table read apart, the first part first ({@link CsvSource#readSplit}); returns false,
+     * changing nothing, when the table must be read again whole: a part found a problem, the rows are too many, or a
+     * case number of the second part is in the first.
+     */
+    boolean join(Collector first, Collector second) {
+        if (first.problems.any() || second.problems.any() || caseRows.size() > 0
+                || rows + first.rows + second.rows > limits.maxRows()) {
+            return false;
+        }
+        RowTable table = first.caseRows;
+        for (CaseRecord c : second.cases) {
+            if (table.putIfAbsent(c.caseNo(), c.row()) >= 0) {
+                return false;
+            }
+        }
+        caseRows = table;
+        rows += first.rows + second.rows;
+        for (String warning : first.problems.warnings()) {
+            problems.warnAsIs(warning);
+        }
+        if (!problems.any()) {
+            cases.addAll(first.cases);
+            cases.addAll(second.cases);
+        }
+        return true;
     }
 
     DataSet dataSet() {
@@ -659,6 +718,10 @@ final class Collector {
             rows[i] = row;
             size++;
             return -1;
+        }
+
+        int size() {
+            return size;
         }
 
         private void grow() {

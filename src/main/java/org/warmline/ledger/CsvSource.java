@@ -56,17 +56,379 @@ final class CsvSource {
             problems.add(file, 0, "", "unreadable", e.getMessage());
             return;
         }
-        CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
-                .onMalformedInput(CodingErrorAction.REPORT)
-                .onUnmappableCharacter(CodingErrorAction.REPORT);
-        StringArrayHandler handler = StringArrayHandler.builder()
+        stream(() -> Files.newInputStream(path), path, file, sink, problems, limits, 0, true);
+    }
+
+    /** Files at least this large are read in two parts, one per thread (see {@link #readSplit}); tests lower it. */
+    static volatile long splitMinBytes = 8L << 20;
+    /** Readings in two parts that were joined (not read again whole); tests look at it. */
+    static final java.util.concurrent.atomic.AtomicLong splitReads = new java.util.concurrent.atomic.AtomicLong();
+
+    /**
+     * Reads a large table in two parts, each in a thread of its own that decodes, parses and converts in turn: the
+     * file is split at a record boundary near its middle (found by following the quoting from the start, see {@link #findSplit}), each part is parsed and converted
+     * into a part of the collector ({@link Collector#part}), and the parts are joined in file order, the rows of the
+     * second part counted on from the first. When either part finds any problem, fails, or the join finds a duplicate
+     * case number across the parts or too many rows, the parts are dropped and the whole file is read again on the
+     * single path, so that the problems (their rows, their order, the cap) are exactly those of a single reading.
+     */
+    static void readSplit(Path path, String file, Collector collector, LedgerTable table, Problems problems,
+                          LedgerReader.Limits limits) {
+        long size;
+        try {
+            size = Files.size(path);
+            if (size < splitMinBytes || size > limits.maxFileBytes() || !looksLikeText(path)) {
+                size = -1;
+            }
+        } catch (IOException e) {
+            size = -1;
+        }
+        if (size < 0) {
+            read(path, file, collector.open(table, file), problems, limits);
+            return;
+        }
+        long total = size;
+        Collector first = collector.part();
+        Collector second = collector.part();
+        Cells.RowSink firstSink = first.open(table, file);
+        Cells.RowSink secondSink = second.open(table, file);
+        java.util.concurrent.CompletableFuture<Long> end = new java.util.concurrent.CompletableFuture<>();
+        boolean[] secondFailed = {false};
+        Thread other = new Thread(() -> {
+            try {
+                long[] split = findSplit(path, total / 2);
+                end.complete(split == null ? total : split[0]);
+                if (split == null) {
+                    return;
+                }
+                String[] header = firstRecord(path, limits);
+                if (header == null || split[1] >= Integer.MAX_VALUE / 2) {
+                    secondFailed[0] = true;
+                    return;
+                }
+                secondSink.header(1, header);
+                long at = split[0];
+                Opener opener = () -> {
+                    java.nio.channels.FileChannel channel = java.nio.channels.FileChannel.open(path);
+                    channel.position(at);
+                    return java.nio.channels.Channels.newInputStream(channel);
+                };
+                part(opener, secondSink, limits, (int) split[1], false);
+            } catch (Throwable t) {
+                secondFailed[0] = true;
+            } finally {
+                end.complete(total);
+            }
+        }, "csv-second-part");
+        other.setDaemon(true);
+        other.start();
+        boolean firstFailed = false;
+        try {
+            Opener opener = () -> new HeadInput(Files.newInputStream(path), total / 2, end);
+            part(opener, firstSink, limits, 0, true);
+        } catch (Throwable t) {
+            firstFailed = true;
+        }
+        boolean interrupted = false;
+        while (other.isAlive()) {
+            try {
+                other.join();
+            } catch (InterruptedException e) {
+                interrupted = true;
+            }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
+        if (firstFailed || secondFailed[0] || !collector.join(first, second)) {
+            read(path, file, collector.open(table, file), problems, limits);
+        } else {
+            splitReads.incrementAndGet();
+        }
+    }
+
+    /**
+     * Reads one part of a split file in the calling thread: decodes, parses and hands on every record. Any failure
+     * (bad UTF-8, bad CSV, a limit) is thrown: the file is then read again on the single path, which reports it.
+     */
+    private static void part(Opener opener, Cells.RowSink sink, LedgerReader.Limits limits, int rowOffset,
+                             boolean header) throws IOException {
+        try (Reader reader = new InputStreamReader(opener.open(), decoder());
+             CsvReader<String[]> csv = CsvReader.builder()
+                     .skipEmptyLines(false)
+                     .allowExtraFields(true)
+                     .allowMissingFields(true)
+                     .build(handler(limits), reader);
+             CloseableIterator<String[]> records = csv.iterator()) {
+            int row = rowOffset;
+            while (records.hasNext()) {
+                String[] record = records.next();
+                row++;
+                if (header && row == rowOffset + 1) {
+                    if (record.length > 0) {
+                        record[0] = record[0].replace("\uFEFF", "");
+                    }
+                    sink.header(row, record);
+                } else {
+                    sink.row(row, record);
+                }
+            }
+            if (header && row == rowOffset) {
+                throw new IOException("no header");
+            }
+        }
+    }
+
+    /** The first record of a file (the header), without a byte order mark, or null. */
+    private static String[] firstRecord(Path path, LedgerReader.Limits limits) throws IOException {
+        try (Reader reader = new InputStreamReader(Files.newInputStream(path), decoder());
+             CsvReader<String[]> csv = CsvReader.builder()
+                     .skipEmptyLines(false)
+                     .allowExtraFields(true)
+                     .allowMissingFields(true)
+                     .build(handler(limits), reader);
+             CloseableIterator<String[]> records = csv.iterator()) {
+            if (!records.hasNext()) {
+                return null;
+            }
+            String[] record = records.next();
+            if (record.length > 0) {
+                record[0] = record[0].replace("\uFEFF", "");
+            }
+            return record;
+        }
+    }
+
+    /**
+     * The first record boundary at or after {@code from}: the byte just after a line feed that ends a record, and the
+     * number of records before it (each CR, LF or CRLF outside quotes ends one, as FastCSV counts them, empty lines
+     * included). The quoting is followed from the start of the file. Null when there is no such boundary, or when the
+     * quoting is anything but plain RFC 4180 (a quote inside an unquoted field, or text right after a closing quote):
+     * then the file is read on the single path.
+     */
+    static long[] findSplit(Path path, long from) throws IOException {
+        // fast path for a file without quotes: every CR, LF or CRLF ends a record; eight bytes at a time
+        long records = 0;
+        long pos = 0;
+        long lastCr = -2;
+        byte[] buffer = new byte[1 << 20];
+        try (InputStream in = Files.newInputStream(path)) {
+            int n;
+            while ((n = in.readNBytes(buffer, 0, buffer.length)) > 0) {
+                int i = 0;
+                while (i < n) {
+                    if (i + 8 <= n) {
+                        long word = (long) LONGS.get(buffer, i);
+                        if (!hasByte(word, LF) && !hasByte(word, CR) && !hasByte(word, QUOTE)) {
+                            i += 8;
+                            continue;
+                        }
+                    }
+                    int stop = Math.min(n, i + 8);
+                    for (; i < stop; i++) {
+                        byte b = buffer[i];
+                        if (b == '\n') {
+                            long at = pos + i;
+                            if (lastCr != at - 1) {
+                                records++;
+                            }
+                            if (at + 1 >= from) {
+                                return new long[] {at + 1, records};
+                            }
+                        } else if (b == '\r') {
+                            lastCr = pos + i;
+                            records++;
+                        } else if (b == '"') {
+                            return findQuotedSplit(path, from);
+                        }
+                    }
+                }
+                pos += n;
+            }
+        }
+        return null;
+    }
+
+    private static final java.lang.invoke.VarHandle LONGS = java.lang.invoke.MethodHandles.byteArrayViewVarHandle(
+            long[].class, java.nio.ByteOrder.LITTLE_ENDIAN);
+    private static final long LF = 0x0A0A0A0A0A0A0A0AL;
+    private static final long CR = 0x0D0D0D0D0D0D0D0DL;
+    private static final long QUOTE = 0x2222222222222222L;
+
+    /** Whether any byte of {@code word} is the byte repeated in {@code pattern}. */
+    private static boolean hasByte(long word, long pattern) {
+        long v = word ^ pattern;
+        return ((v - 0x0101010101010101L) & ~v & 0x8080808080808080L) != 0;
+    }
+
+    /** {@link #findSplit} for a file with quotes: follows the quoting from the start. */
+    private static long[] findQuotedSplit(Path path, long from) throws IOException {
+        final int start = 0;
+        final int unquoted = 1;
+        final int quoted = 2;
+        final int quoteSeen = 3;
+        int state = start;
+        long records = 0;
+        long pos = 0;
+        boolean afterCr = false;
+        byte[] buffer = new byte[1 << 20];
+        try (InputStream in = Files.newInputStream(path)) {
+            int n;
+            while ((n = in.readNBytes(buffer, 0, buffer.length)) > 0) {
+                for (int i = 0; i < n; i++) {
+                    byte b = buffer[i];
+                    if (afterCr) {
+                        afterCr = false;
+                        if (b == '\n') {
+                            if (pos + i + 1 >= from) {
+                                return new long[] {pos + i + 1, records};
+                            }
+                            continue;
+                        }
+                    }
+                    switch (state) {
+                        case quoted -> {
+                            if (b == '"') {
+                                state = quoteSeen;
+                            }
+                        }
+                        case quoteSeen -> {
+                            if (b == '"') {
+                                state = quoted;
+                            } else if (b == ',') {
+                                state = start;
+                            } else if (b == '\r' || b == '\n') {
+                                state = start;
+                                records++;
+                                if (b == '\r') {
+                                    afterCr = true;
+                                } else if (pos + i + 1 >= from) {
+                                    return new long[] {pos + i + 1, records};
+                                }
+                            } else {
+                                return null;
+                            }
+                        }
+                        default -> {
+                            if (b == '"') {
+                                if (state == unquoted) {
+                                    return null;
+                                }
+                                state = quoted;
+                            } else if (b == ',') {
+                                state = start;
+                            } else if (b == '\r' || b == '\n') {
+                                state = start;
+                                records++;
+                                if (b == '\r') {
+                                    afterCr = true;
+                                } else if (pos + i + 1 >= from) {
+                                    return new long[] {pos + i + 1, records};
+                                }
+                            } else {
+                                state = unquoted;
+                            }
+                        }
+                    }
+                }
+                pos += n;
+            }
+        }
+        return null;
+    }
+
+    /**
+     * The bytes of a file up to a split that is known later: the bytes before {@code safe} are read at once, the
+     * others once {@code end} is known (it is at least {@code safe}).
+     */
+    private static final class HeadInput extends InputStream {
+        private final InputStream in;
+        private final long safe;
+        private final java.util.concurrent.CompletableFuture<Long> endFuture;
+        private long end = -1;
+        private long pos;
+
+        HeadInput(InputStream in, long safe, java.util.concurrent.CompletableFuture<Long> end) {
+            this.in = in;
+            this.safe = safe;
+            this.endFuture = end;
+        }
+
+        @Override
+        public int read() throws IOException {
+            byte[] one = new byte[1];
+            int n = read(one, 0, 1);
+            return n < 0 ? -1 : one[0] & 0xFF;
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) throws IOException {
+            if (len == 0) {
+                return 0;
+            }
+            if (end < 0) {
+                if (pos < safe) {
+                    len = (int) Math.min(len, safe - pos);
+                } else {
+                    try {
+                        end = endFuture.get();
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                        throw new java.io.InterruptedIOException("interrupted while splitting");
+                    } catch (java.util.concurrent.ExecutionException e) {
+                        throw new IOException(e.getCause());
+                    }
+                }
+            }
+            if (end >= 0) {
+                if (pos >= end) {
+                    return -1;
+                }
+                len = (int) Math.min(len, end - pos);
+            }
+            int n = in.read(b, off, len);
+            if (n > 0) {
+                pos += n;
+            }
+            return n;
+        }
+
+        @Override
+        public void close() throws IOException {
+            in.close();
+        }
+    }
+
+    /** Opens the bytes to read. */
+    interface Opener {
+        InputStream open() throws IOException;
+    }
+
+    private static StringArrayHandler handler(LedgerReader.Limits limits) {
+        return StringArrayHandler.builder()
                 .maxFields(limits.maxColumns())
                 .maxFieldSize(limits.maxCellChars())
                 .maxRecordSize(Math.max(limits.maxCellChars(), limits.maxRecordChars()))
                 .build();
-        int row = 0;
-        String[] header = null;
-        Parser parser = new Parser(path, decoder, handler);
+    }
+
+    private static CharsetDecoder decoder() {
+        return StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT);
+    }
+
+    /**
+     * Streams records into the sink. {@code rowOffset} is the number of records before the first one read (the rows
+     * handed on are counted from there); with {@code header}, the first record read is the header.
+     */
+    private static void stream(Opener opener, Path path, String file, Cells.RowSink sink, Problems problems,
+                               LedgerReader.Limits limits, int rowOffset, boolean header) {
+        CharsetDecoder decoder = decoder();
+        StringArrayHandler handler = handler(limits);
+        int row = rowOffset;
+        String[] headerCells = null;
+        Parser parser = new Parser(opener, path, decoder, handler);
         parser.start();
         try {
             while (true) {
@@ -75,11 +437,11 @@ final class CsvSource {
                     String[] record = batch.records[i];
                     batch.records[i] = null;
                     row++;
-                    if (row == 1) {
+                    if (header && row == rowOffset + 1) {
                         if (record.length > 0) {
                             record[0] = record[0].replace("\uFEFF", "");
                         }
-                        header = record;
+                        headerCells = record;
                         sink.header(row, record);
                     } else {
                         sink.row(row, record);
@@ -92,7 +454,7 @@ final class CsvSource {
                     break;
                 }
             }
-            if (row == 0) {
+            if (header && row == rowOffset) {
                 problems.add(file, 0, "", "noHeader");
             }
         } catch (CsvParseException e) {
@@ -110,7 +472,7 @@ final class CsvSource {
                 String column = "";
                 if (m.find()) {
                     int index = Integer.parseInt(m.group(1));
-                    column = header != null && index < header.length && row >= 1 ? header[index].trim()
+                    column = headerCells != null && index < headerCells.length && row >= 1 ? headerCells[index].trim()
                             : Cells.letters(index);
                 }
                 problems.add(file, row + 1, column, "cellTooLong", limits.maxCellChars());
@@ -159,15 +521,15 @@ final class CsvSource {
         private int at;
         private boolean done;
 
-        DecodedReader(Path path, CharsetDecoder decoder) {
-            thread = new Thread(() -> decode(path, decoder), "csv-decoder");
+        DecodedReader(Opener opener, CharsetDecoder decoder) {
+            thread = new Thread(() -> decode(opener, decoder), "csv-decoder");
             thread.setDaemon(true);
             thread.start();
         }
 
-        private void decode(Path path, CharsetDecoder decoder) {
+        private void decode(Opener opener, CharsetDecoder decoder) {
             Throwable failure = null;
-            try (InputStream in = Files.newInputStream(path);
+            try (InputStream in = opener.open();
                  Reader reader = new InputStreamReader(in, decoder)) {
                 while (true) {
                     char[] chars = new char[CHUNK_CHARS];
@@ -269,15 +631,17 @@ final class CsvSource {
      * single-threaded reading would.
      */
     private static final class Parser extends Thread {
+        private final Opener opener;
         private final Path path;
         private final CharsetDecoder decoder;
         private final StringArrayHandler handler;
         private final ArrayBlockingQueue<Batch> queue = new ArrayBlockingQueue<>(QUEUED_BATCHES);
         private volatile boolean stopped;
 
-        Parser(Path path, CharsetDecoder decoder, StringArrayHandler handler) {
+        Parser(Opener opener, Path path, CharsetDecoder decoder, StringArrayHandler handler) {
             super("csv-parser");
             setDaemon(true);
+            this.opener = opener;
             this.path = path;
             this.decoder = decoder;
             this.handler = handler;
@@ -286,7 +650,7 @@ final class CsvSource {
         @Override
         public void run() {
             Batch batch = new Batch();
-            try (Reader reader = new DecodedReader(path, decoder);
+            try (Reader reader = new DecodedReader(opener, decoder);
                  CsvReader<String[]> csv = CsvReader.builder()
                          .skipEmptyLines(false)
                          .allowExtraFields(true)

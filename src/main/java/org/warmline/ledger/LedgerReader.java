@@ -157,7 +157,11 @@ public final class LedgerReader {
                 }
             } else {
                 String name = file.getFileName().toString();
-                CsvSource.read(file, name, collector.open(table, name), problems, limits);
+                if (table == LedgerTable.CASES) {
+                    CsvSource.readSplit(file, name, collector, table, problems, limits);
+                } else {
+                    CsvSource.read(file, name, collector.open(table, name), problems, limits);
+                }
             }
             if (table == LedgerTable.UNITS) {
                 collector.finishUnits();

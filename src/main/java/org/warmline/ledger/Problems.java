@@ -43,6 +43,13 @@ final class Problems {
         }
     }
 
+    /** Adds a warning already made (by a part of a reading, see {@link Collector#join}). */
+    void warnAsIs(String warning) {
+        if (warnings.size() < MAX_WARNINGS) {
+            warnings.add(warning);
+        }
+    }
+
     int count() {
         return problems.size();
     }

@@ -1,0 +1,172 @@
+package org.warmline.ledger;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.warmline.sampledata.DataSetGenerator;
+
+/**
+ * A cases table of more than {@link CsvSource#splitMinBytes} is read in two parts (one per thread); the result, and
+ * every problem with its row, must be those of the single reading.
+ */
+class LedgerReaderSplitTest {
+
+    /** About 9.5 MB of cases: above the 8 MB from which the table is read in two parts. */
+    private static final int CASES = 20_000;
+
+    @TempDir
+    static Path generated;
+
+    @TempDir
+    Path dir;
+
+    private static List<String> lines;
+
+    @BeforeAll
+    static void generate() throws IOException {
+        new DataSetGenerator(7, 2026, ZoneId.of("Asia/Shanghai")).writeCsvFolder(CASES, generated);
+        lines = Files.readAllLines(generated.resolve("cases.csv"), StandardCharsets.UTF_8);
+        assertThat(Files.size(generated.resolve("cases.csv"))).isGreaterThan(8L << 20);
+        assertThat(String.join("\n", lines)).doesNotContain("\"");
+    }
+
+    @AfterEach
+    void restore() {
+        CsvSource.splitMinBytes = 8L << 20;
+    }
+
+    private Path folder(List<String> cases) throws IOException {
+        try (var files = Files.list(generated)) {
+            for (Path file : files.toList()) {
+                if (!file.getFileName().toString().equals("cases.csv")) {
+                    Files.copy(file, dir.resolve(file.getFileName()));
+                }
+            }
+        }
+        Files.write(dir.resolve("cases.csv"), cases, StandardCharsets.UTF_8);
+        return dir;
+    }
+
+    private static LedgerReading readSingle(Path folder) {
+        CsvSource.splitMinBytes = Long.MAX_VALUE;
+        try {
+            return LedgerFixtures.reader().read(folder);
+        } finally {
+            CsvSource.splitMinBytes = 8L << 20;
+        }
+    }
+
+    private static List<LedgerProblem> problems(Path folder) {
+        return catchThrowableOfType(() -> LedgerFixtures.reader().read(folder), LedgerException.class).problems();
+    }
+
+    private static String[] fields(String line) {
+        return line.split(",", -1);
+    }
+
+    @Test
+    void readsTheSameCasesInTwoParts() throws IOException {
+        Path folder = folder(lines);
+        long before = CsvSource.splitReads.get();
+        LedgerReading split = LedgerFixtures.reader().read(folder);
+        assertThat(CsvSource.splitReads.get()).isEqualTo(before + 1);
+        LedgerReading single = readSingle(folder);
+        assertThat(split.data().cases()).hasSize(CASES).isEqualTo(single.data().cases());
+        assertThat(split.data().cases().get(CASES - 1).row()).isEqualTo(CASES + 1);
+        assertThat(split.warnings()).isEqualTo(single.warnings());
+        assertThat(split.data()).isEqualTo(single.data());
+    }
+
+    @Test
+    void problemsInTheSecondPartNameTheirRows() throws IOException {
+        List<String> cases = new ArrayList<>(lines);
+        // line i of the file is row i + 1 (the header is row 1)
+        int duplicate = CASES * 3 / 4;
+        int badInstant = CASES * 7 / 8;
+        String[] first = fields(cases.get(100));
+        String[] dup = fields(cases.get(duplicate));
+        dup[0] = first[0];
+        cases.set(duplicate, String.join(",", dup));
+        String[] bad = fields(cases.get(badInstant));
+        bad[10] = "2026-13-45 25:00:00";
+        cases.set(badInstant, String.join(",", bad));
+        Path folder = folder(cases);
+
+        List<LedgerProblem> problems = problems(folder);
+        assertThat(problems).hasSize(2);
+        assertThat(problems.get(0).row()).isEqualTo(duplicate + 1);
+        assertThat(problems.get(0).column()).isEqualTo("case_no");
+        assertThat(problems.get(0).message()).contains(first[0]).contains("101");
+        assertThat(problems.get(1).row()).isEqualTo(badInstant + 1);
+        assertThat(problems.get(1).column()).isEqualTo("submitted_at");
+        assertThat(problems.get(1).message()).contains("2026-13-45 25:00:00");
+
+        CsvSource.splitMinBytes = Long.MAX_VALUE;
+        assertThat(problems(folder)).isEqualTo(problems);
+    }
+
+    @Test
+    void aDuplicateAcrossThePartsIsReportedAtTheLaterRow() throws IOException {
+        List<String> cases = new ArrayList<>(lines);
+        int later = CASES - 10;
+        String[] fields = fields(cases.get(later));
+        fields[0] = fields(cases.get(CASES / 4))[0];
+        cases.set(later, String.join(",", fields));
+        Path folder = folder(cases);
+        List<LedgerProblem> problems = problems(folder);
+        assertThat(problems).extracting(LedgerProblem::row).containsExactly(later + 1);
+        CsvSource.splitMinBytes = Long.MAX_VALUE;
+        assertThat(problems(folder)).isEqualTo(problems);
+    }
+
+    @Test
+    void quotedNewlinesNearTheSplitPointKeepTheRecordsWhole() throws IOException {
+        List<String> cases = new ArrayList<>(lines);
+        // put a quoted field with a line break (and an escaped quote) into every record around the middle
+        long bytes = 0;
+        int middle = -1;
+        long size = Files.size(generated.resolve("cases.csv"));
+        for (int i = 0; i < cases.size(); i++) {
+            bytes += cases.get(i).getBytes(StandardCharsets.UTF_8).length + 1;
+            if (bytes >= size / 2) {
+                middle = i;
+                break;
+            }
+        }
+        for (int i = middle - 40; i <= middle + 40; i++) {
+            String[] fields = fields(cases.get(i));
+            fields[7] = "\"" + fields[7] + "\n第二行 \"\"引号\"\",逗号\r\n第三行\"";
+            cases.set(i, String.join(",", fields));
+        }
+        Path folder = folder(cases);
+        long before = CsvSource.splitReads.get();
+        LedgerReading split = LedgerFixtures.reader().read(folder);
+        assertThat(CsvSource.splitReads.get()).isEqualTo(before + 1);
+        LedgerReading single = readSingle(folder);
+        assertThat(split.data().cases()).hasSize(CASES).isEqualTo(single.data().cases());
+        assertThat(split.data().cases().get(middle).address()).contains("\n第二行 \"引号\",逗号\r\n第三行");
+        assertThat(split.data().cases().get(CASES - 1).row()).isEqualTo(CASES + 1);
+
+        // a problem after the split still names its row
+        String[] bad = fields(cases.get(middle + 1000));
+        bad[10] = "never";
+        cases.set(middle + 1000, String.join(",", bad));
+        Files.write(folder.resolve("cases.csv"), cases, StandardCharsets.UTF_8);
+        List<LedgerProblem> problems = problems(folder);
+        assertThat(problems).extracting(LedgerProblem::row).containsExactly(middle + 1001);
+        CsvSource.splitMinBytes = Long.MAX_VALUE;
+        assertThat(problems(folder)).isEqualTo(problems);
+    }
+}
