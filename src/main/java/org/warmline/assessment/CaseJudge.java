@@ -25,18 +25,18 @@ import static org.warmline.ledger.Instants.NONE;
  */
 final class CaseJudge {
 
+    private final Scheme scheme;
     private final Scheme.Items items;
     private final WorkingCalendar calendar;
     private final Reasons reasons;
     private final long asOf;
-    private final Map<String, Scheme.Deadline> deadlines;
 
     CaseJudge(Scheme scheme, WorkingCalendar calendar, Reasons reasons, long asOf) {
+        this.scheme = scheme;
         this.items = scheme.items();
         this.calendar = calendar;
         this.reasons = reasons;
         this.asOf = asOf;
-        this.deadlines = items.timeliness().deadlines();
     }
 
     /** The facts of one case. */
@@ -170,12 +170,10 @@ final class CaseJudge {
 
     private void deadline(CaseRecord c, Facts f, long solution, long completed) {
         long submitted = c.submittedAt();
-        f.handlingClass = c.complex() ? "COMPLEX" : c.category() == null ? null : c.category().name();
-        Scheme.Deadline deadline = f.handlingClass == null ? null : deadlines.get(f.handlingClass);
-        if (deadline != null) {
-            f.deadline = deadline.hours() != null
-                    ? submitted + deadline.hours() * 3_600_000L
-                    : calendar.addWorkingMillis(submitted, deadline.workingDays() * WorkingCalendar.DAY_MILLIS);
+        f.handlingClass = Deadlines.handlingClass(c.category(), c.complex());
+        long due = Deadlines.handlingDeadline(scheme, calendar, c.category(), c.complex(), submitted);
+        if (due != NONE) {
+            f.deadline = due;
             f.solutionJudgedAt = first(solution, completed, asOf);
             f.solutionRecorded = solution != NONE;
             if (seconds(f.solutionJudgedAt - f.deadline) > 0) {
@@ -407,41 +405,8 @@ final class CaseJudge {
                         workingDays.toPlainString(), basis, f.lateEarlier == null ? "" : f.lateEarlier));
     }
 
-    /**
-     * The citizen's phone as compared for repeats: digits only, a leading 86 or 0086 dropped when eleven digits starting
-     * with 1 remain; {@code null} when there are no digits.
-     */
+    /** The citizen's phone as compared for repeats (one definition: {@link PhoneNumbers#normalize(String)}). */
     static String normalizePhone(String phone) {
-        if (phone == null) {
-            return null;
-        }
-        boolean allDigits = true;
-        for (int i = 0; i < phone.length() && allDigits; i++) {
-            char ch = phone.charAt(i);
-            allDigits = ch >= '0' && ch <= '9';
-        }
-        String d;
-        if (allDigits) {
-            d = phone;
-        } else {
-            StringBuilder digits = new StringBuilder(phone.length());
-            for (int i = 0; i < phone.length(); i++) {
-                char ch = phone.charAt(i);
-                if (ch >= '0' && ch <= '9') {
-                    digits.append(ch);
-                }
-            }
-            d = digits.toString();
-        }
-        if (d.isEmpty()) {
-            return null;
-        }
-        if (d.length() == 15 && d.startsWith("0086") && d.charAt(4) == '1') {
-            return d.substring(4);
-        }
-        if (d.length() == 13 && d.startsWith("86") && d.charAt(2) == '1') {
-            return d.substring(2);
-        }
-        return d;
+        return PhoneNumbers.normalize(phone);
     }
 }

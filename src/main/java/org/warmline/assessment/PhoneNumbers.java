@@ -17,14 +17,24 @@ public final class PhoneNumbers {
         if (phone == null) {
             return null;
         }
-        StringBuilder digits = new StringBuilder(phone.length());
-        for (int i = 0; i < phone.length(); i++) {
+        boolean allDigits = true;
+        for (int i = 0; i < phone.length() && allDigits; i++) {
             char ch = phone.charAt(i);
-            if (ch >= '0' && ch <= '9') {
-                digits.append(ch);
-            }
+            allDigits = ch >= '0' && ch <= '9';
         }
-        String d = digits.toString();
+        String d;
+        if (allDigits) {
+            d = phone;
+        } else {
+            StringBuilder digits = new StringBuilder(phone.length());
+            for (int i = 0; i < phone.length(); i++) {
+                char ch = phone.charAt(i);
+                if (ch >= '0' && ch <= '9') {
+                    digits.append(ch);
+                }
+            }
+            d = digits.toString();
+        }
         if (d.isEmpty()) {
             return null;
         }
