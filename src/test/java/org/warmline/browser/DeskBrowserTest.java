@@ -57,6 +57,7 @@ import org.warmline.security.Role;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.InstanceOfAssertFactories.LIST;
 
 /**
  * The desk's pages in a real browser (Debian's headless Chromium through its ChromeDriver), against the application on
@@ -354,6 +355,10 @@ class DeskBrowserTest {
         wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#late-chart canvas")));
         assertThat(driver.findElement(By.id("late-chart")).isDisplayed()).isTrue();
         assertThat(driver.getPageSource()).doesNotContain("没有超时工单");
+        // a late case not dispatched yet has a named bar, not an empty label
+        Object units = ((JavascriptExecutor) driver).executeScript(
+                "return JSON.parse(document.getElementById('late-data').textContent).units;");
+        assertThat(units).asInstanceOf(LIST).contains("(未派单)").doesNotContain("");
     }
 
     @Test
