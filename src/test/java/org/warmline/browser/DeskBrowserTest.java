@@ -75,6 +75,10 @@ class DeskBrowserTest {
     private static final String PASSWORD = "browser secret";
     private static final Duration WAIT = Duration.ofSeconds(10);
 
+    /** No CDP bindings for this Chromium on the class path, and none needed: keep the driver's warning out of the log. */
+    private static final java.util.logging.Logger DEVTOOLS_LOG =
+            java.util.logging.Logger.getLogger("org.openqa.selenium.devtools");
+
     private static ChromeDriverService service;
     private static WebDriver driver;
     private static Path profile;
@@ -105,6 +109,7 @@ class DeskBrowserTest {
     static void startBrowser() throws IOException {
         Assumptions.assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
                 "Chromium and ChromeDriver are not installed at /usr/bin (CI installs them with apt-get)");
+        DEVTOOLS_LOG.setLevel(java.util.logging.Level.SEVERE);
         profile = Files.createTempDirectory("warmline-chromium");
         ChromeOptions options = new ChromeOptions();
         options.setBinary(CHROMIUM.toFile());
