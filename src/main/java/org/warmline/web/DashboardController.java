@@ -6,10 +6,12 @@ import java.time.ZoneId;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -33,14 +35,16 @@ class DashboardController {
 
     private final DeskSupport support;
     private final ObjectProvider<ClusterAlerts> clusterAlerts;
+    private final MessageSource messages;
 
-    DashboardController(DeskSupport support, ObjectProvider<ClusterAlerts> clusterAlerts) {
+    DashboardController(DeskSupport support, ObjectProvider<ClusterAlerts> clusterAlerts, MessageSource messages) {
         this.support = support;
         this.clusterAlerts = clusterAlerts;
+        this.messages = messages;
     }
 
     @GetMapping("/dashboard")
-    String dashboard(Model model) {
+    String dashboard(Model model, Locale locale) {
         Account me = support.me();
         model.addAttribute("canLink", me.role() == org.warmline.security.Role.AGENT
                 || me.role() == org.warmline.security.Role.ADMIN);
@@ -62,7 +66,10 @@ class DashboardController {
                 byColour.merge(worst, 1, Integer::sum);
             }
             if (row.late()) {
-                lateByUnit.merge(c.unit() == null ? "" : org.unitName(c.unit()), 1, Integer::sum);
+                // a case not dispatched yet is late too: a bar of its own, named, not an empty label
+                String unit = c.unit() == null ? messages.getMessage("dashboard.noUnit", null, locale)
+                        : org.unitName(c.unit());
+                lateByUnit.merge(unit, 1, Integer::sum);
             }
         }
         ZoneId zone = support.format().zone();
