@@ -39,8 +39,8 @@ class CaseViews {
                     String withdrawnReason, String externalTicket, Instant nearestDeadline, List<ClockView> clocks) {
     }
 
-    /** One page of the case list, sorted by nearest deadline. */
-    record PageView(List<CaseView> items, long total, int page, int size) {
+    /** One page of the case list, sorted by nearest deadline; totalCapped: at least total match (counting stopped). */
+    record PageView(List<CaseView> items, long total, int page, int size, boolean totalCapped) {
     }
 
     /** One line of a case's history. */
@@ -75,7 +75,7 @@ class CaseViews {
     PageView of(CasePage page, Account viewer, Instant now) {
         int size = page.limit();
         return new PageView(page.cases().stream().map(c -> of(c, viewer, now)).toList(), page.total(),
-                page.offset() / size, size);
+                page.offset() / size, size, page.totalCapped());
     }
 
     List<HistoryView> history(Case c, List<HistoryEntry> entries, Account viewer) {

@@ -41,6 +41,8 @@ public class CaseRepository {
             + "idempotency_key, parent_case, nearest_deadline, phone_key";
     private static final int FIELD_COUNT = FIELDS.split(",").length;
     private static final String SELECT = "select id, version, " + FIELDS + " from petition_case ";
+    /** Matches counted at most (beyond the page asked for) by {@link #search}. */
+    public static final long COUNT_CAP = 10_000;
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyyMMdd");
 
     private final JdbcClient jdbc;
@@ -242,8 +244,15 @@ public class CaseRepository {
             where.append(" and submitted_at < ?");
             params.add(time(q.submittedTo()));
         }
-        long total = jdbc.sql("select count(*) from petition_case " + where).params(params)
-                .query(Long.class).single();
+        // Counting stops after the larger of COUNT_CAP and the end of the page: an exact count of a million
+        // matches costs a scan of them all (about 200 ms on PostgreSQL), the page itself under a millisecond.
+        long cap = Math.max(COUNT_CAP, (long) q.offset() + q.limit());
+        List<Object> counted = new ArrayList<>(params);
+        counted.add(cap + 1);
+        long found = jdbc.sql("select count(*) from (select 1 from petition_case " + where + " limit ?) matching")
+                .params(counted).query(Long.class).single();
+        boolean capped = found > cap;
+        long total = capped ? cap : found;
         List<Object> paged = new ArrayList<>(params);
         paged.add(q.limit());
         paged.add(q.offset());
@@ -252,7 +261,7 @@ public class CaseRepository {
                 .params(paged)
                 .query(CaseRepository::read)
                 .list();
-        return new CasePage(cases, total, q.limit(), q.offset());
+        return new CasePage(cases, total, q.limit(), q.offset(), capped);
     }
 
     private static String marks(int n) {

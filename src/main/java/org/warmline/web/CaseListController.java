@@ -56,7 +56,7 @@ class CaseListController {
         CasePage result = support.search(me, query.page(PAGE_SIZE, (int) Math.min(offset, 1_000_000)), org);
         long pages = Math.max(1, (result.total() + PAGE_SIZE - 1) / PAGE_SIZE);
         model.addAttribute("rows", support.rows(result.cases(), me, org, now));
-        model.addAttribute("total", result.total());
+        model.addAttribute("total", result.totalCapped() ? result.total() + "+" : String.valueOf(result.total()));
         model.addAttribute("page", page);
         model.addAttribute("pages", pages);
         model.addAttribute("states", CaseState.values());
