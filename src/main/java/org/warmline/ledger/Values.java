@@ -272,6 +272,13 @@ final class Values {
                 }
                 return null;
             default:
+                // the spellings the writer and Excel use, without a case-insensitive comparison
+                if (s.equals("true") || s.equals("TRUE")) {
+                    return Boolean.TRUE;
+                }
+                if (s.equals("false") || s.equals("FALSE")) {
+                    return Boolean.FALSE;
+                }
                 if (s.equalsIgnoreCase("true") || s.equalsIgnoreCase("yes")) {
                     return Boolean.TRUE;
                 }
