@@ -13,7 +13,7 @@ import org.warmline.security.Account;
 import org.warmline.security.CurrentUser;
 import org.warmline.security.Role;
 
-/** The dashboard's "link under one complex case" action for a cluster alert (agents and administrators). */
+/** The dashboard's "link under one complex case" action for a cluster alert (agents, who do the case work at intake). */
 @Controller
 class ClusterLinkController {
 
@@ -28,7 +28,7 @@ class ClusterLinkController {
     @PostMapping("/clusters/link")
     String link(@RequestParam(name = "cases", required = false) List<String> cases, RedirectAttributes redirect) {
         Account me = currentUser.required();
-        if (me.role() != Role.AGENT && me.role() != Role.ADMIN) {
+        if (me.role() != Role.AGENT) {
             throw new org.springframework.web.server.ResponseStatusException(
                     org.springframework.http.HttpStatus.FORBIDDEN);
         }

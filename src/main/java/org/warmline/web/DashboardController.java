@@ -46,8 +46,7 @@ class DashboardController {
     @GetMapping("/dashboard")
     String dashboard(Model model, Locale locale) {
         Account me = support.me();
-        model.addAttribute("canLink", me.role() == org.warmline.security.Role.AGENT
-                || me.role() == org.warmline.security.Role.ADMIN);
+        model.addAttribute("canLink", me.role() == org.warmline.security.Role.AGENT);
         DeskSupport.Org org = support.org();
         Instant now = Instant.now();
         List<Case> open = support.all(me, CaseQuery.all().withStates(MyWorkController.OPEN), org, CAP);

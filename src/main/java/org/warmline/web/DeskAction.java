@@ -19,38 +19,33 @@ import static org.warmline.cases.CaseState.IN_PROGRESS;
 import static org.warmline.cases.CaseState.REVIEW;
 import static org.warmline.cases.CaseState.SOLUTION_GIVEN;
 import static org.warmline.cases.CaseState.SUBMITTED;
-import static org.warmline.security.Role.ADMIN;
-import static org.warmline.security.Role.AGENT;
-import static org.warmline.security.Role.HANDLER;
-import static org.warmline.security.Role.UNIT_MANAGER;
 
 /**
- * The transitions the case page offers, who may make them (spec/workflow.md, "People and what they may do") and in
+ * The transitions the case page offers — who may make them is {@link org.warmline.cases.CaseAccess}'s one table, shared
+ * with the API — and in
  * which states the page shows their form. The case itself has the last word: a transition posted in another state is
  * refused by {@link Case} with its message. The name (lower case) is the path segment of the form's POST.
  */
 enum DeskAction {
 
-    ACCEPT(EnumSet.of(AGENT, ADMIN), EnumSet.of(SUBMITTED)),
-    ANSWER(EnumSet.of(AGENT, ADMIN), EnumSet.of(SUBMITTED, ACCEPTED)),
-    DISPATCH(EnumSet.of(AGENT, ADMIN, UNIT_MANAGER), EnumSet.of(SUBMITTED, ACCEPTED)),
-    REASSIGN(EnumSet.of(AGENT, ADMIN, UNIT_MANAGER), EnumSet.of(DISPATCHED, IN_PROGRESS, SOLUTION_GIVEN)),
-    CONTACT(EnumSet.of(HANDLER, UNIT_MANAGER, ADMIN), EnumSet.of(DISPATCHED)),
-    SURVEY(EnumSet.of(HANDLER, UNIT_MANAGER, ADMIN), EnumSet.of(IN_PROGRESS)),
-    SOLUTION(EnumSet.of(HANDLER, UNIT_MANAGER, ADMIN), EnumSet.of(IN_PROGRESS)),
-    COMPLETE(EnumSet.of(HANDLER, UNIT_MANAGER, ADMIN), EnumSet.of(SOLUTION_GIVEN)),
-    EVALUATE(EnumSet.of(AGENT, ADMIN), EnumSet.of(COMPLETED)),
-    REVIEW(EnumSet.of(AGENT, ADMIN), EnumSet.of(CaseState.REVIEW)),
-    REHANDLE(EnumSet.of(AGENT, ADMIN, UNIT_MANAGER), EnumSet.of(CaseState.REVIEW)),
-    EXPLAIN(EnumSet.of(AGENT, ADMIN), EnumSet.of(CaseState.REVIEW)),
-    CLOSE(EnumSet.of(AGENT, ADMIN), EnumSet.of(EVALUATED)),
-    WITHDRAW(EnumSet.of(AGENT, ADMIN), EnumSet.of(SUBMITTED, ACCEPTED, DISPATCHED, IN_PROGRESS, SOLUTION_GIVEN));
+    ACCEPT(EnumSet.of(SUBMITTED)),
+    ANSWER(EnumSet.of(SUBMITTED, ACCEPTED)),
+    DISPATCH(EnumSet.of(SUBMITTED, ACCEPTED)),
+    REASSIGN(EnumSet.of(DISPATCHED, IN_PROGRESS, SOLUTION_GIVEN)),
+    CONTACT(EnumSet.of(DISPATCHED)),
+    SURVEY(EnumSet.of(IN_PROGRESS)),
+    SOLUTION(EnumSet.of(IN_PROGRESS)),
+    COMPLETE(EnumSet.of(SOLUTION_GIVEN)),
+    EVALUATE(EnumSet.of(COMPLETED)),
+    REVIEW(EnumSet.of(CaseState.REVIEW)),
+    REHANDLE(EnumSet.of(CaseState.REVIEW)),
+    EXPLAIN(EnumSet.of(CaseState.REVIEW)),
+    CLOSE(EnumSet.of(EVALUATED)),
+    WITHDRAW(EnumSet.of(SUBMITTED, ACCEPTED, DISPATCHED, IN_PROGRESS, SOLUTION_GIVEN));
 
-    private final Set<Role> roles;
     private final Set<CaseState> states;
 
-    DeskAction(Set<Role> roles, Set<CaseState> states) {
-        this.roles = roles;
+    DeskAction(Set<CaseState> states) {
         this.states = states;
     }
 
@@ -66,7 +61,8 @@ enum DeskAction {
 
     /** Whether the role may make this transition at all. */
     boolean allowedTo(Role role) {
-        return roles.contains(role);
+        // one permission table for pages and API: the cases module's CaseAccess
+        return org.warmline.cases.CaseAccess.may(role, org.warmline.cases.Case.Action.valueOf(name()));
     }
 
     /** Whether the case page offers the form for this case (the role is checked separately). */

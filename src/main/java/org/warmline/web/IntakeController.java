@@ -84,7 +84,7 @@ class IntakeController {
 
     private Account agent() {
         Account me = support.me();
-        if (me.role() != Role.AGENT && me.role() != Role.ADMIN) {
+        if (!org.warmline.cases.CaseAccess.may(me.role(), org.warmline.cases.Case.Action.REGISTER)) {
             throw new ResponseStatusException(HttpStatus.FORBIDDEN);
         }
         return me;
