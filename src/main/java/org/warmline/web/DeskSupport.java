@@ -140,20 +140,10 @@ class DeskSupport {
                 .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
     }
 
-    /** {@code 138****5678}: the first three and last four digits of a mobile number; less of shorter numbers. */
+    /** The masked phone as the API shows it ({@link org.warmline.cases.PhoneMask}), empty instead of null. */
     static String mask(String phone) {
-        if (phone == null || phone.isBlank()) {
-            return "";
-        }
-        String p = phone.trim();
-        int n = p.length();
-        if (n >= 11) {
-            return p.substring(0, 3) + "****" + p.substring(n - 4);
-        }
-        if (n >= 7) {
-            return p.substring(0, 2) + "****" + p.substring(n - 2);
-        }
-        return "****";
+        String masked = org.warmline.cases.PhoneMask.mask(phone);
+        return masked == null ? "" : masked;
     }
 
     /** A case as a list shows it. */
