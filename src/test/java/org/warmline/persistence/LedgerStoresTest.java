@@ -25,6 +25,7 @@ import org.warmline.ledger.CaseRecord;
 import org.warmline.ledger.DataSet;
 import org.warmline.ledger.LedgerReader;
 import org.warmline.organization.OrganizationStore;
+import org.warmline.records.ManualRecords;
 import org.warmline.scheme.Scheme;
 import org.warmline.scheme.SchemeLoader;
 
@@ -76,8 +77,19 @@ class LedgerStoresTest {
         assertThat(cases.submittedBetween(from, to)).isNotEmpty().allSatisfy(c ->
                 assertThat(c.submittedAt()).isBetween(from.toEpochMilli(), to.toEpochMilli() - 1));
 
-        DataSet stored = new DataSet(organization.units(), organization.staff(), cases.all(), file.regulations(),
-                file.trainings(), file.outages(), file.tasks(), file.adjustments());
+        ManualRecords records = new ManualRecords(jdbc, tx);
+        records.importAll(file.regulations(), file.trainings(), file.outages(), file.tasks(), file.adjustments(),
+                "test", Instant.parse("2026-03-01T00:00:00Z"));
+        assertThat(records.regulations()).containsExactlyInAnyOrderElementsOf(file.regulations());
+        assertThat(records.trainings()).containsExactlyInAnyOrderElementsOf(file.trainings());
+        assertThat(records.tasks()).containsExactlyInAnyOrderElementsOf(file.tasks());
+        assertThat(records.outages().stream().map(o -> o.channel() + o.unit() + o.startedAt() + "/" + o.backupStartedAt()))
+                .containsExactlyInAnyOrderElementsOf(file.outages().stream()
+                        .map(o -> o.channel() + o.unit() + o.startedAt() + "/" + o.backupStartedAt()).toList());
+        assertThat(records.adjustments()).hasSameSizeAs(file.adjustments());
+
+        DataSet stored = new DataSet(organization.units(), organization.staff(), cases.all(), records.regulations(),
+                records.trainings(), records.outages(), records.tasks(), records.adjustments());
         for (String period : List.of("2026-02", "2026-Q1", "2026")) {
             assertThat(json(stored, period)).as(period).isEqualTo(json(file, period));
         }
