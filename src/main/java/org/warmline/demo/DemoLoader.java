@@ -36,6 +36,7 @@ import org.warmline.ledger.Staff;
 import org.warmline.ledger.Unit;
 import org.warmline.ledger.UnitKind;
 import org.warmline.organization.OrganizationStore;
+import org.warmline.records.ManualRecords;
 import org.warmline.sampledata.DataSetGenerator;
 import org.warmline.scheme.Scheme;
 import org.warmline.security.Account;
@@ -58,16 +59,18 @@ class DemoLoader implements ApplicationRunner {
     private final OrganizationStore organization;
     private final CaseLedgerStore ledger;
     private final CaseDesk desk;
+    private final ManualRecords records;
     private final AccountStore accounts;
     private final ZoneId zone;
     private final Path accountsFile;
     private final SecureRandom random = new SecureRandom();
 
-    DemoLoader(OrganizationStore organization, CaseLedgerStore ledger, CaseDesk desk, AccountStore accounts,
-               Scheme scheme, @Value("${warmline.demo.accounts-file:./data/demo-accounts.csv}") String accountsFile) {
+    DemoLoader(OrganizationStore organization, CaseLedgerStore ledger, CaseDesk desk, ManualRecords records,
+               AccountStore accounts, Scheme scheme, @Value("${warmline.demo.accounts-file:./data/demo-accounts.csv}") String accountsFile) {
         this.organization = organization;
         this.ledger = ledger;
         this.desk = desk;
+        this.records = records;
         this.accounts = accounts;
         this.zone = ZoneId.of(scheme.zone());
         this.accountsFile = Path.of(accountsFile);
@@ -97,6 +100,8 @@ class DemoLoader implements ApplicationRunner {
                 .toList();
         organization.saveAll(data.units(), data.staff());
         ledger.importCases(past);
+        records.importAll(data.regulations(), data.trainings(), data.outages(), data.tasks(), data.adjustments(),
+                "demo", now);
 
         List<String[]> lines = new ArrayList<>();
         Staff agent = first(data.staff(), Post.AGENT);

@@ -35,6 +35,9 @@ class DemoLoaderTest {
     @Autowired
     AccountStore accounts;
 
+    @Autowired
+    org.warmline.records.ManualRecords records;
+
     @Test
     void loadsADeskInEveryStateWithAnAccountPerRole() throws Exception {
         Instant now = Instant.parse("2026-11-28T02:00:00Z");
@@ -42,6 +45,8 @@ class DemoLoaderTest {
 
         List<String> lines = Files.readAllLines(Path.of("target/demo-test/demo-accounts.csv"), StandardCharsets.UTF_8);
         assertThat(lines.get(0)).isEqualTo("role,username,password,token");
+        assertThat(records.regulations()).as("regulations of the demo company").isNotEmpty();
+        assertThat(records.trainings()).as("trainings of the demo company").isNotEmpty();
         assertThat(lines.subList(1, lines.size()).stream().map(l -> l.split(",")[0]).collect(Collectors.toSet()))
                 .containsExactlyInAnyOrder("ADMIN", "ASSESSOR", "AGENT", "UNIT_MANAGER", "HANDLER");
         for (String line : lines.subList(1, lines.size())) {
