@@ -82,7 +82,7 @@ class AdjustmentController {
                 result.rejectValue("item", "records.item.unknown", new Object[] {form.getItem()}, null);
             } else if (kind != null && !AdjustmentRules.applies(scheme, item, kind)) {
                 result.rejectValue("item", "records.item.notApplicable",
-                        new Object[] {item.code(), form.getSubject(), kind.chinese()}, null);
+                        new Object[] {item.code(), form.getSubject(), kind.name()}, null);
             }
         }
         BigDecimal points = null;
