@@ -55,16 +55,16 @@ class RecordsAccess {
                   Map<String, Staff> staff) {
 
         /** Whether the user records manual items (the assessor). */
-        boolean records() {
+        public boolean records() {
             return role == Role.ASSESSOR;
         }
 
-        boolean seesUnit(String code) {
+        public boolean seesUnit(String code) {
             return scope == null || (code != null && scope.contains(code));
         }
 
         /** A subject (unit or staff code) in scope: a unit of the scope, or a person of a unit of it. */
-        boolean seesSubject(String code) {
+        public boolean seesSubject(String code) {
             if (scope == null) {
                 return true;
             }
@@ -73,32 +73,32 @@ class RecordsAccess {
         }
 
         /** Whether the user may add a training for the unit and attach its files. */
-        boolean mayAddTraining(String unit) {
+        public boolean mayAddTraining(String unit) {
             return records() || (role == Role.UNIT_MANAGER && unit != null && seesUnit(unit));
         }
 
         /** Whether the user may add a training at all (the form is shown). */
-        boolean addsTrainings() {
+        public boolean addsTrainings() {
             return records() || role == Role.UNIT_MANAGER;
         }
 
         /** The units the user sees, in the store's order. */
-        List<Unit> visibleUnits() {
+        public List<Unit> visibleUnits() {
             return units.values().stream().filter(u -> seesUnit(u.code())).toList();
         }
 
         /** The staff the user sees. */
-        List<Staff> visibleStaff() {
+        public List<Staff> visibleStaff() {
             return staff.values().stream().filter(s -> seesUnit(s.unit())).toList();
         }
 
-        String unitName(String code) {
+        public String unitName(String code) {
             Unit u = code == null ? null : units.get(code);
             return u == null ? (code == null ? "" : code) : u.name();
         }
 
         /** A subject's display name: a unit's or a person's name, or the code itself. */
-        String subjectName(String code) {
+        public String subjectName(String code) {
             Staff s = code == null ? null : staff.get(code);
             return s != null ? s.name() : unitName(code);
         }
