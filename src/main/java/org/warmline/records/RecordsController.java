@@ -26,8 +26,11 @@ class RecordsController {
                 records.regulations().stream().filter(r -> viewer.seesUnit(r.unit())).count());
         model.addAttribute("trainingCount",
                 records.trainings().stream().filter(t -> viewer.seesUnit(t.unit())).count());
+        String hq = viewer.units().values().stream()
+                .filter(u -> u.kind() == org.warmline.ledger.UnitKind.HQ_SERVICE).map(org.warmline.ledger.Unit::code)
+                .findFirst().orElse(null);
         model.addAttribute("outageCount", records.outages().stream()
-                .filter(o -> viewer.scope() == null || viewer.seesUnit(o.unit())).count());
+                .filter(o -> viewer.seesUnit(o.unit() == null ? hq : o.unit())).count());
         model.addAttribute("taskCount", records.tasks().stream().filter(t -> viewer.seesUnit(t.unit())).count());
         model.addAttribute("adjustmentCount",
                 records.adjustments().stream().filter(a -> viewer.seesSubject(a.subject())).count());
