@@ -207,6 +207,7 @@ class TrainingController {
         model.addAttribute("files", attachments.of(training.id()));
         model.addAttribute("mayAttach", viewer.mayAddTraining(training.record().unit()));
         model.addAttribute("maxMegabytes", check.maxMegabytes());
+        model.addAttribute("maxBytes", check.maxSize().toBytes());
         return VIEW_TRAINING;
     }
 }
