@@ -102,7 +102,7 @@ class AttachmentCheck {
         }
         int room = 100 - type.extension().length() - 1;
         if (base.length() > room) {
-            base = base.substring(0, room);
+            base = base.substring(0, Character.isHighSurrogate(base.charAt(room - 1)) ? room - 1 : room);
         }
         return base + "." + type.extension();
     }

@@ -112,5 +112,8 @@ class FileTypeTest {
         assertThat(AttachmentCheck.fileName("...", FileType.JPEG)).isEqualTo("attachment.jpg");
         assertThat(AttachmentCheck.fileName(null, FileType.DOCX)).isEqualTo("attachment.docx");
         assertThat(AttachmentCheck.fileName("长".repeat(300) + ".pdf", FileType.PDF)).hasSize(100).endsWith(".pdf");
+        String cut = AttachmentCheck.fileName("a" + "\uD83D\uDCF7".repeat(60) + ".jpg", FileType.JPEG);
+        assertThat(cut).as("an emoji is not cut in half").hasSize(99).endsWith("\uD83D\uDCF7.jpg");
+        assertThat(AttachmentCheck.fileName("photo\u202Egpj.exe", FileType.JPEG)).isEqualTo("photo_gpj.jpg");
     }
 }

@@ -68,5 +68,9 @@ class TrainingAttachmentsTest {
         assertThatThrownBy(() -> attachments.add(training + 1000, AttachmentKind.COURSEWARE, "x.pdf", FileType.PDF,
                 pdf, "assessor", at)).isInstanceOf(IllegalArgumentException.class);
         assertThat(attachments.all()).hasSize(2);
+        assertThatThrownBy(() -> jdbc.sql("insert into training_attachment (training_id, kind, file_name, content_type, "
+                + "size_bytes, sha256, content, uploaded_at, uploaded_by) values (?, 'PHOTOS', 'x.png', 'image/png', 1, "
+                + "'0', ?, current_timestamp, 'x')").params(training + 1000, new byte[] {1}).update())
+                .as("a file of no training").isInstanceOf(Exception.class);
     }
 }
