@@ -1,0 +1,3 @@
+-- Administration of scheme versions: who activated a version and when (active_from is the day it applies from).
+alter table scheme_version add column activated_at timestamp with time zone;
+alter table scheme_version add column activated_by varchar(64);
