@@ -119,7 +119,8 @@ public class Calendars {
         int thisYear = thisYear();
         if (year < thisYear || year > thisYear + 1) {
             throw new CalendarFileException(List.of(new CalendarFileException.Problem(fileName,
-                    "calendar.problem.yearNotAllowed", year, thisYear, thisYear + 1)));
+                    "calendar.problem.yearNotAllowed", Integer.toString(year),
+                    Integer.toString(thisYear), Integer.toString(thisYear + 1))));
         }
         HolidayFile.Parsed parsed = HolidayFile.read(fileName, content, year);
         store.save(year, parsed.json(), clock.instant(), by);

@@ -115,7 +115,7 @@ final class HolidayFile {
             throw new CalendarFileException(List.of(new Problem(fileName, "calendar.problem.empty")));
         }
         if (bytes.length > MAX_BYTES) {
-            throw new CalendarFileException(List.of(new Problem(fileName, "calendar.problem.tooLarge", MAX_BYTES)));
+            throw new CalendarFileException(List.of(new Problem(fileName, "calendar.problem.tooLarge", Integer.toString(MAX_BYTES))));
         }
         String text;
         try {
@@ -162,7 +162,7 @@ final class HolidayFile {
     /** Adds one date, checking the year and a day given both ways. */
     private void add(LocalDate date, String name, boolean off, String where) {
         if (date.getYear() != year) {
-            problem(where, "calendar.problem.outsideYear", date.toString(), year);
+            problem(where, "calendar.problem.outsideYear", date.toString(), Integer.toString(year));
             return;
         }
         Day earlier = days.get(date);
@@ -199,7 +199,7 @@ final class HolidayFile {
         if (!fileYear.isIntegralNumber()) {
             problem("year", "calendar.problem.yearMissing");
         } else if (fileYear.asLong() != year) {
-            problem("year", "calendar.problem.wrongYear", fileYear.asString(), year);
+            problem("year", "calendar.problem.wrongYear", fileYear.asString(), Integer.toString(year));
         }
         JsonNode list = root.path("days");
         if (!list.isArray()) {
