@@ -105,7 +105,7 @@ public class Calendars {
             }
         }
         List<HolidaySchedule> schedules = years.values().stream().map(y -> y.parsed().schedule()).toList();
-        State fresh = new State(Map.copyOf(years), new WorkingCalendar(zone(), schedules), System.nanoTime());
+        State fresh = new State(java.util.Collections.unmodifiableMap(years), new WorkingCalendar(zone(), schedules), System.nanoTime());
         state = fresh;
         return fresh;
     }
