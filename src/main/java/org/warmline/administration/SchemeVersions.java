@@ -54,11 +54,11 @@ public class SchemeVersions {
     record Listed(String version, String schemeName, Optional<LocalDate> activeFrom, Optional<Instant> uploadedAt,
                   String uploadedBy, Optional<Instant> activatedAt, String activatedBy, String content, boolean inForce) {
 
-        boolean builtIn() {
+        public boolean builtIn() {
             return BUILT_IN.equals(version);
         }
 
-        boolean scheduled() {
+        public boolean scheduled() {
             return activeFrom.isPresent() && !inForce;
         }
     }
