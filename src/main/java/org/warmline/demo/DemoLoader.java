@@ -20,7 +20,6 @@ import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
-import org.warmline.administration.SchemeVersions;
 import org.warmline.cases.Case;
 import org.warmline.cases.CaseDesk;
 import org.warmline.cases.CaseLedgerStore;
@@ -38,6 +37,7 @@ import org.warmline.ledger.Unit;
 import org.warmline.ledger.UnitKind;
 import org.warmline.organization.OrganizationStore;
 import org.warmline.sampledata.DataSetGenerator;
+import org.warmline.scheme.Scheme;
 import org.warmline.security.Account;
 import org.warmline.security.AccountStore;
 import org.warmline.security.Role;
@@ -64,12 +64,12 @@ class DemoLoader implements ApplicationRunner {
     private final SecureRandom random = new SecureRandom();
 
     DemoLoader(OrganizationStore organization, CaseLedgerStore ledger, CaseDesk desk, AccountStore accounts,
-               SchemeVersions schemes, @Value("${warmline.demo.accounts-file:./data/demo-accounts.csv}") String accountsFile) {
+               Scheme scheme, @Value("${warmline.demo.accounts-file:./data/demo-accounts.csv}") String accountsFile) {
         this.organization = organization;
         this.ledger = ledger;
         this.desk = desk;
         this.accounts = accounts;
-        this.zone = ZoneId.of(schemes.today().scheme().zone());
+        this.zone = ZoneId.of(scheme.zone());
         this.accountsFile = Path.of(accountsFile);
     }
 

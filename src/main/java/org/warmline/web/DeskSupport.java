@@ -14,6 +14,7 @@ import java.util.Set;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 import org.springframework.web.server.ResponseStatusException;
+import org.warmline.calendar.WorkingCalendar;
 import org.warmline.cases.Case;
 import org.warmline.cases.CaseClocks;
 import org.warmline.cases.CaseDesk;
@@ -38,11 +39,11 @@ class DeskSupport {
     private final OrganizationStore organization;
     private final DeskFormat format;
 
-    DeskSupport(CaseDesk desk, CurrentUser currentUser, OrganizationStore organization, CaseClocks clocks) {
+    DeskSupport(CaseDesk desk, CurrentUser currentUser, OrganizationStore organization, WorkingCalendar calendar) {
         this.desk = desk;
         this.currentUser = currentUser;
         this.organization = organization;
-        this.format = new DeskFormat(clocks.calendar().zone());
+        this.format = new DeskFormat(calendar.zone());
     }
 
     DeskFormat format() {
