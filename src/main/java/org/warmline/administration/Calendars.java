@@ -14,6 +14,7 @@ import java.util.TreeMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.warmline.calendar.HolidaySchedule;
 import org.warmline.calendar.WorkingCalendar;
@@ -21,7 +22,8 @@ import org.warmline.calendar.WorkingCalendar;
 /**
  * The working-day calendar (工作日历) of the desk and of the live assessment: the shipped holiday schedules (2024–2026)
  * and the imported ones, an imported year replacing the shipped one of the same year. {@link #current()} is built once
- * and rebuilt on an import (at once on this instance, within a minute on others).
+ * and rebuilt on an import (at once on this instance, within a minute on others); an import publishes
+ * {@link HolidayCalendarImported}.
  *
  * <p>Imports are for this year or the next — the State Council publishes next year's schedule in November or December;
  * a past year is not re-imported, as it would change the working days behind results already computed.
@@ -42,6 +44,7 @@ public class Calendars {
     private final HolidayCalendarStore store;
     private final SchemeVersions schemes;
     private final Clock clock;
+    private final ApplicationEventPublisher events;
     private final Map<Integer, HolidayFile.Parsed> shipped = new TreeMap<>();
     private volatile State state;
 
@@ -49,14 +52,15 @@ public class Calendars {
     }
 
     @Autowired
-    Calendars(HolidayCalendarStore store, SchemeVersions schemes) {
-        this(store, schemes, Clock.systemUTC());
+    Calendars(HolidayCalendarStore store, SchemeVersions schemes, ApplicationEventPublisher events) {
+        this(store, schemes, Clock.systemUTC(), events);
     }
 
-    Calendars(HolidayCalendarStore store, SchemeVersions schemes, Clock clock) {
+    Calendars(HolidayCalendarStore store, SchemeVersions schemes, Clock clock, ApplicationEventPublisher events) {
         this.store = store;
         this.schemes = schemes;
         this.clock = clock;
+        this.events = events;
         for (int year : HolidaySchedule.shipped().keySet()) {
             shipped.put(year, HolidayFile.shipped(year));
         }
@@ -125,6 +129,7 @@ public class Calendars {
         HolidayFile.Parsed parsed = HolidayFile.read(fileName, content, year);
         store.save(year, parsed.json(), clock.instant(), by);
         refresh();
+        events.publishEvent(new HolidayCalendarImported(year));
         log.info("holiday calendar {} imported from {} by {}: {} days off, {} working days", year, fileName, by,
                 parsed.offDays(), parsed.workingDays());
         return parsed;

@@ -5,6 +5,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
 
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -36,9 +37,16 @@ class HolidayCalendarStore {
                         + " where calendar_year = ?")
                 .params(content, at.atOffset(ZoneOffset.UTC), by, year).update();
         if (updated == 0) {
-            jdbc.sql("insert into holiday_calendar (calendar_year, content, imported_at, imported_by)"
-                            + " values (?, ?, ?, ?)")
-                    .params(year, content, at.atOffset(ZoneOffset.UTC), by).update();
+            try {
+                jdbc.sql("insert into holiday_calendar (calendar_year, content, imported_at, imported_by)"
+                                + " values (?, ?, ?, ?)")
+                        .params(year, content, at.atOffset(ZoneOffset.UTC), by).update();
+            } catch (DuplicateKeyException raced) {
+                // imported at the same moment by someone else: the later one wins, as with an update
+                jdbc.sql("update holiday_calendar set content = ?, imported_at = ?, imported_by = ?"
+                                + " where calendar_year = ?")
+                        .params(content, at.atOffset(ZoneOffset.UTC), by, year).update();
+            }
         }
     }
 }

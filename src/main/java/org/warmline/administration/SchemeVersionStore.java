@@ -7,6 +7,7 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -47,13 +48,21 @@ class SchemeVersionStore {
         if (taken > 0) {
             return false;
         }
-        jdbc.sql("insert into scheme_version (version, content, active_from, uploaded_at, uploaded_by)"
-                        + " values (?, ?, null, ?, ?)")
-                .params(version, content, at.atOffset(ZoneOffset.UTC), by).update();
-        return true;
+        try {
+            jdbc.sql("insert into scheme_version (version, content, active_from, uploaded_at, uploaded_by)"
+                            + " values (?, ?, null, ?, ?)")
+                    .params(version, content, at.atOffset(ZoneOffset.UTC), by).update();
+            return true;
+        } catch (DuplicateKeyException raced) {
+            return false;
+        }
     }
 
-    /** Sets (or, with {@code null}, clears) the day a version applies from. */
+    /**
+     * Sets (or, with {@code null}, clears) the day a version applies from.
+     *
+     * @throws DuplicateKeyException when another version starts on that day
+     */
     void activate(String version, LocalDate from, Instant at, String by) {
         jdbc.sql("update scheme_version set active_from = ?, activated_at = ?, activated_by = ? where version = ?")
                 .params(from, at.atOffset(ZoneOffset.UTC), by, version).update();

@@ -254,7 +254,11 @@ public class SchemeVersions {
         if (sameDay.isPresent()) {
             throw new VersionRefused("scheme.refused.sameDay", from.toString(), sameDay.get().version());
         }
-        store.activate(stored.version(), from, clock.instant(), by);
+        try {
+            store.activate(stored.version(), from, clock.instant(), by);
+        } catch (org.springframework.dao.DuplicateKeyException raced) {
+            throw new VersionRefused("scheme.refused.sameDay", from.toString(), "?");
+        }
         refresh();
         log.info("scheme version {} activated from {} by {}", version, from, by);
     }

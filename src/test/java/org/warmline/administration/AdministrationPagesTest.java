@@ -3,6 +3,7 @@ package org.warmline.administration;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.List;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
@@ -13,7 +14,15 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
+import org.warmline.cases.Case;
 import org.warmline.cases.CaseClocks;
+import org.warmline.cases.CaseIntake;
+import org.warmline.cases.CaseRepository;
+import org.warmline.ledger.Category;
+import org.warmline.ledger.Channel;
+import org.warmline.ledger.Unit;
+import org.warmline.ledger.UnitKind;
+import org.warmline.organization.OrganizationStore;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.allOf;
@@ -54,6 +63,12 @@ class AdministrationPagesTest {
 
     @Autowired
     JdbcClient jdbc;
+
+    @Autowired
+    CaseRepository cases;
+
+    @Autowired
+    OrganizationStore organization;
 
     private static String name() {
         return "v" + UUID.randomUUID().toString().substring(0, 8);
@@ -210,6 +225,44 @@ class AdministrationPagesTest {
         mvc.perform(get("/calendars").param("year", Integer.toString(next)).with(ADMIN))
                 .andExpect(content().string(allOf(containsString("导入于"), containsString("root"),
                         containsString("class=\"cal-MAKE_UP\" data-date=\"" + next + "-02-13\""))));
+    }
+
+    @Test
+    void anImportMovesTheStoredDeadlinesOfOpenCasesCountedInWorkingDays() throws Exception {
+        int next = LocalDate.now(SHANGHAI).getYear() + 1;
+        LocalDate thursday = LocalDate.of(next, 3, 1).with(java.time.temporal.TemporalAdjusters
+                .nextOrSame(java.time.DayOfWeek.THURSDAY));
+        var submitted = thursday.atTime(10, 0).atZone(SHANGHAI).toInstant();
+        String team = "T" + UUID.randomUUID().toString().substring(0, 8);
+        organization.saveAll(List.of(new Unit(team, "维修班" + team, UnitKind.TEAM, null)), List.of());
+        Case c = Case.submitted(new CaseIntake(Channel.HOTLINE, Category.COMPLAINT, true, "TEMPERATURE", "王女士",
+                "13800001111", "幸福小区3-2-501", "室温16度", null, submitted, team), submitted, null, null);
+        c.accept("A01", submitted.plusSeconds(60));
+        c.dispatch("A01", submitted.plusSeconds(120), team, "S01");
+        c.contact("S01", submitted.plusSeconds(600));
+        // each import below replaces the year's schedule: first one without these days, then one with them off
+        String plain = "{\"year\": " + next + ", \"days\": [{\"name\": \"元旦\", \"date\": \"" + next
+                + "-01-01\", \"isOffDay\": true}]}";
+        mvc.perform(multipart("/admin/calendars").file(new MockMultipartFile("file", "plain.json", "application/json",
+                        plain.getBytes(StandardCharsets.UTF_8))).param("year", Integer.toString(next))
+                        .with(ADMIN).with(csrf())).andExpect(status().is3xxRedirection());
+        cases.insert(c);
+        // complex: 3 working days, Friday, Monday, Tuesday
+        assertThat(nearestDeadline(c)).isEqualTo(thursday.plusDays(5).atTime(10, 0).atZone(SHANGHAI).toInstant());
+
+        String off = "{\"year\": " + next + ", \"days\": [{\"name\": \"x\", \"date\": \"" + thursday.plusDays(1)
+                + "\", \"isOffDay\": true}, {\"name\": \"x\", \"date\": \"" + thursday.plusDays(4)
+                + "\", \"isOffDay\": true}]}";
+        mvc.perform(multipart("/admin/calendars").file(new MockMultipartFile("file", "off.json", "application/json",
+                        off.getBytes(StandardCharsets.UTF_8))).param("year", Integer.toString(next))
+                        .with(ADMIN).with(csrf())).andExpect(status().is3xxRedirection());
+        // Friday and Monday off: Tuesday, Wednesday, Thursday
+        assertThat(nearestDeadline(c)).isEqualTo(thursday.plusDays(7).atTime(10, 0).atZone(SHANGHAI).toInstant());
+    }
+
+    private java.time.Instant nearestDeadline(Case c) {
+        return jdbc.sql("select nearest_deadline from petition_case where case_no = ?").param(c.caseNo())
+                .query(java.time.OffsetDateTime.class).single().toInstant();
     }
 
     @Test

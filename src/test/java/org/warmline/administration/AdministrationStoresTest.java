@@ -45,7 +45,7 @@ class AdministrationStoresTest {
     private static Fixture fixture(DataSource ds) {
         JdbcClient jdbc = JdbcClient.create(ds);
         SchemeVersions versions = new SchemeVersions(new SchemeVersionStore(jdbc), TODAY);
-        return new Fixture(jdbc, versions, new Calendars(new HolidayCalendarStore(jdbc), versions, TODAY));
+        return new Fixture(jdbc, versions, new Calendars(new HolidayCalendarStore(jdbc), versions, TODAY, event -> { }));
     }
 
     private static int rows(JdbcClient jdbc, String table) {
@@ -221,7 +221,7 @@ class AdministrationStoresTest {
         assertThat(rows(f.jdbc(), "holiday_calendar")).isEqualTo(2);
 
         // another instance reads the same
-        Calendars other = new Calendars(new HolidayCalendarStore(f.jdbc()), f.versions(), TODAY);
+        Calendars other = new Calendars(new HolidayCalendarStore(f.jdbc()), f.versions(), TODAY, event -> { });
         assertThat(other.current().isWorkingDay(makeUp)).isTrue();
         assertThat(other.current().isWorkingDay(LocalDate.of(2026, 10, 1))).isTrue();
 
