@@ -120,6 +120,10 @@ class AdministrationStoresTest {
         versions.activate("a", LocalDate.of(2027, 1, 1), "root");
         assertThatThrownBy(() -> versions.activate("b", LocalDate.of(2027, 1, 1), "root"))
                 .isInstanceOfSatisfying(VersionRefused.class, e -> assertThat(e.key()).isEqualTo("scheme.refused.sameDay"));
+        // the database keeps one version per start day even if two administrators race past the check
+        SchemeVersionStore store = new SchemeVersionStore(f.jdbc());
+        assertThatThrownBy(() -> store.activate("b", LocalDate.of(2027, 1, 1), Instant.now(), "other"))
+                .isInstanceOf(org.springframework.dao.DuplicateKeyException.class);
         // a scheduled activation may be moved before its day
         versions.activate("a", LocalDate.of(2027, 3, 1), "root");
         assertThat(versions.forDay(LocalDate.of(2027, 2, 1)).version()).isEqualTo("default");
