@@ -87,10 +87,17 @@ public class Calendars {
 
     private State state() {
         State current = state;
-        if (current == null || System.nanoTime() - current.readAtNanos() > REREAD_AFTER.toNanos()) {
-            current = refresh();
-        }
-        return current;
+        return current == null || stale(current.readAtNanos()) ? refreshIfStale() : current;
+    }
+
+    private static boolean stale(long readAtNanos) {
+        return System.nanoTime() - readAtNanos > REREAD_AFTER.toNanos();
+    }
+
+    /** Re-reads unless another thread just did (many requests may find it stale at once). */
+    private synchronized State refreshIfStale() {
+        State current = state;
+        return current == null || stale(current.readAtNanos()) ? refresh() : current;
     }
 
     /** Re-reads the imported years and rebuilds the calendar. */

@@ -120,10 +120,17 @@ public class SchemeVersions {
 
     private Snapshot snapshot() {
         Snapshot current = snapshot;
-        if (current == null || System.nanoTime() - current.readAtNanos() > REREAD_AFTER.toNanos()) {
-            current = refresh();
-        }
-        return current;
+        return current == null || stale(current.readAtNanos()) ? refreshIfStale() : current;
+    }
+
+    private static boolean stale(long readAtNanos) {
+        return System.nanoTime() - readAtNanos > REREAD_AFTER.toNanos();
+    }
+
+    /** Re-reads unless another thread just did (many requests may find it stale at once). */
+    private synchronized Snapshot refreshIfStale() {
+        Snapshot current = snapshot;
+        return current == null || stale(current.readAtNanos()) ? refresh() : current;
     }
 
     /** Re-reads the versions from the database. */
