@@ -4,13 +4,19 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
+import java.util.function.Supplier;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
+import org.warmline.administration.Calendars;
+import org.warmline.administration.SchemeVersions;
 import org.warmline.assessment.Deadlines;
 import org.warmline.calendar.WorkingCalendar;
 import org.warmline.scheme.Scheme;
@@ -30,6 +36,10 @@ import static org.warmline.ledger.Instants.NONE;
  * </ul>
  * A clock is GREEN, AMBER from {@code warmline.clocks.amber-at} (default 0.8) of its allowance (measured in working
  * time for a working-day deadline), and RED strictly after its deadline in whole seconds, as the engine counts.
+ *
+ * <p>The allowances are those of the scheme version in force on the day the case was submitted
+ * ({@link SchemeVersions#forDay}): a new version applies to the cases submitted from its day on, and a case's clocks
+ * never change under it. The calendar is the current one ({@link Calendars#current()}), shipped and imported years.
  */
 @Component
 public class CaseClocks {
@@ -52,23 +62,44 @@ public class CaseClocks {
         }
     }
 
-    private final Scheme scheme;
-    private final WorkingCalendar calendar;
+    private final Function<LocalDate, Scheme> schemeOfDay;
+    private final Supplier<WorkingCalendar> calendars;
     private final BigDecimal amberAt;
 
-    public CaseClocks(Scheme scheme, WorkingCalendar calendar,
+    /** Clocks with one fixed scheme and calendar (tests, tools). */
+    public CaseClocks(Scheme scheme, WorkingCalendar calendar, double amberAt) {
+        this(day -> scheme, () -> calendar, amberAt);
+    }
+
+    /** The desk's clocks: the scheme version of the case's day, the current calendar. */
+    @Autowired
+    public CaseClocks(SchemeVersions schemes, Calendars calendars,
                       @Value("${warmline.clocks.amber-at:0.8}") double amberAt) {
+        this(day -> schemes.forDay(day).scheme(), calendars::current, amberAt);
+    }
+
+    private CaseClocks(Function<LocalDate, Scheme> schemeOfDay, Supplier<WorkingCalendar> calendars, double amberAt) {
         if (!(amberAt > 0 && amberAt <= 1)) {
             throw new IllegalArgumentException("warmline.clocks.amber-at must be in (0, 1]: " + amberAt);
         }
-        this.scheme = scheme;
-        this.calendar = calendar;
+        this.schemeOfDay = schemeOfDay;
+        this.calendars = calendars;
         this.amberAt = BigDecimal.valueOf(amberAt);
     }
 
     /** The zone of the working-day calendar (days, case numbers). */
     java.time.ZoneId zone() {
-        return calendar.zone();
+        return calendars.get().zone();
+    }
+
+    /** The scheme in force at an instant (the version of its day in the calendar's zone). */
+    public Scheme schemeAt(Instant at) {
+        return schemeOfDay.apply(calendars.get().date(at.toEpochMilli()));
+    }
+
+    /** The scheme a case's clocks use: the version in force on the day it was submitted (today before that). */
+    public Scheme schemeOf(Case c) {
+        return schemeAt(c.submittedAt() != null ? c.submittedAt() : Instant.now());
     }
 
     /** The running clocks of the case at {@code now}, coloured. */
@@ -93,12 +124,12 @@ public class CaseClocks {
      * allowance and anything counted from its deadline (escalation) are working time too.
      */
     public boolean inWorkingTime(Case c, Kind kind) {
-        return kind == Kind.HANDLING && Deadlines.inWorkingDays(scheme, c.category(), c.complex());
+        return kind == Kind.HANDLING && Deadlines.inWorkingDays(schemeOf(c), c.category(), c.complex());
     }
 
-    /** The working-day calendar of the clocks. */
+    /** The working-day calendar of the clocks (the current one). */
     public WorkingCalendar calendar() {
-        return calendar;
+        return calendars.get();
     }
 
     private static Optional<Instant> nearest(List<Instant> deadlines) {
@@ -114,6 +145,8 @@ public class CaseClocks {
             return out;
         }
         CaseState s = c.state();
+        WorkingCalendar calendar = calendars.get();
+        Scheme scheme = schemeOfDay.apply(calendar.date(c.submittedAt().toEpochMilli()));
         if (c.dispatchedAt() == null && (s == CaseState.SUBMITTED || s == CaseState.ACCEPTED)) {
             Duration allowance = scheme.items().response().acceptance().allowance();
             out.add(new Running(Kind.ACCEPTANCE, c.submittedAt(), c.submittedAt().plus(allowance), false));
@@ -139,6 +172,7 @@ public class CaseClocks {
     }
 
     private Colour colour(Running r, Instant now) {
+        WorkingCalendar calendar = calendars.get();
         long start = r.start.toEpochMilli();
         long deadline = r.deadline.toEpochMilli();
         long at = now.toEpochMilli();

@@ -19,7 +19,6 @@ import org.warmline.ledger.EvaluationChannel;
 import org.warmline.ledger.EvaluationLevel;
 import org.warmline.ledger.ReviewFinding;
 import org.warmline.ledger.Topic;
-import org.warmline.scheme.Scheme;
 import org.warmline.security.Account;
 
 /**
@@ -42,15 +41,13 @@ public class CaseDesk {
 
     private final CaseRepository cases;
     private final CaseClocks clocks;
-    private final Scheme scheme;
     private final TransactionTemplate transaction;
     private final ApplicationEventPublisher events;
 
-    public CaseDesk(CaseRepository cases, CaseClocks clocks, Scheme scheme, PlatformTransactionManager transactions,
+    public CaseDesk(CaseRepository cases, CaseClocks clocks, PlatformTransactionManager transactions,
                     ApplicationEventPublisher events) {
         this.cases = cases;
         this.clocks = clocks;
-        this.scheme = scheme;
         this.transaction = new TransactionTemplate(transactions);
         this.events = events;
     }
@@ -158,7 +155,7 @@ public class CaseDesk {
         if (wanted == null) {
             return Optional.empty();
         }
-        long window = scheme.items().repeat().window().toSeconds();
+        long window = clocks.schemeAt(now).items().repeat().window().toSeconds();
         return earlierCases(phone, now).stream()
                 .filter(c -> c.category() == Category.COMPLAINT && wanted.equals(c.topic()))
                 .filter(c -> c.submittedAt().isBefore(now))

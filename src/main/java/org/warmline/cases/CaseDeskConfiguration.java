@@ -1,31 +1,32 @@
 package org.warmline.cases;
 
-import java.time.ZoneId;
-
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.warmline.administration.Calendars;
+import org.warmline.administration.SchemeVersions;
 import org.warmline.calendar.WorkingCalendar;
 import org.warmline.scheme.Scheme;
-import org.warmline.scheme.SchemeLoader;
 
 /**
- * The active scheme and the working-day calendar for the desk (its clocks) — the same ones the assessment uses, so
- * they never disagree. Until scheme versions and calendars are edited in the database these are the shipped defaults; a
- * module that provides its own {@link Scheme} or {@link WorkingCalendar} bean replaces them.
+ * A {@link Scheme} and a {@link WorkingCalendar} bean for code that only needs the zone or a scheme's fixed settings:
+ * the version in force and the calendar as they were when the application started. The zone never changes (a scheme
+ * version may not change it); anything else may, so what depends on the day or the period — clocks, deadlines, scores
+ * — asks {@link SchemeVersions#forDay}/{@link SchemeVersions#forPeriod} and {@link Calendars#current()} instead, as
+ * {@link CaseClocks} does.
  */
 @Configuration(proxyBeanMethods = false)
 class CaseDeskConfiguration {
 
     @Bean
     @ConditionalOnMissingBean
-    Scheme activeScheme() {
-        return SchemeLoader.defaultScheme();
+    Scheme activeScheme(SchemeVersions versions) {
+        return versions.today().scheme();
     }
 
     @Bean
     @ConditionalOnMissingBean
-    WorkingCalendar workingCalendar(Scheme scheme) {
-        return WorkingCalendar.shipped(ZoneId.of(scheme.zone()));
+    WorkingCalendar workingCalendar(Calendars calendars) {
+        return calendars.current();
     }
 }

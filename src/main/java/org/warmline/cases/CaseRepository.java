@@ -115,6 +115,23 @@ public class CaseRepository {
                 .update());
     }
 
+    /**
+     * Recomputes the nearest deadline of every open case (not closed, not withdrawn): after the working-day calendar
+     * changed, so that sorting and escalation see the deadlines of the new calendar. Versions are unchanged.
+     *
+     * @return how many cases were looked at
+     */
+    public int refreshOpenDeadlines() {
+        List<Case> open = jdbc.sql(SELECT + "where state not in ('CLOSED', 'WITHDRAWN') order by id")
+                .query(CaseRepository::read).list();
+        for (Case c : open) {
+            jdbc.sql("update petition_case set nearest_deadline = ? where id = ?")
+                    .params(clocks.nearestDeadline(c).map(CaseRepository::time).orElse(null), c.id.value())
+                    .update();
+        }
+        return open.size();
+    }
+
     public Optional<Case> findById(CaseId id) {
         return jdbc.sql(SELECT + "where id = ?").param(id.value()).query(CaseRepository::read).optional();
     }

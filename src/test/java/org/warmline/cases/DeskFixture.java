@@ -48,7 +48,7 @@ final class DeskFixture {
         this.transactions = new JdbcTransactionManager(dataSource);
         this.clocks = new CaseClocks(SCHEME, CALENDAR, 0.8);
         this.repository = new CaseRepository(jdbc, transactions, clocks);
-        this.desk = new CaseDesk(repository, clocks, SCHEME, transactions, events::add);
+        this.desk = new CaseDesk(repository, clocks, transactions, events::add);
         for (Unit u : UNITS) {
             jdbc.sql("insert into org_unit (code, name, kind, parent) values (?, ?, ?, ?)")
                     .params(u.code(), u.name(), u.kind().name(), u.parent()).update();

@@ -47,7 +47,7 @@ class ClusterDetectorTest {
         var clocks = new CaseClocks(SCHEME, WorkingCalendar.shipped(ZoneId.of("Asia/Shanghai")), 0.8);
         var repository = new CaseRepository(jdbc, transactions, clocks);
         List<Object> events = new ArrayList<>();
-        desk = new CaseDesk(repository, clocks, SCHEME, transactions, events::add);
+        desk = new CaseDesk(repository, clocks, transactions, events::add);
         var organization = new OrganizationStore(jdbc, transactions);
         organization.saveAll(List.of(new Unit("HQ", "总部客户服务部", UnitKind.HQ_SERVICE, null),
                 new Unit("B1", "城东分公司", UnitKind.BRANCH, null), new Unit("S1", "东风供热站", UnitKind.STATION, "B1"),

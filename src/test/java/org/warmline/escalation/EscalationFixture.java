@@ -59,7 +59,7 @@ final class EscalationFixture {
         this.clocks = new CaseClocks(SCHEME, CALENDAR, 0.8);
         this.repository = new CaseRepository(jdbc, transactions, clocks);
         List<Object> events = new ArrayList<>();
-        this.desk = new CaseDesk(repository, clocks, SCHEME, transactions, events::add);
+        this.desk = new CaseDesk(repository, clocks, transactions, events::add);
         this.organization = new OrganizationStore(jdbc, transactions);
         this.accounts = new AccountStore(jdbc, transactions, PasswordEncoderFactories.createDelegatingPasswordEncoder());
         this.notifications = new Notifications(List.of(new InAppNotifier(jdbc)), jdbc, List.of("in-app"));
