@@ -82,6 +82,27 @@ public class AccountStore {
         }
     }
 
+    /**
+     * Changes an account's role, staff member, unit and whether it may sign in (pages and API token).
+     *
+     * @return whether the account exists
+     */
+    public boolean update(String username, Role role, String staffCode, String unitCode, boolean enabled) {
+        try {
+            return jdbc.sql("update account set role = ?, staff_code = ?, unit_code = ?, enabled = ?, "
+                            + "version = version + 1 where username = ?")
+                    .params(role.name(), staffCode, unitCode, enabled, username).update() > 0;
+        } finally {
+            forgetTokens();
+        }
+    }
+
+    /** The user names of the accounts that have an API token. */
+    public java.util.Set<String> withApiToken() {
+        return new java.util.HashSet<>(jdbc.sql("select username from account where api_token_hash is not null")
+                .query(String.class).list());
+    }
+
     /** The enabled accounts of a role in a unit (e.g. the UNIT_MANAGER accounts of a unit: its managers), by id. */
     public java.util.List<Account> byRoleAndUnit(Role role, String unitCode) {
         return jdbc.sql("select " + COLUMNS + " from account where role = ? and unit_code = ? and enabled = true "
