@@ -104,7 +104,7 @@ class CaseController {
         if (dispatch) {
             c = desk.dispatch(c.id(), c.version(), agent, now, body.unit(), body.handler());
         }
-        return ResponseEntity.created(location(c)).eTag(etag(c)).body(views.of(c, agent, now));
+        return ResponseEntity.created(location(c)).eTag(etag(c)).body(views.submitted(c, agent, now));
     }
 
     @PostMapping(path = "/online", consumes = "application/json")
@@ -129,7 +129,7 @@ class CaseController {
         Case c = intake.caseFiled();
         ResponseEntity.BodyBuilder response = intake.created() ? ResponseEntity.created(location(c))
                 : ResponseEntity.ok().location(location(c));
-        return response.eTag(etag(c)).body(views.of(c, account, now));
+        return response.eTag(etag(c)).body(views.submitted(c, account, now));
     }
 
     // ---------------------------------------------------------------------------------------------- reading
@@ -171,7 +171,7 @@ class CaseController {
     List<HistoryView> history(@PathVariable String caseNo) {
         Account account = currentUser.required();
         Case c = visible(account, caseNo);
-        return views.history(c, desk.history(c.id()), account);
+        return views.history(c, desk.history(c.id()), account, Instant.now());
     }
 
     // ---------------------------------------------------------------------------------------------- transitions

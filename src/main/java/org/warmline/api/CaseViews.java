@@ -1,6 +1,7 @@
 package org.warmline.api;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 
 import org.springframework.stereotype.Component;
@@ -8,10 +9,12 @@ import org.warmline.cases.Case;
 import org.warmline.cases.CaseAccess;
 import org.warmline.cases.CaseClocks;
 import org.warmline.cases.CaseDesk;
+import org.warmline.cases.CaseId;
 import org.warmline.cases.CasePage;
 import org.warmline.cases.CaseState;
 import org.warmline.cases.HistoryEntry;
 import org.warmline.cases.PhoneMask;
+import org.warmline.cases.PhoneReveals;
 import org.warmline.ledger.Category;
 import org.warmline.ledger.Channel;
 import org.warmline.ledger.EvaluationChannel;
@@ -50,14 +53,35 @@ class CaseViews {
 
     private final CaseAccess access;
     private final CaseDesk desk;
+    private final PhoneReveals reveals;
 
-    CaseViews(CaseAccess access, CaseDesk desk) {
+    CaseViews(CaseAccess access, CaseDesk desk, PhoneReveals reveals) {
         this.access = access;
         this.desk = desk;
+        this.reveals = reveals;
     }
 
+    /**
+     * The case as the viewer may see it. A full phone number in the response is a reveal, logged in the case's history
+     * ({@link PhoneReveals}) as the case page's "show number" is.
+     */
     CaseView of(Case c, Account viewer, Instant now) {
         boolean full = access.worksOn(viewer, c);
+        if (full && c.citizenPhone() != null) {
+            reveals.record(c.id(), viewer, now);
+        }
+        return view(c, full, now);
+    }
+
+    /**
+     * The answer to an intake: the case as the submitter may see it. The phone number is the one they have just sent,
+     * so echoing it is not logged as a reveal.
+     */
+    CaseView submitted(Case c, Account submitter, Instant now) {
+        return view(c, access.worksOn(submitter, c), now);
+    }
+
+    private CaseView view(Case c, boolean full, Instant now) {
         CaseClocks.Reading reading = desk.clocks(c, now);
         List<ClockView> clocks = reading.clocks().stream()
                 .map(k -> new ClockView(k.kind(), k.start(), k.deadline(), k.colour())).toList();
@@ -72,19 +96,39 @@ class CaseViews {
                 clocks);
     }
 
+    /** A page of cases; the full phone numbers in it are logged as reveals, one history line per case (one write). */
     PageView of(CasePage page, Account viewer, Instant now) {
         int size = page.limit();
-        return new PageView(page.cases().stream().map(c -> of(c, viewer, now)).toList(), page.total(),
-                page.offset() / size, size, page.totalCapped());
+        List<CaseId> revealed = new ArrayList<>();
+        List<CaseView> items = page.cases().stream().map(c -> {
+            boolean full = access.worksOn(viewer, c);
+            if (full && c.citizenPhone() != null) {
+                revealed.add(c.id());
+            }
+            return view(c, full, now);
+        }).toList();
+        if (!revealed.isEmpty()) {
+            reveals.recordAll(revealed, viewer, now);
+        }
+        return new PageView(items, page.total(), page.offset() / size, size, page.totalCapped());
     }
 
-    List<HistoryView> history(Case c, List<HistoryEntry> entries, Account viewer) {
+    /** A case's history; phone numbers in it (a changed phone) are masked, or shown and logged as a reveal. */
+    List<HistoryView> history(Case c, List<HistoryEntry> entries, Account viewer, Instant now) {
         boolean full = access.worksOn(viewer, c);
-        return entries.stream().map(e -> {
-            boolean phone = !full && "citizen_phone".equals(e.field());
-            return new HistoryView(e.at(), e.actor(), e.action(), e.field(),
-                    phone ? PhoneMask.mask(e.before()) : e.before(), phone ? PhoneMask.mask(e.after()) : e.after(),
-                    e.note());
-        }).toList();
+        boolean shown = false;
+        List<HistoryView> out = new ArrayList<>(entries.size());
+        for (HistoryEntry e : entries) {
+            boolean phone = "citizen_phone".equals(e.field());
+            shown |= full && phone && (e.before() != null || e.after() != null);
+            boolean mask = !full && phone;
+            out.add(new HistoryView(e.at(), e.actor(), e.action(), e.field(),
+                    mask ? PhoneMask.mask(e.before()) : e.before(), mask ? PhoneMask.mask(e.after()) : e.after(),
+                    e.note()));
+        }
+        if (shown) {
+            reveals.record(c.id(), viewer, now);
+        }
+        return out;
     }
 }

@@ -419,8 +419,15 @@ public final class Case {
         return out;
     }
 
+    /**
+     * The events since the last call. A registration recorded before the case was stored (so that its history line can
+     * be written in the same statement as the case) gets the id and case number it has now.
+     */
     List<CaseEvent> drainEvents() {
-        List<CaseEvent> out = List.copyOf(pendingEvents);
+        List<CaseEvent> out = pendingEvents.stream()
+                .map(e -> e instanceof CaseEvent.CaseRegistered r && r.caseId() == null
+                        ? new CaseEvent.CaseRegistered(id, caseNo, r.actor(), r.at(), r.channel()) : e)
+                .toList();
         pendingEvents.clear();
         return out;
     }

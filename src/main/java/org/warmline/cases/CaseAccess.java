@@ -14,6 +14,8 @@ import java.util.Set;
 
 import org.springframework.context.support.DefaultMessageSourceResolvable;
 import org.springframework.stereotype.Component;
+import org.springframework.web.context.request.RequestAttributes;
+import org.springframework.web.context.request.RequestContextHolder;
 import org.warmline.ledger.Unit;
 import org.warmline.organization.OrganizationStore;
 import org.warmline.security.Account;
@@ -32,6 +34,7 @@ import org.warmline.security.Role;
 @Component
 public class CaseAccess {
 
+    private static final String PARENTS = CaseAccess.class.getName() + ".parents";
     private static final Map<Case.Action, Set<Role>> ALLOWED = new EnumMap<>(Case.Action.class);
 
     static {
@@ -83,17 +86,17 @@ public class CaseAccess {
     }
 
     /**
-     * Whether the account works the case and so sees the citizen's phone in full: an agent, the case's handler, or an
-     * account of its responsible unit.
+     * Whether the account works the case and so sees the citizen's phone in full: an agent (agents register, call back
+     * and review every case), or a unit manager or handler who has the case in their scope (a manager's subtree, where
+     * they dispatch, reassign and may do what a handler does; a handler's team or own cases). Administrators and
+     * assessors, read-only on cases, see it masked.
      */
     public boolean worksOn(Account account, Case c) {
-        if (account.role() == Role.AGENT) {
-            return true;
-        }
-        if (account.staffCode() != null && account.staffCode().equals(c.handler())) {
-            return true;
-        }
-        return account.unitCode() != null && account.unitCode().equals(c.unit());
+        return switch (account.role()) {
+            case AGENT -> true;
+            case UNIT_MANAGER, HANDLER -> sees(account, c);
+            default -> false;
+        };
     }
 
     /** The phone as this account may see it. */
@@ -179,12 +182,36 @@ public class CaseAccess {
         return Collections.unmodifiableList(chain);
     }
 
+    /**
+     * The unit tree as child → parent. Read once per web request (kept in the request's attributes), so that a list of
+     * cases checks its rows against one reading; outside a request (jobs, tests) read on each call.
+     */
     private Map<String, String> parents() {
+        RequestAttributes request = RequestContextHolder.getRequestAttributes();
+        if (request != null && request.getAttribute(PARENTS, RequestAttributes.SCOPE_REQUEST) instanceof Map<?, ?> m) {
+            @SuppressWarnings("unchecked")
+            Map<String, String> cached = (Map<String, String>) m;
+            return cached;
+        }
         Map<String, String> parents = new HashMap<>();
         for (Unit u : organization.units()) {
             parents.put(u.code(), u.parent());
         }
-        return parents;
+        Map<String, String> read = Collections.unmodifiableMap(parents);
+        if (request != null) {
+            request.setAttribute(PARENTS, read, RequestAttributes.SCOPE_REQUEST);
+        }
+        return read;
+    }
+
+    /** The unit and all units below it (empty if the unit is null or unknown). */
+    public Set<String> subtree(String root) {
+        return subtree(root, parents());
+    }
+
+    /** Whether a unit of that code exists. */
+    public boolean unitExists(String code) {
+        return code != null && parents().containsKey(code);
     }
 
     /** The unit and all units below it (empty if the unit is null or unknown). */

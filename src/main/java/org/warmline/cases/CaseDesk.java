@@ -113,25 +113,22 @@ public class CaseDesk {
             throw new TransitionRefused("case.refused.ticket-required", "A 12345 transfer needs its ticket number.");
         }
         String key = command.idempotencyKey().trim();
-        Optional<Case> existing = cases.findByIdempotencyKey(key);
-        if (existing.isPresent()) {
-            return new OnlineIntake(existing.get(), false);
-        }
         String actor = command.channel() == Channel.GOV_HOTLINE ? GOV_PLATFORM : CITIZEN;
         Instant submitted = command.submittedAt() == null ? now : command.submittedAt();
         CaseIntake intake = new CaseIntake(command.channel(), command.category(), command.complex(), command.topic(),
                 command.citizenName(), command.citizenPhone(), command.address(), command.demand(),
                 command.occurredAt(), submitted, null);
+        // No look-up first: the key's unique constraint tells a repeat. The case, its number and its registration line
+        // are one statement on PostgreSQL, committed when it returns (no transaction of our own around it).
+        Case c = Case.submitted(intake, now, command.externalTicket(), key);
+        c.registered(actor, now);
         try {
-            return new OnlineIntake(transaction.execute(status -> {
-                Case c = cases.insert(Case.submitted(intake, now, command.externalTicket(), key));
-                c.registered(actor, now);
-                flush(c);
-                return c;
-            }), true);
-        } catch (DuplicateKeyException raced) {
-            return new OnlineIntake(cases.findByIdempotencyKey(key).orElseThrow(() -> raced), false);
+            cases.insertWithHistory(c);
+        } catch (DuplicateKeyException seen) {
+            return new OnlineIntake(cases.findByIdempotencyKey(key).orElseThrow(() -> seen), false);
         }
+        c.drainEvents().forEach(events::publishEvent);
+        return new OnlineIntake(c, true);
     }
 
     /** The citizen's cases up to {@code now}, newest first (so the last 30 days come first). */

@@ -43,11 +43,15 @@ public class CaseRepository {
     private static final String SELECT = "select id, version, " + FIELDS + " from petition_case ";
     /** Matches counted at most (beyond the page asked for) by {@link #search}. */
     public static final long COUNT_CAP = 10_000;
+    private static final String HISTORY_FIELDS =
+            "case_id, at, actor, action, field, before_value, after_value, note";
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyyMMdd");
 
     private final JdbcClient jdbc;
     private final TransactionTemplate transaction;
     private final CaseClocks clocks;
+    /** See {@link #identitySequence()}: null until looked up, "" when there is none. */
+    private volatile String identitySequence;
 
     public CaseRepository(JdbcClient jdbc, PlatformTransactionManager transactions, CaseClocks clocks) {
         this.jdbc = jdbc;
@@ -57,30 +61,114 @@ public class CaseRepository {
 
     /**
      * Stores a new case (version 0) and gives it its id and, when it has none, the case number {@code W} + the
-     * submission date (yyyyMMdd, in the calendar's zone) + {@code -} + the id zero-padded to 6 digits.
+     * submission date (yyyyMMdd, in the calendar's zone) + {@code -} + the id zero-padded to (at least) 6 digits.
+     * On PostgreSQL the number is formed inside the INSERT from the id taken from the identity's sequence (one
+     * statement); elsewhere (H2) the row is inserted under a placeholder number and then numbered, in one transaction.
      */
     public Case insert(Case c) {
+        return store(c, false);
+    }
+
+    /**
+     * Stores a new case as {@link #insert} does, together with the history lines recorded on it so far (typically its
+     * registration). On PostgreSQL this is <em>one</em> statement (the case, its number and its history lines), run in
+     * the caller's transaction or, without one, in autocommit: when it returns, the case is committed. Elsewhere the
+     * insert, the numbering and the history are written in one transaction.
+     */
+    public Case insertWithHistory(Case c) {
+        return store(c, true);
+    }
+
+    private Case store(Case c, boolean withHistory) {
         if (c.id != null) {
             throw new IllegalArgumentException("already stored: " + c);
+        }
+        c.version = 0;
+        if (identitySequence() != null) {
+            List<HistoryEntry> lines = withHistory ? c.drainHistory() : List.of();
+            storeInOneStatement(c, lines);
+            return c;
         }
         return transaction.execute(status -> {
             boolean assign = c.caseNo == null;
             if (assign) {
                 c.caseNo = "#" + UUID.randomUUID();
             }
-            c.version = 0;
             KeyHolder keys = new GeneratedKeyHolder();
             jdbc.sql("insert into petition_case (" + FIELDS + ", version) values (" + "?, ".repeat(FIELD_COUNT) + "0)")
                     .params(values(c))
                     .update(keys, "id");
             c.id = new CaseId(keys.getKeyAs(Number.class).longValue());
             if (assign) {
-                c.caseNo = "W" + DAY.format(c.submittedAt.atZone(clocks.zone())) + "-"
-                        + String.format("%06d", c.id.value());
+                c.caseNo = caseNumberPrefix(c) + String.format("%06d", c.id.value());
                 jdbc.sql("update petition_case set case_no = ? where id = ?").params(c.caseNo, c.id.value()).update();
+            }
+            if (withHistory) {
+                appendHistory(c.drainHistory());
             }
             return c;
         });
+    }
+
+    /**
+     * PostgreSQL: {@code with n as (id from the identity's sequence, case number), c as (insert the case) insert the
+     * history lines returning the id and number}: one round trip, and one commit in autocommit.
+     */
+    private void storeInOneStatement(Case c, List<HistoryEntry> lines) {
+        boolean assign = c.caseNo == null;
+        List<Object> params = new ArrayList<>();
+        StringBuilder sql = new StringBuilder("with n as (select id, ")
+                .append(assign ? "? || lpad(cast(id as varchar), greatest(6, length(cast(id as varchar))), '0')"
+                        : "cast(? as varchar(64))")
+                .append(" as no from (select nextval('").append(identitySequence()).append("') as id) s), ")
+                .append("c as (insert into petition_case (id, ").append(FIELDS).append(", version) values ")
+                .append("((select id from n), (select no from n), ").append("?, ".repeat(FIELD_COUNT - 1))
+                .append("0) returning id, case_no) ");
+        params.add(assign ? caseNumberPrefix(c) : c.caseNo);
+        List<Object> fields = values(c);
+        params.addAll(fields.subList(1, fields.size()));
+        if (lines.isEmpty()) {
+            sql.append("select id, case_no from c");
+        } else {
+            sql.append("insert into case_history (").append(HISTORY_FIELDS).append(") values ");
+            sql.append(String.join(", ", java.util.Collections.nCopies(lines.size(),
+                    "((select id from c), ?, ?, ?, ?, ?, ?, ?)")));
+            sql.append(" returning case_id as id, (select case_no from c) as case_no");
+            for (HistoryEntry h : lines) {
+                params.addAll(historyValues(h).subList(1, 8));
+            }
+        }
+        List<Object[]> stored = jdbc.sql(sql.toString()).params(params)
+                .query((rs, row) -> new Object[] {rs.getLong("id"), rs.getString("case_no")}).list();
+        c.id = new CaseId((Long) stored.get(0)[0]);
+        c.caseNo = (String) stored.get(0)[1];
+    }
+
+    private String caseNumberPrefix(Case c) {
+        return "W" + DAY.format(c.submittedAt.atZone(clocks.zone())) + "-";
+    }
+
+    /**
+     * The sequence behind {@code petition_case.id} on PostgreSQL (so that a case's number can be formed in its INSERT),
+     * or null on other databases. Looked up once.
+     */
+    private String identitySequence() {
+        String known = identitySequence;
+        if (known == null) {
+            known = jdbc.sql("select 1").query(rs -> {
+                rs.next();
+                String product = rs.getStatement().getConnection().getMetaData().getDatabaseProductName();
+                return "PostgreSQL".equalsIgnoreCase(product) ? "PG" : "";
+            });
+            if ("PG".equals(known)) {
+                known = jdbc.sql("select pg_get_serial_sequence('petition_case', 'id')").query(String.class).single();
+                if (known == null || known.contains("'")) {
+                    known = "";
+                }
+            }
+            identitySequence = known;
+        }
+        return known.isEmpty() ? null : known;
     }
 
     /**
@@ -175,15 +263,22 @@ public class CaseRepository {
                 .query(CaseRepository::read).list();
     }
 
-    /** Adds lines to cases' histories. */
+    /** Adds lines to cases' histories (one statement). */
     public void appendHistory(List<HistoryEntry> entries) {
-        for (HistoryEntry h : entries) {
-            jdbc.sql("insert into case_history (case_id, at, actor, action, field, before_value, after_value, note) "
-                            + "values (?, ?, ?, ?, ?, ?, ?, ?)")
-                    .params(h.caseId().value(), time(h.at()), h.actor(), h.action(), h.field(), h.before(), h.after(),
-                            h.note())
-                    .update();
+        if (entries.isEmpty()) {
+            return;
         }
+        List<Object> params = new ArrayList<>(entries.size() * 8);
+        entries.forEach(h -> params.addAll(historyValues(h)));
+        jdbc.sql("insert into case_history (" + HISTORY_FIELDS + ") values "
+                        + String.join(", ", java.util.Collections.nCopies(entries.size(), "(?, ?, ?, ?, ?, ?, ?, ?)")))
+                .params(params)
+                .update();
+    }
+
+    private static List<Object> historyValues(HistoryEntry h) {
+        return java.util.Arrays.asList(h.caseId() == null ? null : h.caseId().value(), time(h.at()), h.actor(),
+                h.action(), h.field(), h.before(), h.after(), h.note());
     }
 
     /** The history of a case, oldest first (in the order written). */

@@ -25,7 +25,13 @@ public class PhoneReveals {
 
     /** Records that {@code by} was shown the full phone number of the case at {@code at}. */
     public void record(CaseId id, Account by, Instant at) {
-        cases.appendHistory(List.of(new HistoryEntry(id, at, CaseDesk.actor(by), ACTION, "citizen_phone", null, null,
-                null)));
+        recordAll(List.of(id), by, at);
+    }
+
+    /** Records that {@code by} was shown the full phone numbers of these cases at {@code at} (one statement). */
+    public void recordAll(List<CaseId> ids, Account by, Instant at) {
+        String actor = CaseDesk.actor(by);
+        cases.appendHistory(ids.stream().distinct()
+                .map(id -> new HistoryEntry(id, at, actor, ACTION, "citizen_phone", null, null, null)).toList());
     }
 }

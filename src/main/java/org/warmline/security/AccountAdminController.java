@@ -5,6 +5,7 @@ import java.security.SecureRandom;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
+import java.util.Optional;
 
 import jakarta.validation.Valid;
 import org.springframework.dao.DataAccessException;
@@ -47,7 +48,7 @@ class AccountAdminController {
     }
 
     /** An account as the list shows it. */
-    record Row(Account account, String lockedUntil) {
+    record Row(Account account, String lockedUntil, boolean hasToken) {
     }
 
     @ModelAttribute("roles")
@@ -56,8 +57,74 @@ class AccountAdminController {
     }
 
     @GetMapping
-    String list(Model model) {
+    String list(@RequestParam(name = "edit", required = false) String edit, Model model,
+            RedirectAttributes redirect) {
+        if (edit != null) {
+            Optional<Account> account = accounts.find(edit);
+            if (account.isEmpty()) {
+                return unknown(redirect);
+            }
+            model.addAttribute("editForm", AccountEditForm.of(account.get()));
+        }
         return page(new AccountForm(), model);
+    }
+
+    /** Changes an account's role, unit, staff member and sign-in; an administrator cannot demote or disable self. */
+    @PostMapping("/edit")
+    String edit(@Valid @ModelAttribute("editForm") AccountEditForm form, BindingResult result, Model model,
+            Principal principal, RedirectAttributes redirect) {
+        if (!result.hasFieldErrors("username") && accounts.find(form.getUsername()).isEmpty()) {
+            return unknown(redirect);
+        }
+        checkOrganisation(form.getRole(), form.getUnitCode(), form.getStaffCode(), result);
+        boolean self = principal != null && principal.getName().equals(form.getUsername());
+        if (self && form.getRole() != null && form.getRole() != Role.ADMIN) {
+            result.rejectValue("role", "account.cannotDemoteSelf");
+        }
+        if (self && !form.isEnabled()) {
+            result.rejectValue("enabled", "account.cannotDisableSelf");
+        }
+        if (result.hasErrors()) {
+            return page(new AccountForm(), model);
+        }
+        try {
+            accounts.update(form.getUsername(), form.getRole(), form.getStaffCode(), form.getUnitCode(),
+                    form.isEnabled());
+        } catch (DataAccessException e) {
+            result.reject("save.failed");
+            return page(new AccountForm(), model);
+        }
+        redirect.addFlashAttribute("message", "account.updated");
+        redirect.addFlashAttribute("messageArg", form.getUsername());
+        return "redirect:/admin/accounts";
+    }
+
+    /** Revokes an account's API token: from now on (on other instances within seconds) it is refused. */
+    @PostMapping("/token/revoke")
+    String revokeToken(@RequestParam("username") String username, RedirectAttributes redirect) {
+        if (accounts.find(username).isEmpty()) {
+            return unknown(redirect);
+        }
+        accounts.revokeApiToken(username);
+        redirect.addFlashAttribute("message", "account.tokenRevoked");
+        redirect.addFlashAttribute("messageArg", username);
+        return "redirect:/admin/accounts";
+    }
+
+    /** The unit and staff must exist; a manager needs a unit, a handler a staff member or a team. */
+    private void checkOrganisation(Role role, String unitCode, String staffCode, BindingResult result) {
+        if (unitCode != null && organization.unit(unitCode).isEmpty()) {
+            result.rejectValue("unitCode", "unit.parent.unknown");
+        }
+        if (staffCode != null && organization.staffMember(staffCode).isEmpty()) {
+            result.rejectValue("staffCode", "staff.unknown");
+        }
+        if (role == Role.UNIT_MANAGER && unitCode == null && !result.hasFieldErrors("unitCode")) {
+            result.rejectValue("unitCode", "account.unit.required");
+        }
+        if (role == Role.HANDLER && unitCode == null && staffCode == null && !result.hasFieldErrors("staffCode")) {
+            result.rejectValue("staffCode", "account.staffOrUnit.required");
+        }
     }
 
     @PostMapping
@@ -70,19 +137,7 @@ class AccountAdminController {
         if (!result.hasFieldErrors("username") && accounts.find(form.getUsername()).isPresent()) {
             result.rejectValue("username", "validation.username.taken");
         }
-        if (form.getUnitCode() != null && organization.unit(form.getUnitCode()).isEmpty()) {
-            result.rejectValue("unitCode", "unit.parent.unknown");
-        }
-        if (form.getStaffCode() != null && organization.staffMember(form.getStaffCode()).isEmpty()) {
-            result.rejectValue("staffCode", "staff.unknown");
-        }
-        if (form.getRole() == Role.UNIT_MANAGER && form.getUnitCode() == null && !result.hasFieldErrors("unitCode")) {
-            result.rejectValue("unitCode", "account.unit.required");
-        }
-        if (form.getRole() == Role.HANDLER && form.getUnitCode() == null && form.getStaffCode() == null
-                && !result.hasFieldErrors("staffCode")) {
-            result.rejectValue("staffCode", "account.staffOrUnit.required");
-        }
+        checkOrganisation(form.getRole(), form.getUnitCode(), form.getStaffCode(), result);
         if (result.hasErrors()) {
             return page(form, model);
         }
@@ -173,8 +228,10 @@ class AccountAdminController {
     }
 
     private String page(AccountForm form, Model model) {
+        java.util.Set<String> tokens = accounts.withApiToken();
         List<Row> rows = accounts.all().stream()
-                .map(a -> new Row(a, a.lockedUntil() == null ? "" : TIME.format(a.lockedUntil()))).toList();
+                .map(a -> new Row(a, a.lockedUntil() == null ? "" : TIME.format(a.lockedUntil()),
+                        tokens.contains(a.username()))).toList();
         model.addAttribute("accountForm", form);
         model.addAttribute("accounts", rows);
         model.addAttribute("units", organization.units());

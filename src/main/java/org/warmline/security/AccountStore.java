@@ -74,8 +74,33 @@ public class AccountStore {
 
     /** Enables or disables sign-in (pages and API token) for an account. @return whether the account exists */
     public boolean setEnabled(String username, boolean enabled) {
-        return jdbc.sql("update account set enabled = ?, version = version + 1 where username = ?")
-                .params(enabled, username).update() > 0;
+        try {
+            return jdbc.sql("update account set enabled = ?, version = version + 1 where username = ?")
+                    .params(enabled, username).update() > 0;
+        } finally {
+            forgetTokens();
+        }
+    }
+
+    /**
+     * Changes an account's role, staff member, unit and whether it may sign in (pages and API token).
+     *
+     * @return whether the account exists
+     */
+    public boolean update(String username, Role role, String staffCode, String unitCode, boolean enabled) {
+        try {
+            return jdbc.sql("update account set role = ?, staff_code = ?, unit_code = ?, enabled = ?, "
+                            + "version = version + 1 where username = ?")
+                    .params(role.name(), staffCode, unitCode, enabled, username).update() > 0;
+        } finally {
+            forgetTokens();
+        }
+    }
+
+    /** The user names of the accounts that have an API token. */
+    public java.util.Set<String> withApiToken() {
+        return new java.util.HashSet<>(jdbc.sql("select username from account where api_token_hash is not null")
+                .query(String.class).list());
     }
 
     /** The enabled accounts of a role in a unit (e.g. the UNIT_MANAGER accounts of a unit: its managers), by id. */
@@ -162,6 +187,7 @@ public class AccountStore {
         String token = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
         int updated = jdbc.sql("update account set api_token_hash = ?, version = version + 1 where username = ?")
                 .params(tokenHash(token), username).update();
+        forgetTokens();
         if (updated == 0) {
             throw new IllegalArgumentException("no account " + username);
         }
@@ -172,6 +198,7 @@ public class AccountStore {
     public void revokeApiToken(String username) {
         jdbc.sql("update account set api_token_hash = null, version = version + 1 where username = ?")
                 .param(username).update();
+        forgetTokens();
     }
 
     /** The account whose API token has this SHA-256 hash, if any. */
@@ -180,9 +207,54 @@ public class AccountStore {
                 .query(AccountStore::account).optional();
     }
 
-    /** The account of an API token presented by a client, if any. */
+    /**
+     * The account of an API token presented by a client, if any. Found accounts are remembered for
+     * {@link #TOKEN_CACHE_TTL} (the API's hot path: one look-up per request otherwise); any change this store makes to
+     * accounts (token issued or revoked, account disabled, edited) forgets them at once, and a change made by another
+     * instance takes effect here within the TTL.
+     */
     public Optional<Account> findByToken(String token) {
-        return token == null || token.isBlank() ? Optional.empty() : findByTokenHash(tokenHash(token));
+        if (token == null || token.isBlank()) {
+            return Optional.empty();
+        }
+        String hash = tokenHash(token);
+        long now = System.nanoTime();
+        CachedToken cached = tokenCache.get(hash);
+        if (cached != null && now - cached.loadedAt() < TOKEN_CACHE_TTL.toNanos()) {
+            return Optional.of(cached.account());
+        }
+        long generation = tokenCacheGeneration.get();
+        Optional<Account> found = findByTokenHash(hash);
+        if (found.isPresent()) {
+            if (tokenCache.size() >= TOKEN_CACHE_MAX) {
+                tokenCache.clear();
+            }
+            tokenCache.put(hash, new CachedToken(found.get(), now));
+            if (tokenCacheGeneration.get() != generation) {
+                tokenCache.remove(hash); // an account changed while we read: do not keep what we read
+            }
+        } else {
+            tokenCache.remove(hash);
+        }
+        return found;
+    }
+
+    /** How long an API token's account is remembered at most. */
+    static final Duration TOKEN_CACHE_TTL = Duration.ofSeconds(5);
+    private static final int TOKEN_CACHE_MAX = 10_000;
+
+    private record CachedToken(Account account, long loadedAt) {
+    }
+
+    private final java.util.concurrent.ConcurrentHashMap<String, CachedToken> tokenCache =
+            new java.util.concurrent.ConcurrentHashMap<>();
+    private final java.util.concurrent.atomic.AtomicLong tokenCacheGeneration =
+            new java.util.concurrent.atomic.AtomicLong();
+
+    /** Forgets every remembered token (after any change to an account). */
+    void forgetTokens() {
+        tokenCacheGeneration.incrementAndGet();
+        tokenCache.clear();
     }
 
     /** The SHA-256 hash of a token, in lower-case hex, as stored. */

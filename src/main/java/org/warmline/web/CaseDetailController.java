@@ -60,17 +60,15 @@ class CaseDetailController {
     @GetMapping
     String show(@PathVariable("caseNo") String caseNo, Model model) {
         Account me = support.me();
-        DeskSupport.Org org = support.org();
-        Case c = support.visibleCase(caseNo, me, org);
-        return page(c, me, org, Boolean.TRUE.equals(model.getAttribute("phoneRevealed")), model);
+        Case c = support.visibleCase(caseNo, me);
+        return page(c, me, support.org(), Boolean.TRUE.equals(model.getAttribute("phoneRevealed")), model);
     }
 
     @PostMapping("/reveal-phone")
     String revealPhone(@PathVariable("caseNo") String caseNo, RedirectAttributes redirect) {
         Account me = support.me();
-        DeskSupport.Org org = support.org();
-        Case c = support.visibleCase(caseNo, me, org);
-        if (!support.worksCase(me, c, org)) {
+        Case c = support.visibleCase(caseNo, me);
+        if (!support.worksCase(me, c)) {
             throw new ResponseStatusException(HttpStatus.FORBIDDEN);
         }
         reveals.record(c.id(), me, Instant.now());
@@ -83,12 +81,12 @@ class CaseDetailController {
                       @ModelAttribute("transitionForm") TransitionForm form, Model model, RedirectAttributes redirect,
                       Locale locale, HttpServletResponse response) {
         Account me = support.me();
-        DeskSupport.Org org = support.org();
-        Case c = support.visibleCase(caseNo, me, org);
+        Case c = support.visibleCase(caseNo, me);
         DeskAction action = DeskAction.byPath(path).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
-        if (!action.allowedTo(me.role()) || !support.worksCase(me, c, org)) {
+        if (!action.allowedTo(me.role()) || !support.worksCase(me, c)) {
             throw new ResponseStatusException(HttpStatus.FORBIDDEN);
         }
+        DeskSupport.Org org = support.org();
         try {
             check(action, form, me, org);
             Case after = apply(action, c.id(), form, me, Instant.now());
@@ -108,7 +106,7 @@ class CaseDetailController {
             response.setStatus(HttpStatus.CONFLICT.value());
             model.addAttribute("refusal", messages.getMessage("save.failed", null, locale));
         }
-        Case now = support.visibleCase(caseNo, me, org);
+        Case now = support.visibleCase(caseNo, me);
         return page(now, me, org, false, model);
     }
 
@@ -117,11 +115,11 @@ class CaseDetailController {
         if (action != DeskAction.DISPATCH && action != DeskAction.REASSIGN) {
             return;
         }
-        if (form.getUnit() != null && !org.units().containsKey(form.getUnit())) {
+        if (form.getUnit() != null && !support.access().unitExists(form.getUnit())) {
             throw refusal("case.refused.unit-unknown", "No such unit.", form.getUnit());
         }
         if (form.getUnit() != null && me.role() == Role.UNIT_MANAGER
-                && !org.subtree(me.unitCode()).contains(form.getUnit())) {
+                && !support.access().subtree(me.unitCode()).contains(form.getUnit())) {
             throw refusal("case.refused.unit-outside", "The unit is outside your units.", form.getUnit());
         }
         if (form.getHandler() != null && !org.staff().containsKey(form.getHandler())) {
@@ -161,7 +159,7 @@ class CaseDetailController {
 
     private String page(Case c, Account me, DeskSupport.Org org, boolean revealed, Model model) {
         Instant now = Instant.now();
-        boolean works = support.worksCase(me, c, org);
+        boolean works = support.worksCase(me, c);
         model.addAttribute("row", support.row(c, me, org, now));
         model.addAttribute("c", c);
         model.addAttribute("phone", works && revealed ? c.citizenPhone() : DeskSupport.mask(c.citizenPhone()));

@@ -49,7 +49,7 @@ class DashboardController {
         model.addAttribute("canLink", me.role() == org.warmline.security.Role.AGENT);
         DeskSupport.Org org = support.org();
         Instant now = Instant.now();
-        List<Case> open = support.all(me, CaseQuery.all().withStates(MyWorkController.OPEN), org, CAP);
+        List<Case> open = support.all(me, CaseQuery.all().withStates(MyWorkController.OPEN), CAP);
         Map<CaseClocks.Colour, Integer> byColour = new EnumMap<>(CaseClocks.Colour.class);
         for (CaseClocks.Colour colour : CaseClocks.Colour.values()) {
             byColour.put(colour, 0);
@@ -74,7 +74,7 @@ class DashboardController {
         ZoneId zone = support.format().zone();
         LocalDate today = LocalDate.now(zone);
         List<Case> intake = support.all(me, CaseQuery.all().submitted(today.atStartOfDay(zone).toInstant(),
-                today.plusDays(1).atStartOfDay(zone).toInstant()), org, CAP);
+                today.plusDays(1).atStartOfDay(zone).toInstant()), CAP);
         Map<Channel, Integer> byChannel = new LinkedHashMap<>();
         for (Channel channel : Channel.values()) {
             byChannel.put(channel, 0);

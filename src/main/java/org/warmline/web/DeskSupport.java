@@ -3,19 +3,17 @@ package org.warmline.web;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 import org.springframework.web.server.ResponseStatusException;
 import org.warmline.calendar.WorkingCalendar;
 import org.warmline.cases.Case;
+import org.warmline.cases.CaseAccess;
 import org.warmline.cases.CaseClocks;
 import org.warmline.cases.CaseDesk;
 import org.warmline.cases.CasePage;
@@ -25,7 +23,6 @@ import org.warmline.ledger.Unit;
 import org.warmline.organization.OrganizationStore;
 import org.warmline.security.Account;
 import org.warmline.security.CurrentUser;
-import org.warmline.security.Role;
 
 /**
  * What the desk pages share: the signed-in account, the unit tree for data scope, which cases an account may see and
@@ -38,12 +35,20 @@ class DeskSupport {
     private final CurrentUser currentUser;
     private final OrganizationStore organization;
     private final DeskFormat format;
+    private final CaseAccess access;
 
-    DeskSupport(CaseDesk desk, CurrentUser currentUser, OrganizationStore organization, WorkingCalendar calendar) {
+    DeskSupport(CaseDesk desk, CurrentUser currentUser, OrganizationStore organization, WorkingCalendar calendar,
+                CaseAccess access) {
         this.desk = desk;
         this.currentUser = currentUser;
         this.organization = organization;
         this.format = new DeskFormat(calendar.zone());
+        this.access = access;
+    }
+
+    /** Who may see and do what: the one permission table of pages and API. */
+    CaseAccess access() {
+        return access;
     }
 
     DeskFormat format() {
@@ -77,37 +82,6 @@ class DeskSupport {
             return out;
         }
 
-        /** The codes of the unit's ancestors, nearest first. */
-        List<String> chain(String code) {
-            List<String> out = new ArrayList<>();
-            Set<String> seen = new HashSet<>();
-            Unit u = code == null ? null : units.get(code);
-            while (u != null && u.parent() != null && seen.add(u.parent())) {
-                out.add(u.parent());
-                u = units.get(u.parent());
-            }
-            return out;
-        }
-
-        /** The unit and every unit below it. */
-        Set<String> subtree(String root) {
-            Set<String> out = new HashSet<>();
-            if (root == null) {
-                return out;
-            }
-            out.add(root);
-            boolean grew = true;
-            while (grew) {
-                grew = false;
-                for (Unit u : units.values()) {
-                    if (u.parent() != null && out.contains(u.parent()) && out.add(u.code())) {
-                        grew = true;
-                    }
-                }
-            }
-            return out;
-        }
-
         String unitName(String code) {
             Unit u = code == null ? null : units.get(code);
             return u == null ? (code == null ? "" : code) : u.name();
@@ -119,25 +93,16 @@ class DeskSupport {
         }
     }
 
-    /** Whether the account may see the case at all (else: 404). */
-    boolean canSee(Account account, Case c, Org org) {
-        return account.scope().allowsCase(c.unit(), org.chain(c.unit()), c.handler());
-    }
-
-    /**
-     * Whether the account works the case: its handler, an account of its unit or above, or an agent or administrator
-     * (not the read-only assessors). Those see the citizen's full phone number in lists and may reveal it on the case.
-     */
-    boolean worksCase(Account account, Case c, Org org) {
-        return account.role() != Role.ASSESSOR && canSee(account, c, org);
+    /** Whether the account works the case (and so sees the citizen's full phone): {@link CaseAccess#worksOn}. */
+    boolean worksCase(Account account, Case c) {
+        return access.worksOn(account, c);
     }
 
     /** The case with this number if the account may see it; 404 otherwise, exactly as for an unknown number. */
-    Case visibleCase(String caseNo, Account account, Org org) {
+    Case visibleCase(String caseNo, Account account) {
         Optional<Case> found = caseNo == null || caseNo.isBlank() || caseNo.length() > 64 ? Optional.empty()
-                : desk.findByCaseNo(caseNo);
-        return found.filter(c -> canSee(account, c, org))
-                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+                : access.find(account, caseNo);
+        return found.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
     }
 
     /** The masked phone as the API shows it ({@link org.warmline.cases.PhoneMask}), empty instead of null. */
@@ -161,7 +126,7 @@ class DeskSupport {
     }
 
     Row row(Case c, Account account, Org org, Instant now) {
-        boolean full = worksCase(account, c, org);
+        boolean full = worksCase(account, c);
         CaseClocks.Reading reading = desk.clocks(c, now);
         return new Row(c, full ? nullToEmpty(c.citizenPhone()) : mask(c.citizenPhone()), !full,
                 org.unitName(c.unit()), org.staffName(c.handler()), reading.clocks(), reading.nearestDeadline());
@@ -176,58 +141,20 @@ class DeskSupport {
     }
 
     /**
-     * A page of the cases the account may see that match the query: everything for agents, administrators and
-     * assessors; a unit manager's subtree; a handler's team and the cases assigned to them. A query's unit filter is
-     * narrowed to the scope (a unit outside it gives nothing).
+     * A page of the cases the account may see that match the query ({@link CaseAccess#scoped}: everything for agents,
+     * administrators and assessors; a unit manager's subtree; a handler's team and the cases assigned to them). A
+     * query's unit filter takes each unit's subtree; a unit outside the scope gives nothing.
      */
-    CasePage search(Account account, CaseQuery query, Org org) {
-        if (account.scope().unrestricted()) {
-            return desk.search(query);
-        }
-        if (account.role() == Role.UNIT_MANAGER) {
-            Set<String> scope = org.subtree(account.unitCode());
-            Set<String> units = new HashSet<>(scope);
-            if (!query.units().isEmpty()) {
-                units.retainAll(query.units());
-            }
-            if (units.isEmpty()) {
-                return new CasePage(List.of(), 0, query.limit(), query.offset());
-            }
-            return desk.search(query.withUnits(units));
-        }
-        if (account.role() == Role.HANDLER) {
-            return handlerSearch(account, query);
-        }
-        return new CasePage(List.of(), 0, query.limit(), query.offset());
-    }
-
-    /** A handler's team's cases and their own, merged in memory (a handler's share is small), then paged. */
-    private CasePage handlerSearch(Account account, CaseQuery query) {
-        Map<Long, Case> found = new HashMap<>();
-        CaseQuery all = query.page(500, 0);
-        String team = account.unitCode();
-        if (team != null && (query.units().isEmpty() || query.units().contains(team))) {
-            desk.search(all.withUnits(Set.of(team))).cases().forEach(c -> found.put(c.id().value(), c));
-        }
-        String me = account.staffCode();
-        if (me != null && (query.handler() == null || query.handler().isBlank() || query.handler().trim().equals(me))) {
-            desk.search(all.withHandler(me)).cases().forEach(c -> found.put(c.id().value(), c));
-        }
-        List<Case> sorted = new ArrayList<>(found.values());
-        sorted.sort(Comparator.<Case, Instant>comparing(c -> desk.clocks(c, Instant.EPOCH).nearestDeadline()
-                        .orElse(Instant.MAX))
-                .thenComparing(Case::submittedAt).thenComparing(c -> c.id().value()));
-        int from = Math.min(query.offset(), sorted.size());
-        int to = Math.min(from + query.limit(), sorted.size());
-        return new CasePage(sorted.subList(from, to), sorted.size(), query.limit(), query.offset());
+    CasePage search(Account account, CaseQuery query) {
+        return desk.search(access.scoped(account, query));
     }
 
     /** Every case of the query the account may see, page by page, up to {@code cap}. */
-    List<Case> all(Account account, CaseQuery query, Org org, int cap) {
+    List<Case> all(Account account, CaseQuery query, int cap) {
         List<Case> out = new ArrayList<>();
         int offset = 0;
         while (out.size() < cap) {
-            CasePage page = search(account, query.page(500, offset), org);
+            CasePage page = search(account, query.page(500, offset));
             out.addAll(page.cases());
             offset += 500;
             if (page.cases().size() < 500 || offset >= page.total()) {

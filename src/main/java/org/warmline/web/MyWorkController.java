@@ -65,7 +65,7 @@ class MyWorkController {
             default -> query = null;
         }
         List<DeskSupport.Row> rows = query == null ? List.of()
-                : support.rows(support.all(me, query, org, CAP).stream().filter(keep).toList(), me, org, now).stream()
+                : support.rows(support.all(me, query, CAP).stream().filter(keep).toList(), me, org, now).stream()
                 .sorted(Comparator.comparing((DeskSupport.Row r) -> r.nearestDeadline().orElse(Instant.MAX))
                         .thenComparing(r -> r.c().submittedAt()))
                 .toList();

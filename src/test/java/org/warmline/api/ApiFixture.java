@@ -38,21 +38,21 @@ import org.warmline.security.Role;
  */
 @SpringBootTest(properties = "spring.datasource.url=jdbc:h2:mem:api;DB_CLOSE_DELAY=-1")
 @AutoConfigureMockMvc
-abstract class ApiFixture {
+public abstract class ApiFixture {
 
     /** Who calls: a role and, for managers and handlers, whether the case is in their scope. */
-    enum Caller { ADMIN, ASSESSOR, AGENT, MANAGER_IN, MANAGER_OUT, HANDLER_IN, HANDLER_OUT, NONE }
+    public enum Caller { ADMIN, ASSESSOR, AGENT, MANAGER_IN, MANAGER_OUT, HANDLER_IN, HANDLER_OUT, NONE }
 
-    static final String PHONE = "13812345678";
+    protected static final String PHONE = "13812345678";
     static final String MASKED = "138****5678";
 
     private static final Map<Caller, String> TOKENS = new EnumMap<>(Caller.class);
     private static final Map<Caller, Account> ACCOUNTS = new EnumMap<>(Caller.class);
 
     @Autowired
-    MockMvc mvc;
+    protected MockMvc mvc;
     @Autowired
-    CaseDesk desk;
+    protected CaseDesk desk;
     @Autowired
     AccountStore accountStore;
     @Autowired
@@ -90,7 +90,7 @@ abstract class ApiFixture {
         TOKENS.put(caller, accountStore.newApiToken(username));
     }
 
-    static Account account(Caller caller) {
+    protected static Account account(Caller caller) {
         return ACCOUNTS.get(caller);
     }
 
@@ -102,7 +102,7 @@ abstract class ApiFixture {
     // ---------------------------------------------------------------------------------------------- cases in states
 
     /** A hotline complaint registered and accepted by the agent, not dispatched. */
-    Case accepted(Category category) {
+    protected Case accepted(Category category) {
         Instant now = Instant.now();
         return desk.registerByAgent(new RegisterCommand(Channel.HOTLINE, category, false, "室温不达标", "王女士", PHONE,
                 "幸福小区3-2-501", "卧室室温16度", now.minusSeconds(7200), now.minusSeconds(3600), null),
@@ -110,38 +110,38 @@ abstract class ApiFixture {
     }
 
     /** A WeChat case, SUBMITTED, not dispatched (so in no unit's scope). */
-    Case submittedOnline(Category category) {
+    protected Case submittedOnline(Category category) {
         return desk.registerOnline(new OnlineCommand(UUID.randomUUID().toString(), Channel.WECHAT, null, category,
                 false, "室温不达标", "钱先生", PHONE, "幸福小区1-1-101", "暖气不热", null, null), Instant.now());
     }
 
-    Case dispatched() {
+    protected Case dispatched() {
         Case c = accepted(Category.COMPLAINT);
         return desk.dispatch(c.id(), c.version(), account(Caller.AGENT), Instant.now(), "T1", "S01");
     }
 
-    Case inProgress() {
+    protected Case inProgress() {
         Case c = dispatched();
         return desk.contact(c.id(), c.version(), account(Caller.HANDLER_IN), Instant.now());
     }
 
-    Case solutionGiven() {
+    protected Case solutionGiven() {
         Case c = inProgress();
         return desk.giveSolution(c.id(), c.version(), account(Caller.HANDLER_IN), Instant.now(), "更换阀门");
     }
 
-    Case completed() {
+    protected Case completed() {
         Case c = solutionGiven();
         return desk.complete(c.id(), c.version(), account(Caller.HANDLER_IN), Instant.now(), true);
     }
 
-    Case evaluated(EvaluationLevel level) {
+    protected Case evaluated(EvaluationLevel level) {
         Case c = completed();
         return desk.evaluate(c.id(), c.version(), account(Caller.AGENT), Instant.now(), level,
                 EvaluationChannel.PHONE, null);
     }
 
-    Case reviewed(ReviewFinding finding) {
+    protected Case reviewed(ReviewFinding finding) {
         Case c = evaluated(EvaluationLevel.UNSATISFIED);
         return desk.review(c.id(), c.version(), account(Caller.AGENT), Instant.now(), finding);
     }

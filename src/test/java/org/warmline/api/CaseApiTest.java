@@ -1,6 +1,7 @@
 package org.warmline.api;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
@@ -191,12 +192,13 @@ class CaseApiTest extends ApiFixture {
     @Test
     void phonesAreMaskedForWhoeverDoesNotWorkTheCase() throws Exception {
         Case c = dispatched(); // unit T1, handler S01
-        for (Caller caller : new Caller[] {Caller.AGENT, Caller.HANDLER_IN}) {
+        // who works the case (CaseAccess.worksOn, as the pages): agents, and managers and handlers in scope
+        for (Caller caller : new Caller[] {Caller.AGENT, Caller.HANDLER_IN, Caller.MANAGER_IN}) {
             mvc.perform(as(caller, get("/api/cases/{no}", c.caseNo()))).andExpect(status().isOk())
                     .andExpect(jsonPath("$.citizenPhone").value(PHONE))
                     .andExpect(jsonPath("$.phoneMasked").value(false));
         }
-        for (Caller caller : new Caller[] {Caller.ADMIN, Caller.ASSESSOR, Caller.MANAGER_IN}) {
+        for (Caller caller : new Caller[] {Caller.ADMIN, Caller.ASSESSOR}) {
             mvc.perform(as(caller, get("/api/cases/{no}", c.caseNo()))).andExpect(status().isOk())
                     .andExpect(jsonPath("$.citizenPhone").value(MASKED))
                     .andExpect(jsonPath("$.phoneMasked").value(true));
@@ -207,7 +209,42 @@ class CaseApiTest extends ApiFixture {
         mvc.perform(as(Caller.MANAGER_IN, post("/api/cases/{no}/contact", c.caseNo())
                         .contentType(MediaType.APPLICATION_JSON).content("{\"version\":" + c.version() + "}")))
                 .andExpect(status().isOk())
-                .andExpect(jsonPath("$.citizenPhone").value(MASKED));
+                .andExpect(jsonPath("$.citizenPhone").value(PHONE));
+    }
+
+    @Test
+    void aFullPhoneInAnApiResponseIsLoggedAsARevealAndAMaskedOneIsNot() throws Exception {
+        Case c = dispatched(); // unit T1, handler S01
+        java.util.function.Supplier<List<String>> reveals = () -> jdbc.sql("select actor from case_history "
+                        + "where case_id = ? and action = 'PHONE_REVEALED' order by id")
+                .param(c.id().value()).query(String.class).list();
+        assertThat(reveals.get()).isEmpty();
+
+        mvc.perform(as(Caller.ASSESSOR, get("/api/cases/{no}", c.caseNo()))).andExpect(status().isOk())
+                .andExpect(jsonPath("$.phoneMasked").value(true));
+        mvc.perform(as(Caller.ADMIN, get("/api/cases").param("q", c.caseNo()))).andExpect(status().isOk())
+                .andExpect(jsonPath("$.items[0].phoneMasked").value(true));
+        mvc.perform(as(Caller.ASSESSOR, get("/api/cases/{no}/history", c.caseNo()))).andExpect(status().isOk());
+        assertThat(reveals.get()).as("masked answers log nothing").isEmpty();
+
+        mvc.perform(as(Caller.HANDLER_IN, get("/api/cases/{no}", c.caseNo()))).andExpect(status().isOk())
+                .andExpect(jsonPath("$.citizenPhone").value(PHONE));
+        assertThat(reveals.get()).containsExactly(account(Caller.HANDLER_IN).staffCode());
+        mvc.perform(as(Caller.AGENT, get("/api/cases").param("q", c.caseNo()))).andExpect(status().isOk())
+                .andExpect(jsonPath("$.items[0].citizenPhone").value(PHONE));
+        assertThat(reveals.get()).hasSize(2);
+        assertThat(desk.find(c.id()).orElseThrow().version()).as("a reveal does not change the case")
+                .isEqualTo(c.version());
+
+        // the intake's own answer echoes the number just sent: not a reveal
+        String location = mvc.perform(as(Caller.AGENT, post("/api/cases").contentType(MediaType.APPLICATION_JSON)
+                        .content(register(Instant.now().minusSeconds(60).toString(), ""))))
+                .andExpect(status().isCreated()).andExpect(jsonPath("$.citizenPhone").value(PHONE))
+                .andReturn().getResponse().getHeader("Location");
+        String caseNo = location.substring(location.lastIndexOf('/') + 1);
+        assertThat(jdbc.sql("select count(*) from case_history h join petition_case p on p.id = h.case_id "
+                + "where p.case_no = ? and h.action = 'PHONE_REVEALED'").param(caseNo).query(Long.class).single())
+                .isZero();
     }
 
     @Test

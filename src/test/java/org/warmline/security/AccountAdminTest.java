@@ -146,4 +146,85 @@ class AccountAdminTest {
         mvc.perform(post("/admin/accounts/enabled").with(ADMIN).with(csrf()).param("username", "root")
                 .param("enabled", "false")).andExpect(flash().attribute("failure", "account.cannotDisableSelf"));
     }
+
+    @Autowired
+    org.warmline.organization.OrganizationStore organization;
+
+    @Test
+    void anAccountIsEditedWithFieldErrorsForBadValuesAndNothingChangedThen() throws Exception {
+        String unit = "U" + UUID.randomUUID().toString().substring(0, 6);
+        organization.saveAll(java.util.List.of(new org.warmline.ledger.Unit(unit, "城东分公司",
+                org.warmline.ledger.UnitKind.BRANCH, null)), java.util.List.of());
+        String username = username();
+        accounts.create(username, "some password", Role.AGENT, null, null);
+        mvc.perform(get("/admin/accounts").param("edit", username).with(ADMIN)).andExpect(status().isOk())
+                .andExpect(model().attributeExists("editForm"))
+                .andExpect(content().string(allOf(containsString("修改账户 " + username),
+                        containsString("account-edit-form"))));
+        mvc.perform(get("/admin/accounts").param("edit", "no-such-account").with(ADMIN))
+                .andExpect(redirectedUrl("/admin/accounts")).andExpect(flash().attribute("failure", "account.unknown"));
+
+        // a unit manager needs a unit; an unknown unit is named as such; nothing is changed
+        mvc.perform(post("/admin/accounts/edit").with(ADMIN).with(csrf()).param("username", username)
+                        .param("role", "UNIT_MANAGER").param("enabled", "true"))
+                .andExpect(status().isOk()).andExpect(model().attributeHasFieldErrors("editForm", "unitCode"));
+        mvc.perform(post("/admin/accounts/edit").with(ADMIN).with(csrf()).param("username", username)
+                        .param("role", "UNIT_MANAGER").param("unitCode", "NO-SUCH").param("enabled", "true"))
+                .andExpect(status().isOk()).andExpect(model().attributeHasFieldErrors("editForm", "unitCode"));
+        mvc.perform(post("/admin/accounts/edit").with(ADMIN).with(csrf()).param("username", username)
+                        .param("role", "KING"))
+                .andExpect(status().isOk()).andExpect(model().attributeHasFieldErrors("editForm", "role"));
+        assertThat(accounts.find(username).orElseThrow().role()).isEqualTo(Role.AGENT);
+
+        mvc.perform(post("/admin/accounts/edit").with(ADMIN).with(csrf()).param("username", username)
+                        .param("role", "UNIT_MANAGER").param("unitCode", unit).param("_enabled", "on"))
+                .andExpect(redirectedUrl("/admin/accounts")).andExpect(flash().attribute("message", "account.updated"));
+        Account changed = accounts.find(username).orElseThrow();
+        assertThat(changed.role()).isEqualTo(Role.UNIT_MANAGER);
+        assertThat(changed.unitCode()).isEqualTo(unit);
+        assertThat(changed.enabled()).as("an unticked box (only its _enabled marker sent) disables").isFalse();
+        login(username, "some password", false);
+        mvc.perform(post("/admin/accounts/edit").with(ADMIN).with(csrf()).param("username", username)
+                        .param("role", "UNIT_MANAGER").param("unitCode", unit).param("enabled", "true"))
+                .andExpect(redirectedUrl("/admin/accounts"));
+        login(username, "some password", true);
+
+        // an administrator cannot demote or disable themselves
+        String admin = username();
+        accounts.create(admin, "root password", Role.ADMIN, null, null);
+        mvc.perform(post("/admin/accounts/edit").with(user(admin).roles("ADMIN")).with(csrf())
+                        .param("username", admin).param("role", "AGENT").param("enabled", "false"))
+                .andExpect(status().isOk()).andExpect(model().attributeHasFieldErrors("editForm", "role", "enabled"));
+        assertThat(accounts.find(admin).orElseThrow().role()).isEqualTo(Role.ADMIN);
+        mvc.perform(post("/admin/accounts/edit").with(user("a").roles("AGENT")).with(csrf())
+                .param("username", username).param("role", "ADMIN")).andExpect(status().isForbidden());
+    }
+
+    @Test
+    void aRevokedTokenStopsWorkingAtOnceAndAnEditedRoleApplies() throws Exception {
+        String username = username();
+        accounts.create(username, "some password", Role.AGENT, null, null);
+        MvcResult issued = mvc.perform(post("/admin/accounts/token").with(ADMIN).with(csrf())
+                .param("username", username)).andExpect(redirectedUrl("/admin/accounts")).andReturn();
+        String token = (String) issued.getFlashMap().get("secret");
+        mvc.perform(get("/api/me").header("Authorization", "Bearer " + token)).andExpect(status().isOk())
+                .andExpect(content().string(containsString("AGENT")));
+        mvc.perform(get("/admin/accounts").with(ADMIN))
+                .andExpect(content().string(containsString("/admin/accounts/token/revoke")));
+
+        // the role changed on the page: the token's next request has the new role (no stale cached account)
+        mvc.perform(post("/admin/accounts/edit").with(ADMIN).with(csrf()).param("username", username)
+                .param("role", "ASSESSOR").param("enabled", "true")).andExpect(redirectedUrl("/admin/accounts"));
+        mvc.perform(get("/api/me").header("Authorization", "Bearer " + token)).andExpect(status().isOk())
+                .andExpect(content().string(containsString("ASSESSOR")));
+
+        mvc.perform(post("/admin/accounts/token/revoke").with(ADMIN).with(csrf()).param("username", username))
+                .andExpect(redirectedUrl("/admin/accounts"))
+                .andExpect(flash().attribute("message", "account.tokenRevoked"));
+        mvc.perform(get("/api/me").header("Authorization", "Bearer " + token)).andExpect(status().isUnauthorized());
+        mvc.perform(post("/admin/accounts/token/revoke").with(ADMIN).with(csrf()).param("username", "nobody-here"))
+                .andExpect(flash().attribute("failure", "account.unknown"));
+        mvc.perform(post("/admin/accounts/token/revoke").with(user("m").roles("UNIT_MANAGER")).with(csrf())
+                .param("username", username)).andExpect(status().isForbidden());
+    }
 }

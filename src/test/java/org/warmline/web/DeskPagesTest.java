@@ -348,4 +348,44 @@ class DeskPagesTest {
                 .andExpect(content().string(allOf(containsString("Today&#39;s intake"), containsString("Hotline"))));
         assertThat(fresh.state()).isEqualTo(CaseState.DISPATCHED);
     }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void casesNotYetDispatchedShowTheirRunningClocksInListsMyWorkAndTheDashboard() throws Exception {
+        java.util.function.Supplier<java.util.Map<String, Object>> dashboard = () -> {
+            try {
+                return mvc.perform(get("/dashboard").with(as(agent))).andExpect(status().isOk()).andReturn()
+                        .getModelAndView().getModel();
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        };
+        java.util.Map<String, Object> before = dashboard.get();
+        String phone = phone();
+        // accepted by the agent, not dispatched; and a WeChat case still SUBMITTED
+        Case accepted = register(phone, "TEMPERATURE", "室温只有 15 度", Instant.now().minus(Duration.ofMinutes(5)));
+        Case submitted = desk.registerOnline(new org.warmline.cases.OnlineCommand(UUID.randomUUID().toString(),
+                Channel.WECHAT, null, Category.COMPLAINT, false, "TEMPERATURE", "钱先生", phone, "幸福小区1-1-101",
+                "暖气不热", null, null), Instant.now());
+        assertThat(accepted.state()).isEqualTo(org.warmline.cases.CaseState.ACCEPTED);
+        assertThat(submitted.state()).isEqualTo(org.warmline.cases.CaseState.SUBMITTED);
+        for (Case c : List.of(accepted, submitted)) {
+            mvc.perform(get("/cases").param("text", c.caseNo()).with(as(agent))).andExpect(status().isOk())
+                    .andExpect(content().string(allOf(containsString(c.caseNo()), containsString("受理时限"),
+                            containsString("办理时限"), containsString("data-colour=\"GREEN\""))));
+            mvc.perform(get("/cases/" + c.caseNo()).with(as(agent))).andExpect(status().isOk())
+                    .andExpect(content().string(allOf(containsString("受理时限"), not(containsString("无时限")))));
+        }
+        mvc.perform(get("/my-work").with(as(agent))).andExpect(status().isOk())
+                .andExpect(content().string(allOf(containsString(accepted.caseNo()), containsString(submitted.caseNo()),
+                        containsString("受理时限"))));
+        java.util.Map<String, Object> after = dashboard.get();
+        var greenBefore = ((java.util.Map<org.warmline.cases.CaseClocks.Colour, Integer>) before.get("byColour"))
+                .get(org.warmline.cases.CaseClocks.Colour.GREEN);
+        var greenAfter = ((java.util.Map<org.warmline.cases.CaseClocks.Colour, Integer>) after.get("byColour"))
+                .get(org.warmline.cases.CaseClocks.Colour.GREEN);
+        assertThat(greenAfter).as("both counted green on the dashboard").isEqualTo(greenBefore + 2);
+        assertThat(after.get("noClock")).as("neither counted as without a clock").isEqualTo(before.get("noClock"));
+        assertThat((Integer) after.get("openTotal")).isEqualTo((Integer) before.get("openTotal") + 2);
+    }
 }
