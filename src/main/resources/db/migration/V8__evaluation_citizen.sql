@@ -18,7 +18,7 @@ create index citizen_token_case on citizen_token (case_id);
 create table citizen_submission_count (
     kind         varchar(16)  not null,
     key_hash     varchar(64)  not null,
-    day          date         not null,
+    count_day    date         not null,
     submissions  integer      not null,
-    constraint citizen_submission_count_pk primary key (kind, key_hash, day)
+    constraint citizen_submission_count_pk primary key (kind, key_hash, count_day)
 );

@@ -90,7 +90,7 @@ class SubmissionLimits {
         transaction.executeWithoutResult(status -> {
             for (Key k : keys) {
                 int counted = jdbc.sql("update citizen_submission_count set submissions = submissions + 1 "
-                                + "where kind = ? and key_hash = ? and day = ? and submissions < ?")
+                                + "where kind = ? and key_hash = ? and count_day = ? and submissions < ?")
                         .params(k.kind().name(), k.hash(), day, k.limit())
                         .update();
                 if (counted == 0) {
@@ -104,7 +104,7 @@ class SubmissionLimits {
     int countedForPhone(String phone, Instant now) {
         String key = PhoneNumbers.normalize(phone);
         return key == null ? 0 : jdbc.sql("select submissions from citizen_submission_count "
-                        + "where kind = ? and key_hash = ? and day = ?")
+                        + "where kind = ? and key_hash = ? and count_day = ?")
                 .params(Kind.PHONE.name(), Hashes.sha256(key), LocalDate.ofInstant(now, calendar.zone()))
                 .query(Integer.class).optional().orElse(0);
     }
@@ -112,14 +112,14 @@ class SubmissionLimits {
     /** The day's row of the key at 0, in a transaction of its own (so a concurrent insert cannot spoil the count's). */
     private void ensureRow(Key k, LocalDate day) {
         boolean exists = jdbc.sql("select count(*) from citizen_submission_count where kind = ? and key_hash = ? "
-                        + "and day = ?")
+                        + "and count_day = ?")
                 .params(k.kind().name(), k.hash(), day).query(Long.class).single() > 0;
         if (exists) {
             return;
         }
         try {
             ownTransaction.executeWithoutResult(status -> jdbc.sql("insert into citizen_submission_count "
-                            + "(kind, key_hash, day, submissions) values (?, ?, ?, 0)")
+                            + "(kind, key_hash, count_day, submissions) values (?, ?, ?, 0)")
                     .params(k.kind().name(), k.hash(), day).update());
         } catch (DuplicateKeyException raced) {
             // another instance or request made it first: fine
