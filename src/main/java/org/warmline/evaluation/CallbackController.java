@@ -61,7 +61,15 @@ class CallbackController {
     }
 
     @GetMapping("/callbacks")
-    String queue(Model model) {
+    String queue(@org.springframework.web.bind.annotation.RequestParam(name = "period", required = false) String period,
+                 Model model) {
+        if (period != null && !period.isBlank()) {
+            java.util.Optional<org.warmline.calendar.Period> chosen = evaluations.period(period.trim());
+            if (chosen.isEmpty()) {
+                model.addAttribute("periodInvalid", period.length() > 20 ? period.substring(0, 20) : period);
+            }
+            chosen.ifPresent(p -> model.addAttribute("period", p));
+        }
         return page(me(), model);
     }
 
@@ -111,7 +119,9 @@ class CallbackController {
                 .map(w -> new Row(w.c(), access.phoneFor(me, w.c()), w.since(), w.waited())).toList();
         model.addAttribute("rows", rows);
         model.addAttribute("capped", rows.size() >= EvaluationDesk.CAP);
-        model.addAttribute("mix", evaluations.mix(me, evaluations.currentPeriod(now)));
+        org.warmline.calendar.Period period = model.getAttribute("period") instanceof org.warmline.calendar.Period p ? p
+                : evaluations.currentPeriod(now);
+        model.addAttribute("mix", evaluations.mix(me, period));
         model.addAttribute("canRecord", CaseAccess.may(me.role(), Case.Action.EVALUATE));
         model.addAttribute("levels", EvaluationLevel.values());
         return VIEW_CALLBACKS;

@@ -22,7 +22,7 @@ public class EvaluationBoard {
      * @param reviewsByColour  open reviews (clock running) by clock colour
      * @param reviewsPending   reviewed cases whose finding is not carried out yet
      */
-    public record Board(EvaluationMix mix, int callbacksWaiting, Map<CaseClocks.Colour, Integer> reviewsByColour,
+    public record Board(EvaluationMix mix, long callbacksWaiting, Map<CaseClocks.Colour, Integer> reviewsByColour,
                         int reviewsPending) {
     }
 
@@ -40,7 +40,7 @@ public class EvaluationBoard {
             Instant now = Instant.now();
             List<EvaluationDesk.UnderReview> reviews = evaluations.reviewQueue(account, now);
             return new Board(evaluations.mix(account, evaluations.currentPeriod(now)),
-                    evaluations.callbackQueue(account, now).size(), evaluations.reviewClocks(reviews),
+                    evaluations.callbacksWaiting(account), evaluations.reviewClocks(reviews),
                     (int) reviews.stream().filter(r -> r.clock() == null).count());
         }).orElse(null);
     }

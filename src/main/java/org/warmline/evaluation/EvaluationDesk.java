@@ -81,6 +81,21 @@ public class EvaluationDesk {
         return out;
     }
 
+    /** How many completed cases in the account's scope wait for a callback (counted by the database, capped at 10,000). */
+    public long callbacksWaiting(Account account) {
+        return desk.search(access.scoped(account, CaseQuery.all().withStates(Set.of(CaseState.COMPLETED)))
+                .page(1, 0)).total();
+    }
+
+    /** The period of that label ({@code 2026-01}, {@code 2026-Q1}, {@code 2026}), or empty when it is none. */
+    public java.util.Optional<Period> period(String label) {
+        try {
+            return java.util.Optional.of(Period.parse(label, scheme.yearStartMonth()));
+        } catch (IllegalArgumentException | java.time.DateTimeException e) {
+            return java.util.Optional.empty();
+        }
+    }
+
     /** The cases in the account's scope under review, nearest review deadline first (overdue first). */
     public List<UnderReview> reviewQueue(Account account, Instant now) {
         List<UnderReview> out = new ArrayList<>();

@@ -351,6 +351,24 @@ class EvaluationPagesTest {
     }
 
     @Test
+    void theCallbackPageShowsTheMixOfAChosenPeriodAndRefusesANonPeriodClearly() throws Exception {
+        Instant start = LocalDateTime.of(2023, 11, 6, 9, 0).atZone(ZONE).toInstant();
+        Case c = completed(start, Duration.ofHours(3));
+        desk.evaluate(c.id(), c.version(), agent, start.plus(Duration.ofDays(1)), EvaluationLevel.BASIC,
+                EvaluationChannel.PHONE, null);
+        EvaluationMix mix = evaluations.mix(agent, Period.month(YearMonth.of(2023, 11)));
+        mvc.perform(get("/callbacks").param("period", "2023-11").with(as(agent))).andExpect(status().isOk())
+                .andExpect(content().string(allOf(containsString("2023-11 评价方式"),
+                        containsString("id=\"mix-phone\">" + mix.phone() + "<"),
+                        containsString("id=\"mix-phone-target\">70%<"), containsString("id=\"mix-online-target\">30%<"))));
+        mvc.perform(get("/callbacks").param("period", "<b>nope</b>").with(as(agent))).andExpect(status().isOk())
+                .andExpect(content().string(allOf(containsString("不是考核周期"),
+                        containsString("&lt;b&gt;nope&lt;/b&gt;"), not(containsString("<b>nope</b>")))));
+        mvc.perform(get("/dashboard").with(as(agent))).andExpect(status().isOk())
+                .andExpect(content().string(allOf(containsString("evaluation-mix"), containsString("callbacks-waiting"))));
+    }
+
+    @Test
     void sharesAndTheGapToTheTargetAreComputedFromTheCounts() {
         EvaluationMix mix = new EvaluationMix("2026-01", 2, 1, new BigDecimal("65"), new BigDecimal("35"));
         assertThat(mix.total()).isEqualTo(3);
