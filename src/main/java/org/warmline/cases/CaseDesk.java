@@ -273,6 +273,11 @@ public class CaseDesk {
         });
     }
 
+    /** 补充解释 with the explanation given (required; kept on the history). */
+    public Case explain(CaseId id, int version, Account by, Instant at, String explanation) {
+        return apply(id, version, c -> c.explain(actor(by), at, explanation));
+    }
+
     public Case close(CaseId id, int version, Account by, Instant at) {
         return apply(id, version, c -> c.close(actor(by), at));
     }

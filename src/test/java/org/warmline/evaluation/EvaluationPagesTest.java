@@ -322,6 +322,27 @@ class EvaluationPagesTest {
     }
 
     @Test
+    void theCasePageExplainsOnlyWithTheExplanationGiven() throws Exception {
+        Case done0 = completed(Instant.now().minus(Duration.ofDays(2)), Duration.ofHours(2));
+        Case evaluated = desk.evaluate(done0.id(), done0.version(), agent, Instant.now().minus(Duration.ofHours(1)),
+                EvaluationLevel.UNSATISFIED, EvaluationChannel.PHONE, "不满意");
+        Case c = desk.review(evaluated.id(), evaluated.version(), agent, Instant.now(),
+                ReviewFinding.MISUNDERSTANDING);
+        mvc.perform(get("/cases/" + c.caseNo()).with(as(agent))).andExpect(status().isOk())
+                .andExpect(content().string(containsString("向群众所作的解释")));
+        mvc.perform(post("/cases/" + c.caseNo() + "/do/explain").with(as(agent)).with(csrf())
+                        .param("version", String.valueOf(c.version())))
+                .andExpect(status().isUnprocessableContent())
+                .andExpect(content().string(containsString("请填写向群众所作的解释")));
+        assertThat(reload(c).state()).isEqualTo(CaseState.REVIEW);
+        mvc.perform(post("/cases/" + c.caseNo() + "/do/explain").with(as(agent)).with(csrf())
+                        .param("version", String.valueOf(c.version())).param("text", "已上门说明计费方式"))
+                .andExpect(status().is3xxRedirection());
+        assertThat(reload(c).state()).isEqualTo(CaseState.CLOSED);
+        assertThat(desk.history(c.id())).anySatisfy(h -> assertThat(h.note()).isEqualTo("已上门说明计费方式"));
+    }
+
+    @Test
     void theMixCountsThePeriodsEvaluationsByChannelAgainstTheSchemesTarget() {
         // a month of its own, long ago, so that the other tests' evaluations do not count
         YearMonth month = YearMonth.of(2024, 2);
