@@ -233,8 +233,9 @@ class CaseController {
                 (a, c) -> desk.complete(c.id(), body.version(), a, Instant.now(), body.resolved()));
     }
 
-    @PostMapping(path = "/{caseNo}/evaluate", consumes = "application/json")
-    @Operation(summary = "Record the evaluation from a callback (PHONE, default) or the online survey (AGENT)")
+    @PostMapping(path = {"/{caseNo}/evaluate", "/{caseNo}/evaluation"}, consumes = "application/json")
+    @Operation(summary = "Record the evaluation from a callback (PHONE, default) or the online survey (AGENT)",
+            description = "Also at /evaluation. UNSATISFIED puts the case under review (24 h clock).")
     ResponseEntity<CaseView> evaluate(@PathVariable String caseNo, @Valid @RequestBody CaseRequests.Evaluate body) {
         EvaluationChannel channel = body.channel() == null ? EvaluationChannel.PHONE : body.channel();
         return act(caseNo, Case.Action.EVALUATE, (a, c) -> desk.evaluate(c.id(), body.version(), a, Instant.now(),

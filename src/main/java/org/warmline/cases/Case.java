@@ -289,6 +289,17 @@ public final class Case {
         event(new CaseEvent.CaseClosed(id, caseNo, actor, at));
     }
 
+    /**
+     * 补充解释 with the explanation given to the citizen: as {@link #explain(String, Instant)}, the text kept on the
+     * history line (note) of the explanation.
+     */
+    public void explain(String actor, Instant at, String explanation) {
+        requireText(explanation, "case.refused.explanation-required", "The explanation given must be written.");
+        explain(actor, at);
+        pendingHistory.add(new HistoryEntry(id, at, actor, Action.EXPLAIN.name(), null, null, null,
+                explanation.trim()));
+    }
+
     /** 关闭: EVALUATED → CLOSED. */
     public void close(String actor, Instant at) {
         begin(Action.CLOSE, actor, at, CaseState.EVALUATED);

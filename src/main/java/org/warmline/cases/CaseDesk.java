@@ -240,6 +240,38 @@ public class CaseDesk {
         return apply(id, version, c -> c.explain(actor(by), at));
     }
 
+    /**
+     * 不满意回访复核, in one transaction: records the review finding (unless the case was already reviewed with it) and
+     * carries it out: SERVICE_PROBLEM re-handles the case (back to IN_PROGRESS, to be completed and called back again);
+     * MISUNDERSTANDING records the explanation given (required) and closes the case.
+     */
+    public Case resolveReview(CaseId id, int version, Account by, Instant at, ReviewFinding finding,
+                              String explanation) {
+        String actor = actor(by);
+        return apply(id, version, c -> {
+            if (finding == null) {
+                throw new TransitionRefused("case.refused.finding-required", "The review finding must be given.");
+            }
+            if (finding == ReviewFinding.MISUNDERSTANDING && (explanation == null || explanation.isBlank())) {
+                throw new TransitionRefused("case.refused.explanation-required",
+                        "The explanation given must be written.");
+            }
+            if (c.reviewedAt() == null) {
+                c.review(actor, at, finding);
+            }
+            if (finding == ReviewFinding.SERVICE_PROBLEM) {
+                c.rehandle(actor, at);
+            } else {
+                c.explain(actor, at, explanation);
+            }
+        });
+    }
+
+    /** 补充解释 with the explanation given (required; kept on the history). */
+    public Case explain(CaseId id, int version, Account by, Instant at, String explanation) {
+        return apply(id, version, c -> c.explain(actor(by), at, explanation));
+    }
+
     public Case close(CaseId id, int version, Account by, Instant at) {
         return apply(id, version, c -> c.close(actor(by), at));
     }

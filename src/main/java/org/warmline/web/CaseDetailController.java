@@ -146,7 +146,7 @@ class CaseDetailController {
                     EvaluationChannel.PHONE, f.getText());
             case REVIEW -> desk.review(id, v, me, at, code(ReviewFinding.class, f.getFinding()));
             case REHANDLE -> desk.rehandle(id, v, me, at);
-            case EXPLAIN -> desk.explain(id, v, me, at);
+            case EXPLAIN -> desk.explain(id, v, me, at, f.getText());
             case CLOSE -> desk.close(id, v, me, at);
             case WITHDRAW -> desk.withdraw(id, v, me, at, f.getText());
         };

@@ -1,0 +1,35 @@
+package org.warmline.citizen;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * The settings of the citizens' pages ({@code warmline.citizen.*}).
+ *
+ * @param perPhone               online submissions a day per phone number (compared as spec/assessment.md 2.4 does)
+ * @param perAddress             online submissions a day per address (compared without spaces, any letter case)
+ * @param perClient              online submissions a day per client (IP) address
+ * @param tokenDaysAfterClosing  a tracking link expires this many days after its case is completed or withdrawn
+ * @param tokenDaysOpen          and at the latest this many days after it was issued while the case is still open
+ */
+@ConfigurationProperties("warmline.citizen")
+record CitizenSettings(Integer perPhone, Integer perAddress, Integer perClient, Integer tokenDaysAfterClosing,
+                       Integer tokenDaysOpen) {
+
+    CitizenSettings {
+        perPhone = positive(perPhone, 3, "per-phone");
+        perAddress = positive(perAddress, 3, "per-address");
+        perClient = positive(perClient, 10, "per-client");
+        tokenDaysAfterClosing = positive(tokenDaysAfterClosing, 90, "token-days-after-closing");
+        tokenDaysOpen = positive(tokenDaysOpen, 365, "token-days-open");
+    }
+
+    private static Integer positive(Integer value, int fallback, String name) {
+        if (value == null) {
+            return fallback;
+        }
+        if (value < 1) {
+            throw new IllegalArgumentException("warmline.citizen." + name + " must be at least 1: " + value);
+        }
+        return value;
+    }
+}

@@ -1,0 +1,20 @@
+package org.warmline.citizen;
+
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import org.warmline.ledger.EvaluationLevel;
+
+/** The satisfaction survey of a tracking link: the level and, if the citizen likes, their own words. */
+class SurveyForm {
+
+    @NotNull(message = "{citizen.survey.level.required}")
+    private EvaluationLevel level;
+
+    @Size(max = 1000, message = "{citizen.survey.comment.size}")
+    private String comment;
+
+    public EvaluationLevel getLevel() { return level; }
+    public void setLevel(EvaluationLevel level) { this.level = level; }
+    public String getComment() { return comment; }
+    public void setComment(String comment) { this.comment = comment == null || comment.isBlank() ? null : comment.trim(); }
+}
