@@ -78,6 +78,11 @@ public class SchemeVersions {
     private record Snapshot(NavigableMap<LocalDate, Active> byDay, long readAtNanos) {
     }
 
+    /** The versions kept in a database, outside Spring (stores, tools, other modules' tests). */
+    public static SchemeVersions of(org.springframework.jdbc.core.simple.JdbcClient jdbc) {
+        return new SchemeVersions(new SchemeVersionStore(jdbc));
+    }
+
     @Autowired
     SchemeVersions(SchemeVersionStore store) {
         this(store, Clock.systemUTC());

@@ -27,6 +27,7 @@ import org.warmline.cases.CaseQuery;
 import org.warmline.cases.CaseState;
 import org.warmline.cases.HistoryEntry;
 import org.warmline.ledger.EvaluationChannel;
+import org.warmline.administration.SchemeVersions;
 import org.warmline.scheme.Scheme;
 import org.warmline.security.Account;
 
@@ -56,7 +57,11 @@ public class EvaluationDesk {
     private final ZoneId zone;
     private final JdbcClient jdbc;
 
-    EvaluationDesk(CaseDesk desk, CaseAccess access, Scheme scheme, WorkingCalendar calendar, JdbcClient jdbc) {
+    private final SchemeVersions versions;
+
+    EvaluationDesk(CaseDesk desk, CaseAccess access, Scheme scheme, WorkingCalendar calendar, JdbcClient jdbc,
+                   SchemeVersions versions) {
+        this.versions = versions;
         this.desk = desk;
         this.access = access;
         this.scheme = scheme;
@@ -125,7 +130,7 @@ public class EvaluationDesk {
 
     /**
      * The evaluations made in the period (by their latest {@code evaluated_at}) of the cases in the account's scope, by
-     * channel, with the active scheme's targets.
+     * channel, with the targets of the scheme version in force for the period.
      */
     public EvaluationMix mix(Account account, Period period) {
         Instant from = period.start().atStartOfDay(zone).toInstant();
@@ -153,7 +158,7 @@ public class EvaluationDesk {
             counts.put(EvaluationChannel.valueOf(rs.getString("evaluation_channel")), rs.getLong("n"));
             return null;
         }).list();
-        Scheme.Coverage coverage = scheme.items().coverage();
+        Scheme.Coverage coverage = versions.forPeriod(period).scheme().items().coverage();
         return new EvaluationMix(period.label(), counts.getOrDefault(EvaluationChannel.PHONE, 0L),
                 counts.getOrDefault(EvaluationChannel.ONLINE, 0L), coverage.phoneTarget(), coverage.onlineTarget());
     }

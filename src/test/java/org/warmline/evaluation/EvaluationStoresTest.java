@@ -69,7 +69,8 @@ class EvaluationStoresTest {
                         new Unit("T1", "维修一班", UnitKind.TEAM, "B1"), new Unit("B2", "城西分公司", UnitKind.BRANCH, null)),
                 List.of(new Staff("S01", "李管家", Post.STEWARD, "T1")));
         CaseAccess access = new CaseAccess(desk, organization);
-        return new Fixture(desk, new EvaluationDesk(desk, access, SCHEME, CALENDAR, jdbc));
+        return new Fixture(desk, new EvaluationDesk(desk, access, SCHEME, CALENDAR, jdbc,
+                org.warmline.administration.SchemeVersions.of(jdbc)));
     }
 
     private static Case completed(CaseDesk desk, Instant at) {
