@@ -95,6 +95,19 @@ public class CaseLedgerStore {
         return result;
     }
 
+    /** Which of these case numbers are taken already (withdrawn cases included), e.g. before an import. */
+    public java.util.Set<String> taken(java.util.Collection<String> caseNos) {
+        java.util.Set<String> result = new java.util.HashSet<>();
+        List<String> all = List.copyOf(caseNos);
+        for (int from = 0; from < all.size(); from += 500) {
+            List<String> chunk = all.subList(from, Math.min(all.size(), from + 500));
+            result.addAll(jdbc.sql("select case_no from petition_case where case_no in ("
+                            + String.join(", ", java.util.Collections.nCopies(chunk.size(), "?")) + ")")
+                    .params(chunk).query(String.class).list());
+        }
+        return result;
+    }
+
     /** Every case that is not withdrawn. */
     public List<CaseRecord> all() {
         return jdbc.sql("select " + COLUMNS + " from petition_case where withdrawn_at is null "
