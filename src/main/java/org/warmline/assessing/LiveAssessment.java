@@ -148,11 +148,10 @@ public class LiveAssessment {
         return new AssessmentEngine(scheme, calendarOf(scheme), language(locale)).assess(data, period, asOf);
     }
 
-    /** The result as {@code warmline assess} prints it: pretty JSON and a newline. */
+    /** The result as {@code warmline assess} prints it (pretty {@link ResultJson}, without the final line break). */
     public static byte[] json(AssessmentResult result) {
         ByteArrayOutputStream out = new ByteArrayOutputStream(1 << 16);
         ResultJson.write(result, out, true);
-        out.write('\n');
         return out.toByteArray();
     }
 

@@ -36,12 +36,9 @@ final class ResultDocument {
         return parse(new String(json, java.nio.charset.StandardCharsets.UTF_8));
     }
 
-    /** The document as pretty JSON with a final newline, as the command prints it. */
+    /** The document as pretty JSON. */
     static byte[] write(ResultDocument document) {
-        byte[] json = MAPPER.writerWithDefaultPrettyPrinter().writeValueAsBytes(document.root);
-        byte[] withNewline = java.util.Arrays.copyOf(json, json.length + 1);
-        withNewline[json.length] = '\n';
-        return withNewline;
+        return MAPPER.writerWithDefaultPrettyPrinter().writeValueAsBytes(document.root);
     }
 
     Map<String, Object> root() {
