@@ -16,7 +16,6 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
-import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
 import org.warmline.assessment.AssessmentResult;
 import org.warmline.calendar.Period;
 import org.warmline.security.Account;
@@ -83,16 +82,17 @@ class AssessmentApi {
     @GetMapping("/api/ledger/export")
     @Operation(summary = "The desk's data set as a ledger workbook (spec/ledger.md): everything, or with period the "
             + "cases submitted in it (and the complaints of the repeat window before it) with all other records")
-    ResponseEntity<StreamingResponseBody> export(@RequestParam(required = false) String period) {
+    void export(@RequestParam(required = false) String period, jakarta.servlet.http.HttpServletResponse response)
+            throws java.io.IOException {
         Account account = currentUser.required();
         if (!LedgerTransfer.mayTransfer(account)) {
             throw new AssessmentRefused(403, "assessing.error.forbidden", null);
         }
         Period p = period == null || period.isBlank() ? null : live.period(period);
         String name = "warmline-ledger" + (p == null ? "" : "-" + p.label()) + ".xlsx";
-        return ResponseEntity.ok().contentType(XLSX)
-                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + name + "\"")
-                .body(out -> transfer.exportLedger(p, out));
+        response.setContentType(XLSX.toString());
+        response.setHeader(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + name + "\"");
+        transfer.exportLedger(p, response.getOutputStream());
     }
 
     @PostMapping(value = "/api/ledger/import", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
