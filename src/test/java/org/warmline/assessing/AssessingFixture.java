@@ -10,7 +10,7 @@ import javax.sql.DataSource;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.web.servlet.MockMvc;
-import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+import org.springframework.test.web.servlet.request.AbstractMockHttpServletRequestBuilder;
 import org.warmline.organization.OrganizationStore;
 import org.warmline.security.Account;
 import org.warmline.security.AccountStore;
@@ -61,7 +61,7 @@ abstract class AssessingFixture {
         return accounts.get(caller);
     }
 
-    MockHttpServletRequestBuilder as(Caller caller, MockHttpServletRequestBuilder request) {
+    <B extends AbstractMockHttpServletRequestBuilder<B>> B as(Caller caller, B request) {
         return request.header("Authorization", "Bearer " + tokens.get(caller));
     }
 
