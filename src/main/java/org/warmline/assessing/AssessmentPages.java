@@ -151,11 +151,23 @@ class AssessmentPages {
                 .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
         common(model, account, shown);
         model.addAttribute("periodText", p.label());
+        markCaseRefs(subject);
         model.addAttribute("subject", subject);
         model.addAttribute("year", yearOf(p));
         model.addAttribute("appeals", appeals.ofPeriod(p.label()).stream()
                 .filter(a -> a.subject().equals(code)).toList());
         return VIEW_SUBJECT;
+    }
+
+    /** Marks each deduction whose reference is a case number ({@code caseRef}), so the page links it to the case. */
+    @SuppressWarnings("unchecked")
+    private static void markCaseRefs(Map<String, Object> subject) {
+        Map<String, Object> items = (Map<String, Object>) subject.get("items");
+        for (Object item : items.values()) {
+            for (Map<String, Object> d : (List<Map<String, Object>>) ((Map<String, Object>) item).get("deductions")) {
+                d.put("caseRef", caseRef((String) d.get("rule")) && d.get("ref") != null);
+            }
+        }
     }
 
     /** Whether a deduction's reference is a case number (its rule is one of a case). */
@@ -205,6 +217,8 @@ class AssessmentPages {
         list.forEach(a -> steps.put(a.id(), appeals.steps(a.id())));
         model.addAttribute("period", p.label());
         model.addAttribute("appeals", list);
+        model.addAttribute("caseRefs", list.stream().filter(a -> caseRef(a.rule()) && a.ref() != null)
+                .map(Appeal::id).collect(java.util.stream.Collectors.toSet()));
         model.addAttribute("steps", steps);
         model.addAttribute("zone", live.zone());
         model.addAttribute("assessor", Viewers.isAssessor(account));
