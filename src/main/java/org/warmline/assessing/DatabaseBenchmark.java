@@ -128,7 +128,7 @@ public final class DatabaseBenchmark {
             long t1 = System.nanoTime();
             AssessmentResult result = live.assess(month, asOf, Locale.SIMPLIFIED_CHINESE);
             long t2 = System.nanoTime();
-            live.dataSet(month);
+            live.assessmentData(month);
             long t3 = System.nanoTime();
             subjects = result.subjects().size();
             if (round > 0) { // round 0 warms up

@@ -107,7 +107,7 @@ public class LedgerTransfer {
             dir = Files.createTempDirectory("warmline-import");
             Path file = dir.resolve(safeName(name));
             Files.copy(workbook, file);
-            DataSet data = new LedgerReader(live.schemeOf(null), language).read(file).data();
+            DataSet data = new LedgerReader(live.currentScheme(), language).read(file).data();
             List<LedgerProblem> problems = new ArrayList<>();
             Set<String> taken = cases.taken(data.cases().stream().map(CaseRecord::caseNo).toList());
             for (CaseRecord c : data.cases()) {

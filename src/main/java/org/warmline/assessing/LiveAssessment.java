@@ -77,6 +77,11 @@ public class LiveAssessment {
         return activeScheme;
     }
 
+    /** The scheme in force now (reading a workbook to import, periods' labels). */
+    public Scheme currentScheme() {
+        return activeScheme;
+    }
+
     /** The working calendar of a run: a fresh one, since the engine resets and fills its years-without-schedule. */
     WorkingCalendar calendarOf(Scheme scheme) {
         return WorkingCalendar.shipped(ZoneId.of(scheme.zone()));
@@ -131,6 +136,20 @@ public class LiveAssessment {
                 records.regulations(), records.trainings(), records.outages(), records.tasks(), records.adjustments());
     }
 
+    /**
+     * What the engine reads for a period: {@link #dataSet(Period)} with the cases read lean
+     * ({@link CaseLedgerStore#forAssessmentLean}: free texts only as present or absent), which scores the same.
+     */
+    DataSet assessmentData(Period period) {
+        Scheme scheme = schemeOf(period);
+        ZoneId zone = ZoneId.of(scheme.zone());
+        Instant from = period.start().atStartOfDay(zone).toInstant();
+        Instant to = period.end().atStartOfDay(zone).toInstant();
+        Duration lookback = scheme.items().repeat().window().plusSeconds(1);
+        return new DataSet(organization.units(), organization.staff(), cases.forAssessmentLean(from, to, lookback),
+                records.regulations(), records.trainings(), records.outages(), records.tasks(), records.adjustments());
+    }
+
     /** Every record of the desk: all cases (not withdrawn), the organisation and the manual records. */
     public DataSet everything() {
         return new DataSet(organization.units(), organization.staff(), cases.all(), records.regulations(),
@@ -139,7 +158,7 @@ public class LiveAssessment {
 
     /** Assesses a period as of an instant, reasons in the locale's language (Chinese unless English). */
     public AssessmentResult assess(Period period, Instant asOf, Locale locale) {
-        return assess(dataSet(period), period, asOf, locale);
+        return assess(assessmentData(period), period, asOf, locale);
     }
 
     /** Assesses a given data set as the command does. */

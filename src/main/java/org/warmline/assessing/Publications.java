@@ -47,7 +47,7 @@ public class Publications {
         if (!Viewers.isAssessor(by)) {
             throw new AssessmentRefused(403, "assessing.error.forbidden", null);
         }
-        DataSet data = live.dataSet(period);
+        DataSet data = live.assessmentData(period);
         AssessmentResult zh = live.assess(data, period, asOf, Locale.SIMPLIFIED_CHINESE);
         AssessmentResult en = live.assess(data, period, asOf, Locale.ENGLISH);
         String zhJson = new String(LiveAssessment.json(zh), StandardCharsets.UTF_8);

@@ -117,6 +117,29 @@ class LiveAssessmentStoresTest {
         assertThat(composed.adjustments()).hasSameSizeAs(file.adjustments());
         assertThat(composed.trainings()).containsExactlyInAnyOrderElementsOf(file.trainings());
 
+        // the engine's lean read: the same cases and instants, free texts only as present or absent
+        java.util.Map<String, CaseRecord> full = new java.util.HashMap<>();
+        composed.cases().forEach(c -> full.put(c.caseNo(), c));
+        List<CaseRecord> lean = live.assessmentData(period).cases();
+        assertThat(lean).hasSameSizeAs(composed.cases()).allSatisfy(c -> {
+            CaseRecord f = full.get(c.caseNo());
+            assertThat(List.of(c.occurredAt(), c.submittedAt(), c.recordedAt(), c.acceptedAt(), c.dispatchedAt(),
+                    c.contactedAt(), c.surveyedAt(), c.solutionAt(), c.completedAt(), c.evaluatedAt(),
+                    c.unsatisfiedAt(), c.reviewedAt(), c.rehandledAt(), c.explainedAt()))
+                    .isEqualTo(List.of(f.occurredAt(), f.submittedAt(), f.recordedAt(), f.acceptedAt(),
+                            f.dispatchedAt(), f.contactedAt(), f.surveyedAt(), f.solutionAt(), f.completedAt(),
+                            f.evaluatedAt(), f.unsatisfiedAt(), f.reviewedAt(), f.rehandledAt(), f.explainedAt()));
+            assertThat(List.of(c.citizenName() == null, c.address() == null, c.demand() == null,
+                    c.solution() == null, c.evaluationComment() == null)).isEqualTo(List.of(f.citizenName() == null,
+                    f.address() == null, f.demand() == null, f.solution() == null, f.evaluationComment() == null));
+            assertThat(List.of(String.valueOf(c.unit()), String.valueOf(c.handler()), String.valueOf(c.topic()),
+                    String.valueOf(c.citizenPhone()), String.valueOf(c.evaluation()), String.valueOf(c.resolved())))
+                    .isEqualTo(List.of(String.valueOf(f.unit()), String.valueOf(f.handler()),
+                            String.valueOf(f.topic()), String.valueOf(f.citizenPhone()),
+                            String.valueOf(f.evaluation()), String.valueOf(f.resolved())));
+        });
+        assertThat(lean).anySatisfy(c -> assertThat(c.occurredAt()).isEqualTo(org.warmline.ledger.Instants.NONE));
+
         for (String p : List.of("2026-01", "2026-Q1", "2026")) {
             String expected = expected(p);
             String json = new String(LiveAssessment.json(live.assess(live.period(p), asOfOf(expected),
