@@ -166,6 +166,9 @@ class AssessmentPages {
         for (Object item : items.values()) {
             for (Map<String, Object> d : (List<Map<String, Object>>) ((Map<String, Object>) item).get("deductions")) {
                 d.put("caseRef", caseRef((String) d.get("rule")) && d.get("ref") != null);
+                // an adjustment giving points back is listed with negative points: shown as a plus
+                java.math.BigDecimal points = ResultDocument.decimal(d.get("points"));
+                d.put("shown", (points.signum() < 0 ? "+" : "\u2212") + points.abs().toPlainString());
             }
         }
     }
