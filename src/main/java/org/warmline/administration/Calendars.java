@@ -51,6 +51,11 @@ public class Calendars {
     private record State(Map<Integer, Year> years, WorkingCalendar calendar, long readAtNanos) {
     }
 
+    /** The calendars kept in a database, outside Spring (tools, other modules' tests); imports publish no event. */
+    public static Calendars of(org.springframework.jdbc.core.simple.JdbcClient jdbc, SchemeVersions schemes) {
+        return new Calendars(new HolidayCalendarStore(jdbc), schemes, event -> { });
+    }
+
     @Autowired
     Calendars(HolidayCalendarStore store, SchemeVersions schemes, ApplicationEventPublisher events) {
         this(store, schemes, Clock.systemUTC(), events);
@@ -69,6 +74,14 @@ public class Calendars {
     /** The working-day calendar: shipped years and imported years, in the zone of the scheme. */
     public WorkingCalendar current() {
         return state().calendar();
+    }
+
+    /**
+     * A calendar of its own for one assessment run, with the same years as {@link #current()}: the engine notes the
+     * years without a schedule it meets in the calendar it is given, so runs must not share one.
+     */
+    public WorkingCalendar forRun() {
+        return new WorkingCalendar(zone(), state().years().values().stream().map(y -> y.parsed().schedule()).toList());
     }
 
     /** The years with a schedule, shipped or imported. */

@@ -74,6 +74,89 @@ public class CaseLedgerStore {
                 .list();
     }
 
+    /**
+     * The cases an assessment of {@code [from, to)} needs (考核取数): every case submitted in it, and the complaints
+     * submitted in the {@code lookback} before {@code from} (an earlier complaint can make one of the period a repeat,
+     * spec/assessment.md 2.4), field for field as the ledger holds them (what an export of the period writes).
+     * Unordered (the engine sorts); streamed with a fetch size.
+     */
+    public List<CaseRecord> forAssessment(Instant from, Instant to, java.time.Duration lookback) {
+        List<CaseRecord> result = new ArrayList<>();
+        stream("select " + COLUMNS, from, to, lookback, rs -> result.add(indexed(rs, result.size())));
+        return result;
+    }
+
+    /**
+     * {@link #forAssessment} for the engine only, read lean: instants come as epoch milliseconds computed by the
+     * database, and the free texts the engine only checks for presence (citizen name, address, demand, solution,
+     * evaluation comment) come as one bit mask and are replaced by {@link #PRESENT} when present. The engine's result
+     * is the same (it never shows those texts); never export or show these records.
+     */
+    public List<CaseRecord> forAssessmentLean(Instant from, Instant to, java.time.Duration lookback) {
+        StringBuilder select = new StringBuilder("select case_no, channel, category, complex, topic, citizen_phone, "
+                + "accepted_by, unit, handler, site_survey, resolved, evaluation, evaluation_channel, review_finding, "
+                + "(case when citizen_name is null then 0 else 1 end) + (case when address is null then 0 else 2 end)"
+                + " + (case when demand is null then 0 else 4 end) + (case when solution is null then 0 else 8 end)"
+                + " + (case when evaluation_comment is null then 0 else 16 end)");
+        for (String column : LEAN_INSTANTS) {
+            select.append(", cast(extract(epoch from ").append(column).append(") * 1000 as bigint)");
+        }
+        List<CaseRecord> result = new ArrayList<>();
+        stream(select.toString(), from, to, lookback, rs -> result.add(lean(rs, result.size())));
+        return result;
+    }
+
+    /** What a present free text reads as in {@link #forAssessmentLean}'s records. */
+    public static final String PRESENT = "\u2026";
+
+    private static final List<String> LEAN_INSTANTS = List.of("occurred_at", "submitted_at", "recorded_at",
+            "accepted_at", "dispatched_at", "contacted_at", "surveyed_at", "solution_at", "completed_at",
+            "evaluated_at", "unsatisfied_at", "reviewed_at", "rehandled_at", "explained_at");
+
+    private void stream(String select, Instant from, Instant to, java.time.Duration lookback,
+                        org.springframework.jdbc.core.RowCallbackHandler each) {
+        String sql = select + " from petition_case where submitted_at >= ? and submitted_at < ? "
+                + "and (submitted_at >= ? or category = 'COMPLAINT') and withdrawn_at is null";
+        OffsetDateTime start = OffsetDateTime.ofInstant(from, ZoneOffset.UTC);
+        // PostgreSQL streams with a fetch size only inside a transaction
+        transaction.executeWithoutResult(status -> jdbc.sql(sql)
+                .params(start.minus(lookback), OffsetDateTime.ofInstant(to, ZoneOffset.UTC), start)
+                .withFetchSize(5_000)
+                .query(each));
+    }
+
+    private static CaseRecord lean(ResultSet rs, int row) throws SQLException {
+        int texts = rs.getInt(15);
+        long[] at = new long[LEAN_INSTANTS.size()];
+        for (int i = 0; i < at.length; i++) {
+            long value = rs.getLong(16 + i);
+            at[i] = rs.wasNull() ? NONE : value;
+        }
+        return new CaseRecord(rs.getString(1), code(rs, 2, Channel.class), code(rs, 3, Category.class),
+                rs.getBoolean(4), rs.getString(5), present(texts, 1), rs.getString(6), present(texts, 2),
+                present(texts, 4), at[0], at[1], at[2], at[3], rs.getString(7), at[4], rs.getString(8),
+                rs.getString(9), at[5], rs.getBoolean(10), at[6], present(texts, 8), at[7], at[8], rs.getBoolean(11),
+                code(rs, 12, EvaluationLevel.class), code(rs, 13, EvaluationChannel.class), at[9],
+                present(texts, 16), at[10], at[11], code(rs, 14, ReviewFinding.class), at[12], at[13], row + 2);
+    }
+
+    private static String present(int mask, int bit) {
+        return (mask & bit) != 0 ? PRESENT : null;
+    }
+
+    /** Which of these case numbers are taken already (withdrawn cases included), e.g. before an import. */
+    public java.util.Set<String> taken(java.util.Collection<String> caseNos) {
+        java.util.Set<String> result = new java.util.HashSet<>();
+        List<String> all = List.copyOf(caseNos);
+        for (int from = 0; from < all.size(); from += 500) {
+            List<String> chunk = all.subList(from, Math.min(all.size(), from + 500));
+            result.addAll(jdbc.sql("select case_no from petition_case where case_no in ("
+                            + String.join(", ", java.util.Collections.nCopies(chunk.size(), "?")) + ")")
+                    .params(chunk).query(String.class).list());
+        }
+        return result;
+    }
+
     /** Every case that is not withdrawn. */
     public List<CaseRecord> all() {
         return jdbc.sql("select " + COLUMNS + " from petition_case where withdrawn_at is null "
@@ -156,5 +239,27 @@ public class CaseLedgerStore {
                 millis(rs, "evaluated_at"), rs.getString("evaluation_comment"), millis(rs, "unsatisfied_at"),
                 millis(rs, "reviewed_at"), code(rs, "review_finding", ReviewFinding.class), millis(rs, "rehandled_at"),
                 millis(rs, "explained_at"), row + 2);
+    }
+
+    private static long millis(ResultSet rs, int column) throws SQLException {
+        OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
+        return value == null ? NONE : value.toInstant().toEpochMilli();
+    }
+
+    private static <E extends Enum<E>> E code(ResultSet rs, int column, Class<E> type) throws SQLException {
+        String value = rs.getString(column);
+        return value == null ? null : Enum.valueOf(type, value);
+    }
+
+    /** {@link #record} by column index, in the order of {@link #COLUMNS}. */
+    private static CaseRecord indexed(ResultSet rs, int row) throws SQLException {
+        return new CaseRecord(rs.getString(1), code(rs, 2, Channel.class), code(rs, 3, Category.class),
+                rs.getBoolean(4), rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8),
+                rs.getString(9), millis(rs, 10), millis(rs, 11), millis(rs, 12), millis(rs, 13), rs.getString(14),
+                millis(rs, 15), rs.getString(16), rs.getString(17), millis(rs, 18), rs.getBoolean(19), millis(rs, 20),
+                rs.getString(21), millis(rs, 22), millis(rs, 23), rs.getBoolean(24),
+                code(rs, 25, EvaluationLevel.class), code(rs, 26, EvaluationChannel.class), millis(rs, 27),
+                rs.getString(28), millis(rs, 29), millis(rs, 30), code(rs, 31, ReviewFinding.class), millis(rs, 32),
+                millis(rs, 33), row + 2);
     }
 }

@@ -1,0 +1,152 @@
+package org.warmline.assessing;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Supplier;
+
+import javax.sql.DataSource;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.JdbcTransactionManager;
+import org.warmline.calendar.Period;
+import org.warmline.cases.CaseLedgerStore;
+import org.warmline.ledger.CaseRecord;
+import org.warmline.ledger.Category;
+import org.warmline.ledger.DataSet;
+import org.warmline.ledger.LedgerReader;
+import org.warmline.organization.OrganizationStore;
+import org.warmline.records.ManualRecords;
+import org.warmline.scheme.Scheme;
+import org.warmline.scheme.SchemeLoader;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Composing the live assessment's data set from the database, on H2 and PostgreSQL: the period's cases and the
+ * complaints of the repeat window before it (nothing else), and the assessment of the composed data set is the
+ * command's expected JSON for the example ledger.
+ */
+class LiveAssessmentStoresTest {
+
+    static final Scheme SCHEME = SchemeLoader.defaultScheme();
+
+    static DataSet example() {
+        return new LedgerReader(SCHEME, Locale.SIMPLIFIED_CHINESE).read(Path.of("examples/ledger")).data();
+    }
+
+    /** A copy of a case, renumbered, submitted at another instant, with another phone and category. */
+    static CaseRecord moved(CaseRecord c, String caseNo, long shift, Category category, String phone) {
+        return new CaseRecord(caseNo, c.channel(), category, c.complex(), c.topic(), c.citizenName(), phone,
+                c.address(), c.demand(), shifted(c.occurredAt(), shift), shifted(c.submittedAt(), shift),
+                shifted(c.recordedAt(), shift), shifted(c.acceptedAt(), shift), c.acceptedBy(),
+                shifted(c.dispatchedAt(), shift), c.unit(), c.handler(), shifted(c.contactedAt(), shift),
+                c.siteSurvey(), shifted(c.surveyedAt(), shift), c.solution(), shifted(c.solutionAt(), shift),
+                shifted(c.completedAt(), shift), c.resolved(), c.evaluation(), c.evaluationChannel(),
+                shifted(c.evaluatedAt(), shift), c.evaluationComment(), shifted(c.unsatisfiedAt(), shift),
+                shifted(c.reviewedAt(), shift), c.reviewFinding(), shifted(c.rehandledAt(), shift),
+                shifted(c.explainedAt(), shift), 0);
+    }
+
+    private static long shifted(long millis, long shift) {
+        return millis == org.warmline.ledger.Instants.NONE ? millis : millis + shift;
+    }
+
+    static LiveAssessment live(DataSource ds) {
+        JdbcClient jdbc = JdbcClient.create(ds);
+        JdbcTransactionManager tx = new JdbcTransactionManager(ds);
+        return new LiveAssessment(SCHEME, org.warmline.administration.SchemeVersions.of(jdbc),
+                org.warmline.administration.Calendars.of(jdbc, org.warmline.administration.SchemeVersions.of(jdbc)),
+                new OrganizationStore(jdbc, tx), new CaseLedgerStore(jdbc, tx),
+                new ManualRecords(jdbc, tx));
+    }
+
+    static void load(DataSource ds, DataSet data) {
+        JdbcClient jdbc = JdbcClient.create(ds);
+        JdbcTransactionManager tx = new JdbcTransactionManager(ds);
+        new OrganizationStore(jdbc, tx).saveAll(data.units(), data.staff());
+        new CaseLedgerStore(jdbc, tx).importCases(data.cases());
+        new ManualRecords(jdbc, tx).importAll(data.regulations(), data.trainings(), data.outages(), data.tasks(),
+                data.adjustments(), "test", Instant.parse("2026-03-01T00:00:00Z"));
+    }
+
+    static String expected(String period) throws Exception {
+        return Files.readString(Path.of("examples/expected/" + period + ".json"), StandardCharsets.UTF_8);
+    }
+
+    static Instant asOfOf(String json) {
+        int at = json.indexOf("\"asOf\" : \"") + 10;
+        return OffsetDateTime.parse(json.substring(at, json.indexOf('"', at))).toInstant();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("org.warmline.persistence.Databases#both")
+    void theDataSetOfAPeriodHoldsItsCasesAndTheComplaintsOfTheRepeatWindowBeforeIt(String name,
+            Supplier<DataSource> database) throws Exception {
+        DataSource ds = database.get();
+        DataSet file = example();
+        CaseRecord january = file.cases().stream()
+                .filter(c -> c.submittedAt() >= Instant.parse("2026-01-10T00:00:00Z").toEpochMilli()).findFirst()
+                .orElseThrow();
+        long day = 86_400_000L;
+        List<CaseRecord> extra = new ArrayList<>();
+        // 20 days before January 10th: in the window; 40 days before: outside it; a consultation: never needed
+        extra.add(moved(january, "X-IN-WINDOW", -20 * day, Category.COMPLAINT, "13900000001"));
+        extra.add(moved(january, "X-TOO-EARLY", -60 * day, Category.COMPLAINT, "13900000002"));
+        extra.add(moved(january, "X-CONSULT", -20 * day, Category.CONSULTATION, "13900000003"));
+        List<CaseRecord> all = new ArrayList<>(file.cases());
+        all.addAll(extra);
+        load(ds, new DataSet(file.units(), file.staff(), all, file.regulations(), file.trainings(), file.outages(),
+                file.tasks(), file.adjustments()));
+        LiveAssessment live = live(ds);
+
+        Period period = live.period("2026-01");
+        DataSet composed = live.dataSet(period);
+        List<String> expectedNumbers = new ArrayList<>(file.cases().stream()
+                .filter(c -> c.caseNo().startsWith("C202601")).map(CaseRecord::caseNo).toList());
+        expectedNumbers.add("X-IN-WINDOW");
+        assertThat(composed.cases()).extracting(CaseRecord::caseNo)
+                .containsExactlyInAnyOrderElementsOf(expectedNumbers);
+        assertThat(composed.units()).containsExactlyInAnyOrderElementsOf(file.units());
+        assertThat(composed.staff()).containsExactlyInAnyOrderElementsOf(file.staff());
+        assertThat(composed.adjustments()).hasSameSizeAs(file.adjustments());
+        assertThat(composed.trainings()).containsExactlyInAnyOrderElementsOf(file.trainings());
+
+        // the engine's lean read: the same cases and instants, free texts only as present or absent
+        java.util.Map<String, CaseRecord> full = new java.util.HashMap<>();
+        composed.cases().forEach(c -> full.put(c.caseNo(), c));
+        List<CaseRecord> lean = live.assessmentData(period).cases();
+        assertThat(lean).hasSameSizeAs(composed.cases()).allSatisfy(c -> {
+            CaseRecord f = full.get(c.caseNo());
+            assertThat(List.of(c.occurredAt(), c.submittedAt(), c.recordedAt(), c.acceptedAt(), c.dispatchedAt(),
+                    c.contactedAt(), c.surveyedAt(), c.solutionAt(), c.completedAt(), c.evaluatedAt(),
+                    c.unsatisfiedAt(), c.reviewedAt(), c.rehandledAt(), c.explainedAt()))
+                    .isEqualTo(List.of(f.occurredAt(), f.submittedAt(), f.recordedAt(), f.acceptedAt(),
+                            f.dispatchedAt(), f.contactedAt(), f.surveyedAt(), f.solutionAt(), f.completedAt(),
+                            f.evaluatedAt(), f.unsatisfiedAt(), f.reviewedAt(), f.rehandledAt(), f.explainedAt()));
+            assertThat(List.of(c.citizenName() == null, c.address() == null, c.demand() == null,
+                    c.solution() == null, c.evaluationComment() == null)).isEqualTo(List.of(f.citizenName() == null,
+                    f.address() == null, f.demand() == null, f.solution() == null, f.evaluationComment() == null));
+            assertThat(List.of(String.valueOf(c.unit()), String.valueOf(c.handler()), String.valueOf(c.topic()),
+                    String.valueOf(c.citizenPhone()), String.valueOf(c.evaluation()), String.valueOf(c.resolved())))
+                    .isEqualTo(List.of(String.valueOf(f.unit()), String.valueOf(f.handler()),
+                            String.valueOf(f.topic()), String.valueOf(f.citizenPhone()),
+                            String.valueOf(f.evaluation()), String.valueOf(f.resolved())));
+        });
+        assertThat(lean).anySatisfy(c -> assertThat(c.occurredAt()).isEqualTo(org.warmline.ledger.Instants.NONE));
+
+        for (String p : List.of("2026-01", "2026-Q1", "2026")) {
+            String expected = expected(p);
+            String json = new String(LiveAssessment.json(live.assess(live.period(p), asOfOf(expected),
+                    Locale.SIMPLIFIED_CHINESE)), StandardCharsets.UTF_8);
+            assertThat(json).as(p).isEqualTo(expected);
+        }
+    }
+}
