@@ -153,7 +153,7 @@ class PageAuthorizationMatrixTest extends ApiFixture {
             Map.entry("do-review", t -> act(t.evaluated(EvaluationLevel.UNSATISFIED), "review",
                     "finding", "SERVICE_PROBLEM")),
             Map.entry("do-rehandle", t -> act(t.reviewed(ReviewFinding.SERVICE_PROBLEM), "rehandle")),
-            Map.entry("do-explain", t -> act(t.reviewed(ReviewFinding.MISUNDERSTANDING), "explain")),
+            Map.entry("do-explain", t -> act(t.reviewed(ReviewFinding.MISUNDERSTANDING), "explain", "text", "误解已解释")),
             Map.entry("do-close", t -> act(t.evaluated(EvaluationLevel.SATISFIED), "close")),
             Map.entry("do-withdraw", t -> act(t.dispatched(), "withdraw", "text", "重复登记")),
             Map.entry("my-work", t -> get("/my-work")),
