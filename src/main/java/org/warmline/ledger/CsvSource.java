@@ -77,7 +77,8 @@ final class CsvSource {
         long size;
         try {
             size = Files.size(path);
-            if (size < splitMinBytes || size > limits.maxFileBytes() || !looksLikeText(path)) {
+            if (table != LedgerTable.CASES || size < splitMinBytes || size > limits.maxFileBytes()
+                    || !looksLikeText(path)) {
                 size = -1;
             }
         } catch (IOException e) {
@@ -90,8 +91,10 @@ final class CsvSource {
         long total = size;
         Collector first = collector.part();
         Collector second = collector.part();
-        Cells.RowSink firstSink = first.open(table, file);
-        Cells.RowSink secondSink = second.open(table, file);
+        Collector.CaseSink firstSink = first.openCases(file);
+        Collector.CaseSink secondSink = second.openCases(file);
+        CaseFields firstFields = first.caseFields();
+        CaseFields secondFields = second.caseFields();
         java.util.concurrent.CompletableFuture<Long> end = new java.util.concurrent.CompletableFuture<>();
         boolean[] secondFailed = {false};
         Thread other = new Thread(() -> {
@@ -107,13 +110,14 @@ final class CsvSource {
                     return;
                 }
                 secondSink.header(1, header);
+                secondFields.columns(secondSink.positions());
                 long at = split[0];
                 Opener opener = () -> {
                     java.nio.channels.FileChannel channel = java.nio.channels.FileChannel.open(path);
                     channel.position(at);
                     return java.nio.channels.Channels.newInputStream(channel);
                 };
-                part(opener, secondSink, limits, (int) split[1], false);
+                part(opener, secondSink, secondFields, (int) split[1], false);
             } catch (Throwable t) {
                 secondFailed[0] = true;
             } finally {
@@ -125,7 +129,7 @@ final class CsvSource {
         boolean firstFailed = false;
         try {
             Opener opener = () -> new HeadInput(Files.newInputStream(path), total / 2, end);
-            part(opener, firstSink, limits, 0, true);
+            part(opener, firstSink, firstFields, 0, true);
         } catch (Throwable t) {
             firstFailed = true;
         }
@@ -148,29 +152,32 @@ final class CsvSource {
     }
 
     /**
-     * Reads one part of a split file in the calling thread: decodes, parses and hands on every record. Any failure
-     * (bad UTF-8, bad CSV, a limit) is thrown: the file is then read again on the single path, which reports it.
+     * Reads one part of a split file in the calling thread: decodes, parses and hands on every record, the fields
+     * taken by {@link CaseFields} straight from FastCSV's buffer. Any failure (bad UTF-8, bad CSV, a limit) is thrown:
+     * the file is then read again on the single path, which reports it.
      */
-    private static void part(Opener opener, Cells.RowSink sink, LedgerReader.Limits limits, int rowOffset,
+    private static void part(Opener opener, Collector.CaseSink sink, CaseFields fields, int rowOffset,
                              boolean header) throws IOException {
         try (Reader reader = new InputStreamReader(opener.open(), decoder());
-             CsvReader<String[]> csv = CsvReader.builder()
+             CsvReader<CaseFields> csv = CsvReader.builder()
                      .skipEmptyLines(false)
                      .allowExtraFields(true)
                      .allowMissingFields(true)
-                     .build(handler(limits), reader);
-             CloseableIterator<String[]> records = csv.iterator()) {
+                     .build(fields, reader);
+             CloseableIterator<CaseFields> records = csv.iterator()) {
             int row = rowOffset;
             while (records.hasNext()) {
-                String[] record = records.next();
+                records.next();
                 row++;
                 if (header && row == rowOffset + 1) {
+                    String[] record = fields.header();
                     if (record.length > 0) {
                         record[0] = record[0].replace("\uFEFF", "");
                     }
                     sink.header(row, record);
+                    fields.columns(sink.positions());
                 } else {
-                    sink.row(row, record);
+                    sink.row(row, fields);
                 }
             }
             if (header && row == rowOffset) {

@@ -158,6 +158,44 @@ final class Values {
         return localToEpochMillis(local, year, month, day, hour, minute, second);
     }
 
+    /**
+     * {@link #plainInstant(String)} on the 19 characters at {@code at} of a buffer (a CSV parser's, without making a
+     * string): the same value for the same text, and {@link #BAD} whenever the general parser has to decide.
+     */
+    long plainInstant(char[] buf, int at) {
+        if (buf[at + 4] != '-' || buf[at + 7] != '-' || buf[at + 13] != ':' || buf[at + 16] != ':') {
+            return BAD;
+        }
+        char t = buf[at + 10];
+        if (t != ' ' && t != 'T' && t != 't') {
+            return BAD;
+        }
+        int year = fixed(buf, at, 4);
+        int month = fixed(buf, at + 5, 2);
+        int day = fixed(buf, at + 8, 2);
+        int hour = fixed(buf, at + 11, 2);
+        int minute = fixed(buf, at + 14, 2);
+        int second = fixed(buf, at + 17, 2);
+        if (year < 0 || month < 1 || month > 12 || day < 1 || day > lengthOfMonth(year, month) || hour < 0 || hour > 23
+                || minute < 0 || minute > 59 || second < 0 || second > 59) {
+            return BAD;
+        }
+        long local = epochDay(year, month, day) * 86400L + hour * 3600L + minute * 60L + second;
+        return localToEpochMillis(local, year, month, day, hour, minute, second);
+    }
+
+    private static int fixed(char[] buf, int at, int count) {
+        int value = 0;
+        for (int i = at; i < at + count; i++) {
+            char c = buf[i];
+            if (c < '0' || c > '9') {
+                return -1;
+            }
+            value = value * 10 + (c - '0');
+        }
+        return value;
+    }
+
     /** The value of {@code count} ASCII digits at {@code at}, or -1. */
     private static int fixed(String s, int at, int count) {
         int value = 0;
