@@ -155,14 +155,38 @@ public final class AssessmentEngine {
             for (int i = 0; i < cases.size(); i++) {
                 periodIndexes[i] = periodIndexes(cases.get(i));
             }
+            // the complaints that can make a counted case a repeat: from the repeat window before the first counted
+            // case to the last counted case (a period's cases are together, since the cases are sorted)
+            int firstCounted = -1;
+            int lastCounted = -1;
+            for (int i = 0; i < cases.size(); i++) {
+                if (periodIndexes[i] != null) {
+                    if (firstCounted < 0) {
+                        firstCounted = i;
+                    }
+                    lastCounted = i;
+                }
+            }
+            int repeatsFrom = Math.max(firstCounted, 0);
+            if (firstCounted >= 0) {
+                long first = cases.get(firstCounted).submittedAt();
+                long reach = judge.repeatReach();
+                long since = first < Long.MIN_VALUE + reach ? Long.MIN_VALUE : first - reach;
+                while (repeatsFrom > 0 && cases.get(repeatsFrom - 1).submittedAt() >= since) {
+                    repeatsFrom--;
+                }
+            }
+            int repeatsTo = lastCounted + 1;
+            int fromRepeats = repeatsFrom;
             CaseJudge other = new CaseJudge(scheme, calendar, new Reasons(locale, zone), asOf);
             inTwo(judge, other, cases.size(), (j, from, to) -> {
                 for (int i = from; i < to; i++) {
                     CaseRecord c = cases.get(i);
-                    facts[i] = periodIndexes[i] != null ? j.judge(c) : j.judgeUncounted(c);
+                    facts[i] = periodIndexes[i] != null ? j.judge(c)
+                            : j.judgeUncounted(c, i >= fromRepeats && i < repeatsTo);
                 }
             });
-            judge.markRepeats(cases, facts);
+            judge.markRepeats(cases, facts, repeatsFrom, repeatsTo);
             inTwo(judge, other, cases.size(), (j, from, to) -> {
                 for (int i = from; i < to; i++) {
                     if (periodIndexes[i] != null) {

@@ -1,6 +1,7 @@
 package org.warmline.ledger;
 
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Predicate;
 import java.util.function.UnaryOperator;
@@ -320,13 +321,22 @@ final class CaseFields extends AbstractBaseCsvCallbackHandler<CaseFields> {
         return true;
     }
 
-    /** The exact spellings of a coded type (code and Chinese name), as {@link CodedIndex#exact} finds them. */
+    /**
+     * The exact spellings of a coded type (each value's code and Chinese name), each with the value that
+     * {@link Coded#lookup} finds for it (so a type whose spellings are ambiguous gives what the loop gives).
+     */
     private static final class Spellings {
         private final char[][] texts;
         private final Object[] values;
 
-        Spellings(Class<?> type) {
-            Map<String, Object> all = CodedIndex.spellings(type);
+        <E extends Enum<E> & Coded> Spellings(Class<E> type) {
+            Map<String, Object> all = new LinkedHashMap<>();
+            for (E e : type.getEnumConstants()) {
+                for (String spelling : new String[] {e.name(), e.chinese()}) {
+                    all.putIfAbsent(spelling, Coded.lookup(type, spelling));
+                }
+            }
+            all.values().removeIf(java.util.Objects::isNull);
             texts = new char[all.size()][];
             values = new Object[all.size()];
             int i = 0;
@@ -360,11 +370,17 @@ final class CaseFields extends AbstractBaseCsvCallbackHandler<CaseFields> {
             shift = 32 - bits;
         }
 
+        /**
+         * A hash of the length and five characters (first, last, and at a quarter, half and three quarters): constant
+         * time for any length; texts that differ elsewhere only share a slot (and take turns in it).
+         */
         static int hash(char[] buf, int at, int n) {
-            int h = 0;
-            for (int i = at; i < at + n; i++) {
-                h = 31 * h + buf[i];
-            }
+            int h = n;
+            h = 31 * h + buf[at];
+            h = 31 * h + buf[at + n - 1];
+            h = 31 * h + buf[at + (n >> 1)];
+            h = 31 * h + buf[at + (n >> 2)];
+            h = 31 * h + buf[at + n - 1 - (n >> 2)];
             return h;
         }
 

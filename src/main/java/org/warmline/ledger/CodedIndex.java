@@ -40,12 +40,4 @@ final class CodedIndex {
     static Object exact(Class<?> type, String text) {
         return BY_TEXT.get(type).get(text);
     }
-
-    /**
-     * The exact spellings of the values of a type with their values (the index {@link #exact} looks in); empty for a
-     * type whose spellings are ambiguous, which then always takes the loop.
-     */
-    static Map<String, Object> spellings(Class<?> type) {
-        return BY_TEXT.get(type);
-    }
 }

@@ -89,6 +89,13 @@ final class Collector {
         return new Collector(this);
     }
 
+    /** Makes room for about this many case numbers at once (a part of a large cases table, see CsvSource). */
+    void expectCases(long count) {
+        if (caseRows.size() == 0) {
+            caseRows = new RowTable((int) Math.min(count, 1 << 21));
+        }
+    }
+
     Problems problems() {
         return problems;
     }
@@ -103,9 +110,11 @@ final class Collector {
                 || rows + first.rows + second.rows > limits.maxRows()) {
             return false;
         }
+        // a case number of the second part that the first part has: read again whole (that reports the duplicate);
+        // no table of all the case numbers is made, since no row of the cases table comes after the two parts
         RowTable table = first.caseRows;
         for (CaseRecord c : second.cases) {
-            if (table.putIfAbsent(c.caseNo(), c.row()) >= 0) {
+            if (table.row(c.caseNo()) >= 0) {
                 return false;
             }
         }
@@ -777,9 +786,33 @@ final class Collector {
      * arrays instead of a million map entries and boxed rows (less for the collector to copy while reading).
      */
     static final class RowTable {
-        private String[] keys = new String[1 << 10];
-        private int[] rows = new int[1 << 10];
+        private String[] keys;
+        private int[] rows;
         private int size;
+
+        RowTable() {
+            this(1 << 9);
+        }
+
+        /** A table with room for {@code expected} keys before it grows. */
+        RowTable(int expected) {
+            int capacity = Integer.highestOneBit(Math.max(expected, 1 << 9) * 2 - 1) << 1;
+            keys = new String[capacity];
+            rows = new int[capacity];
+        }
+
+        /** The row recorded for a key, or -1. */
+        int row(String key) {
+            int mask = keys.length - 1;
+            int i = spread(key.hashCode()) & mask;
+            while (keys[i] != null) {
+                if (keys[i].equals(key)) {
+                    return rows[i];
+                }
+                i = (i + 1) & mask;
+            }
+            return -1;
+        }
 
         /** Records the row of a key unless the key is known; returns the known row, or -1. */
         int putIfAbsent(String key, int row) {

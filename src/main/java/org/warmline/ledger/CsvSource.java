@@ -91,6 +91,8 @@ final class CsvSource {
         long total = size;
         Collector first = collector.part();
         Collector second = collector.part();
+        first.expectCases(total / 2 / 256);
+        second.expectCases(total / 2 / 256);
         Collector.CaseSink firstSink = first.openCases(file);
         Collector.CaseSink secondSink = second.openCases(file);
         CaseFields firstFields = first.caseFields();
