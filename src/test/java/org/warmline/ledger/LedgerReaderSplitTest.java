@@ -137,6 +137,40 @@ class LedgerReaderSplitTest {
     }
 
     @Test
+    void mixedLineEndsCountTheSameRows() throws IOException {
+        // CRLF, LF and a lone CR each end one record (as FastCSV counts them); the scan for the split counts them
+        // eight bytes at a time, also where a CRLF straddles two words
+        List<String> cases = new ArrayList<>(lines);
+        int bad = CASES * 7 / 8;
+        String[] fields = fields(cases.get(bad));
+        fields[10] = "not an instant";
+        Path folder = folder(List.of());
+        for (boolean withProblem : new boolean[] {false, true}) {
+            if (withProblem) {
+                cases.set(bad, String.join(",", fields));
+            }
+            StringBuilder file = new StringBuilder();
+            for (int i = 0; i < cases.size(); i++) {
+                file.append(cases.get(i)).append(i % 7 == 3 ? "\r" : i % 2 == 0 ? "\r\n" : "\n");
+            }
+            Files.writeString(folder.resolve("cases.csv"), file, StandardCharsets.UTF_8);
+            if (!withProblem) {
+                long before = CsvSource.splitReads.get();
+                LedgerReading split = LedgerFixtures.reader().read(folder);
+                assertThat(CsvSource.splitReads.get()).isEqualTo(before + 1);
+                assertThat(split.data().cases()).hasSize(CASES).isEqualTo(readSingle(folder).data().cases());
+                assertThat(split.data().cases().get(CASES - 1).row()).isEqualTo(CASES + 1);
+            } else {
+                List<LedgerProblem> problems = problems(folder);
+                assertThat(problems).extracting(LedgerProblem::row).containsExactly(bad + 1);
+                CsvSource.splitMinBytes = Long.MAX_VALUE;
+                assertThat(problems(folder)).isEqualTo(problems);
+                CsvSource.splitMinBytes = 8L << 20;
+            }
+        }
+    }
+
+    @Test
     void problemsInTheSecondPartNameTheirRows() throws IOException {
         List<String> cases = new ArrayList<>(lines);
         // line i of the file is row i + 1 (the header is row 1)
@@ -187,7 +221,7 @@ class LedgerReaderSplitTest {
         long size = Files.size(generated.resolve("cases.csv"));
         for (int i = 0; i < cases.size(); i++) {
             bytes += cases.get(i).getBytes(StandardCharsets.UTF_8).length + 1;
-            if (bytes >= size / 2) {
+            if (bytes >= CsvSource.splitTarget(size)) {
                 middle = i;
                 break;
             }
