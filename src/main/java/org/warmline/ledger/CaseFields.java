@@ -350,7 +350,7 @@ final class CaseFields extends AbstractBaseCsvCallbackHandler<CaseFields> {
         Object find(char[] buf, int at, int n) {
             for (int i = 0; i < texts.length; i++) {
                 char[] text = texts[i];
-                if (text.length == n && Arrays.equals(text, 0, n, buf, at, at + n)) {
+                if (text.length == n && text[0] == buf[at] && Arrays.equals(text, 0, n, buf, at, at + n)) {
                     return values[i];
                 }
             }
@@ -371,11 +371,18 @@ final class CaseFields extends AbstractBaseCsvCallbackHandler<CaseFields> {
         }
 
         /**
-         * A hash of the length and five characters (first, last, and at a quarter, half and three quarters): constant
-         * time for any length; texts that differ elsewhere only share a slot (and take turns in it).
+         * A hash of every character of a short text (codes, names), and of the length and five characters (first,
+         * last, and at a quarter, half and three quarters) of a longer one, in constant time; texts that differ only
+         * elsewhere share a slot (and take turns in it).
          */
         static int hash(char[] buf, int at, int n) {
             int h = n;
+            if (n <= 12) {
+                for (int i = at; i < at + n; i++) {
+                    h = 31 * h + buf[i];
+                }
+                return h;
+            }
             h = 31 * h + buf[at];
             h = 31 * h + buf[at + n - 1];
             h = 31 * h + buf[at + (n >> 1)];
