@@ -9,6 +9,7 @@ import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -145,24 +146,47 @@ public final class AssessmentEngine {
         AssessmentResult result() {
             calendar.clearYearsWithoutSchedule();
             createSubjects();
-            List<CaseRecord> cases = data.cases().stream()
-                    .filter(c -> c.submittedAt() <= asOf)
-                    .sorted(Comparator.comparingLong(CaseRecord::submittedAt).thenComparing(CaseRecord::caseNo))
-                    .toList();
+            List<CaseRecord> cases = submittedSorted(data.cases());
             CaseJudge judge = new CaseJudge(scheme, calendar, reasons, asOf);
             CaseJudge.Facts[] facts = new CaseJudge.Facts[cases.size()];
+            boolean[] inconsistent = new boolean[cases.size()];
             int[][] periodIndexes = new int[cases.size()][];
             for (int i = 0; i < cases.size(); i++) {
                 periodIndexes[i] = periodIndexes(cases.get(i));
             }
+            // the complaints that can make a counted case a repeat: from the repeat window before the first counted
+            // case to the last counted case (a period's cases are together, since the cases are sorted)
+            int firstCounted = -1;
+            int lastCounted = -1;
+            for (int i = 0; i < cases.size(); i++) {
+                if (periodIndexes[i] != null) {
+                    if (firstCounted < 0) {
+                        firstCounted = i;
+                    }
+                    lastCounted = i;
+                }
+            }
+            int repeatsFrom = Math.max(firstCounted, 0);
+            if (firstCounted >= 0) {
+                long first = cases.get(firstCounted).submittedAt();
+                long reach = judge.repeatReach();
+                long since = first < Long.MIN_VALUE + reach ? Long.MIN_VALUE : first - reach;
+                while (repeatsFrom > 0 && cases.get(repeatsFrom - 1).submittedAt() >= since) {
+                    repeatsFrom--;
+                }
+            }
+            int repeatsTo = lastCounted + 1;
+            int fromRepeats = repeatsFrom;
             CaseJudge other = new CaseJudge(scheme, calendar, new Reasons(locale, zone), asOf);
             inTwo(judge, other, cases.size(), (j, from, to) -> {
                 for (int i = from; i < to; i++) {
                     CaseRecord c = cases.get(i);
-                    facts[i] = periodIndexes[i] != null ? j.judge(c) : j.judgeUncounted(c);
+                    facts[i] = periodIndexes[i] != null ? j.judge(c)
+                            : j.judgeUncounted(c, i >= fromRepeats && i < repeatsTo);
+                    inconsistent[i] = Warnings.inconsistent(c);
                 }
             });
-            judge.markRepeats(cases, facts);
+            judge.markRepeats(cases, facts, repeatsFrom, repeatsTo);
             inTwo(judge, other, cases.size(), (j, from, to) -> {
                 for (int i = from; i < to; i++) {
                     if (periodIndexes[i] != null) {
@@ -172,7 +196,7 @@ public final class AssessmentEngine {
             });
             for (int i = 0; i < cases.size(); i++) {
                 CaseRecord c = cases.get(i);
-                if (Warnings.inconsistent(c)) {
+                if (inconsistent[i]) {
                     warnings.checkConsistency(c);
                 }
                 if (periodIndexes[i] != null) {
@@ -188,6 +212,30 @@ public final class AssessmentEngine {
             }
             return new AssessmentResult(period, Instant.ofEpochMilli(asOf).atZone(zone).toOffsetDateTime(),
                     scheme.version(), warnings.list(), List.copyOf(results));
+        }
+
+        /**
+         * The cases submitted by {@code asOf}, sorted by submission and case number. A ledger usually comes sorted
+         * already: then one pass checks it and nothing is sorted (a stable sort would keep that order anyway).
+         */
+        private List<CaseRecord> submittedSorted(List<CaseRecord> all) {
+            List<CaseRecord> cases = new ArrayList<>(all.size());
+            boolean sorted = true;
+            CaseRecord last = null;
+            for (CaseRecord c : all) {
+                if (c.submittedAt() <= asOf) {
+                    if (sorted && last != null && (c.submittedAt() < last.submittedAt()
+                            || (c.submittedAt() == last.submittedAt() && c.caseNo().compareTo(last.caseNo()) < 0))) {
+                        sorted = false;
+                    }
+                    cases.add(c);
+                    last = c;
+                }
+            }
+            if (!sorted) {
+                cases.sort(Comparator.comparingLong(CaseRecord::submittedAt).thenComparing(CaseRecord::caseNo));
+            }
+            return Collections.unmodifiableList(cases);
         }
 
         /** Work on a range of cases with a judge of its own. */

@@ -151,8 +151,13 @@ final class CaseJudge {
      * complaint and whether it is late. The working-day calendar is asked exactly what {@link #judge} asks it, so the
      * years without a schedule are the same; the entries, which no subject would count, are not made.
      */
-    Facts judgeUncounted(CaseRecord c) {
-        boolean complaint = c.category() == Category.COMPLAINT;
+    /**
+     * Without {@code forRepeats} (a case that cannot be an earlier complaint of any counted case, see
+     * {@link #repeatReach}) a complaint is not grouped either: only its deadline is worked out, so that the calendar is
+     * asked the same questions.
+     */
+    Facts judgeUncounted(CaseRecord c, boolean forRepeats) {
+        boolean complaint = forRepeats && c.category() == Category.COMPLAINT;
         Facts f = complaint ? new Facts() : scratch;
         deadline(c, f, happened(c.solutionAt()), happened(c.completedAt()));
         if (!complaint) {
@@ -319,14 +324,27 @@ final class CaseJudge {
     }
 
     /**
+     * How far before a complaint an earlier complaint can make it a repeat, in milliseconds (at least): a complaint
+     * submitted this long or longer before every counted case is an earlier complaint of none of them.
+     */
+    long repeatReach() {
+        long windowSeconds = items.repeat().window().getSeconds();
+        return windowSeconds >= Long.MAX_VALUE / 2000 ? Long.MAX_VALUE : (windowSeconds + 1) * 1000;
+    }
+
+    /**
      * 2.4: marks repeat complaints — a COMPLAINT by the same citizen (phone) on the same topic as an earlier COMPLAINT
      * submitted strictly before it and at most the window before it — and, for 2.2's doubling, whether any of those
      * earlier complaints is itself late. {@code cases} are sorted by submission.
+     *
+     * <p>Only the cases from {@code from} to {@code to} (exclusive) are grouped: their marks are those of grouping all the
+     * cases when no case before {@code from} is an earlier complaint of any case that counts (the range starts at least
+     * {@link #repeatReach} before them); later cases never are.
      */
-    void markRepeats(List<CaseRecord> cases, Facts[] facts) {
+    void markRepeats(List<CaseRecord> cases, Facts[] facts, int from, int to) {
         long windowSeconds = items.repeat().window().getSeconds();
         Map<String, List<Integer>> groups = new HashMap<>();
-        for (int i = 0; i < cases.size(); i++) {
+        for (int i = from; i < to; i++) {
             String key = facts[i].complaint ? facts[i].repeatKey : null;
             if (key == null) {
                 continue;

@@ -89,6 +89,13 @@ final class Collector {
         return new Collector(this);
     }
 
+    /** Makes room for about this many case numbers at once (a part of a large cases table, see CsvSource). */
+    void expectCases(long count) {
+        if (caseRows.size() == 0) {
+            caseRows = new RowTable((int) Math.min(count, 1 << 21));
+        }
+    }
+
     Problems problems() {
         return problems;
     }
@@ -103,9 +110,11 @@ final class Collector {
                 || rows + first.rows + second.rows > limits.maxRows()) {
             return false;
         }
+        // a case number of the second part that the first part has: read again whole (that reports the duplicate);
+        // no table of all the case numbers is made, since no row of the cases table comes after the two parts
         RowTable table = first.caseRows;
         for (CaseRecord c : second.cases) {
-            if (table.putIfAbsent(c.caseNo(), c.row()) >= 0) {
+            if (table.row(c.caseNo()) >= 0) {
                 return false;
             }
         }
@@ -127,6 +136,28 @@ final class Collector {
 
     Cells.RowSink open(LedgerTable table, String file) {
         return new TableReader(table, file);
+    }
+
+    /**
+     * A reader of the cases table that also takes records from {@link CaseFields} (see {@link CaseSink}), with the
+     * handler that reads them for this collector.
+     */
+    CaseSink openCases(String file) {
+        return new TableReader(LedgerTable.CASES, file);
+    }
+
+    /** The FastCSV handler that reads the records of the cases table for this collector (see {@link CaseFields}). */
+    CaseFields caseFields() {
+        return new CaseFields(values, this::intern, text -> intern(Topic.normalize(text)), unitRows::containsKey,
+                staffRows::containsKey, limits);
+    }
+
+    /** Receives the cases table: the header as cells, then records as {@link CaseFields}. */
+    interface CaseSink extends Cells.RowSink {
+        /** The position of each column of the table in the records, -1 when missing (known after the header). */
+        int[] positions();
+
+        void row(int row, CaseFields fields);
     }
 
     /** Checks the unit tree once the units table is read: parents that exist, no cycles. */
@@ -198,7 +229,7 @@ final class Collector {
     }
 
     /** Reads the rows of one table. */
-    private final class TableReader implements Cells.RowSink {
+    private final class TableReader implements CaseSink {
 
         private final LedgerTable table;
         private final String file;
@@ -209,6 +240,8 @@ final class Collector {
         private int row;
         /** The columns (by table index) of the current row whose cell was rejected. */
         private long badMask;
+        /** The record being read when it comes from {@link CaseFields}: the values it took, or null. */
+        private CaseFields taken;
 
         TableReader(LedgerTable table, String file) {
             this.table = table;
@@ -263,6 +296,31 @@ final class Collector {
             if (table == LedgerTable.UNITS) {
                 unitsFile = file;
                 unitsParentHeader = headers[3];
+            }
+        }
+
+        @Override
+        public int[] positions() {
+            return pos.clone();
+        }
+
+        @Override
+        public void row(int row, CaseFields fields) {
+            if (broken || fields.blank()) {
+                return;
+            }
+            if (++rows > limits.maxRows()) {
+                problems.add(file, row, "", "tooManyRows", limits.maxRows());
+                throw new Problems.Full();
+            }
+            this.cells = fields.cells();
+            this.row = row;
+            this.badMask = 0;
+            this.taken = fields;
+            try {
+                caseRow();
+            } finally {
+                this.taken = null;
             }
         }
 
@@ -364,11 +422,11 @@ final class Collector {
                     coded(1, Channel.class, false),
                     coded(2, Category.class, false),
                     bool(3),
-                    intern(Topic.normalize(text(4))),
-                    repeated(text(5)),
+                    topic(4),
+                    repeatedText(5),
                     text(6),
                     text(7),
-                    repeated(text(8)),
+                    repeatedText(8),
                     instant(9),
                     submittedAt,
                     instant(11),
@@ -380,14 +438,14 @@ final class Collector {
                     instant(17),
                     bool(18),
                     instant(19),
-                    repeated(text(20)),
+                    repeatedText(20),
                     instant(21),
                     instant(22),
                     bool(23),
                     coded(24, EvaluationLevel.class, false),
                     coded(25, EvaluationChannel.class, false),
                     instant(26),
-                    repeated(text(27)),
+                    repeatedText(27),
                     instant(28),
                     instant(29),
                     coded(30, ReviewFinding.class, false),
@@ -525,7 +583,23 @@ final class Collector {
             badMask |= 1L << index;
         }
 
+        /** Whether {@link CaseFields} took the value of a column of the current record. */
+        private boolean isTaken(int index) {
+            return taken != null && taken.taken(index);
+        }
+
+        private String topic(int index) {
+            return isTaken(index) ? (String) taken.value(index) : intern(Topic.normalize(text(index)));
+        }
+
+        private String repeatedText(int index) {
+            return isTaken(index) ? (String) taken.value(index) : repeated(text(index));
+        }
+
         private String text(int index) {
+            if (isTaken(index)) {
+                return (String) taken.value(index);
+            }
             Object cell = raw(index);
             if (cell == null) {
                 return null;
@@ -556,6 +630,9 @@ final class Collector {
         }
 
         private String unitRef(int index) {
+            if (isTaken(index)) {
+                return (String) taken.value(index);
+            }
             String code = code(index);
             if (code != null && !unitRows.containsKey(code)) {
                 problems.add(file, row, headers[index], "unknownUnit", shown(code));
@@ -572,6 +649,9 @@ final class Collector {
         }
 
         private String staffRef(int index) {
+            if (isTaken(index)) {
+                return (String) taken.value(index);
+            }
             String code = code(index);
             if (code != null && !staffRows.containsKey(code)) {
                 problems.add(file, row, headers[index], "unknownStaff", shown(code));
@@ -580,6 +660,9 @@ final class Collector {
         }
 
         private long instant(int index) {
+            if (isTaken(index)) {
+                return taken.instant(index);
+            }
             Object cell = raw(index);
             if (cell == null) {
                 return Instants.NONE;
@@ -628,6 +711,9 @@ final class Collector {
         }
 
         private Boolean boolOrNull(int index) {
+            if (isTaken(index)) {
+                return (Boolean) taken.value(index);
+            }
             Object cell = raw(index);
             if (cell == null) {
                 return null;
@@ -669,6 +755,9 @@ final class Collector {
         }
 
         private <E extends Enum<E> & Coded> E coded(int index, Class<E> type, boolean required) {
+            if (isTaken(index)) {
+                return type.cast(taken.value(index));
+            }
             String text = text(index);
             if (text == null) {
                 if (required && !isBad(index)) {
@@ -697,9 +786,33 @@ final class Collector {
      * arrays instead of a million map entries and boxed rows (less for the collector to copy while reading).
      */
     static final class RowTable {
-        private String[] keys = new String[1 << 10];
-        private int[] rows = new int[1 << 10];
+        private String[] keys;
+        private int[] rows;
         private int size;
+
+        RowTable() {
+            this(1 << 9);
+        }
+
+        /** A table with room for {@code expected} keys before it grows. */
+        RowTable(int expected) {
+            int capacity = Integer.highestOneBit(Math.max(expected, 1 << 9) * 2 - 1) << 1;
+            keys = new String[capacity];
+            rows = new int[capacity];
+        }
+
+        /** The row recorded for a key, or -1. */
+        int row(String key) {
+            int mask = keys.length - 1;
+            int i = spread(key.hashCode()) & mask;
+            while (keys[i] != null) {
+                if (keys[i].equals(key)) {
+                    return rows[i];
+                }
+                i = (i + 1) & mask;
+            }
+            return -1;
+        }
 
         /** Records the row of a key unless the key is known; returns the known row, or -1. */
         int putIfAbsent(String key, int row) {

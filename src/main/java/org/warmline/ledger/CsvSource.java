@@ -66,7 +66,7 @@ final class CsvSource {
 
     /**
      * Reads a large table in two parts, each in a thread of its own that decodes, parses and converts in turn: the
-     * file is split at a record boundary near its middle (found by following the quoting from the start, see {@link #findSplit}), each part is parsed and converted
+     * file is split at a record boundary near its middle ({@link #splitTarget}; found by following the quoting from the start, see {@link #findSplit}), each part is parsed and converted
      * into a part of the collector ({@link Collector#part}), and the parts are joined in file order, the rows of the
      * second part counted on from the first. When either part finds any problem, fails, or the join finds a duplicate
      * case number across the parts or too many rows, the parts are dropped and the whole file is read again on the
@@ -77,7 +77,8 @@ final class CsvSource {
         long size;
         try {
             size = Files.size(path);
-            if (size < splitMinBytes || size > limits.maxFileBytes() || !looksLikeText(path)) {
+            if (table != LedgerTable.CASES || size < splitMinBytes || size > limits.maxFileBytes()
+                    || !looksLikeText(path)) {
                 size = -1;
             }
         } catch (IOException e) {
@@ -88,15 +89,20 @@ final class CsvSource {
             return;
         }
         long total = size;
+        long from = splitTarget(total);
         Collector first = collector.part();
         Collector second = collector.part();
-        Cells.RowSink firstSink = first.open(table, file);
-        Cells.RowSink secondSink = second.open(table, file);
+        first.expectCases(total / 2 / 256);
+        second.expectCases(total / 2 / 256);
+        Collector.CaseSink firstSink = first.openCases(file);
+        Collector.CaseSink secondSink = second.openCases(file);
+        CaseFields firstFields = first.caseFields();
+        CaseFields secondFields = second.caseFields();
         java.util.concurrent.CompletableFuture<Long> end = new java.util.concurrent.CompletableFuture<>();
         boolean[] secondFailed = {false};
         Thread other = new Thread(() -> {
             try {
-                long[] split = findSplit(path, total / 2);
+                long[] split = findSplit(path, from);
                 end.complete(split == null ? total : split[0]);
                 if (split == null) {
                     return;
@@ -107,13 +113,14 @@ final class CsvSource {
                     return;
                 }
                 secondSink.header(1, header);
+                secondFields.columns(secondSink.positions());
                 long at = split[0];
                 Opener opener = () -> {
                     java.nio.channels.FileChannel channel = java.nio.channels.FileChannel.open(path);
                     channel.position(at);
                     return java.nio.channels.Channels.newInputStream(channel);
                 };
-                part(opener, secondSink, limits, (int) split[1], false);
+                part(opener, secondSink, secondFields, (int) split[1], false);
             } catch (Throwable t) {
                 secondFailed[0] = true;
             } finally {
@@ -124,8 +131,8 @@ final class CsvSource {
         other.start();
         boolean firstFailed = false;
         try {
-            Opener opener = () -> new HeadInput(Files.newInputStream(path), total / 2, end);
-            part(opener, firstSink, limits, 0, true);
+            Opener opener = () -> new HeadInput(Files.newInputStream(path), from, end);
+            part(opener, firstSink, firstFields, 0, true);
         } catch (Throwable t) {
             firstFailed = true;
         }
@@ -148,29 +155,41 @@ final class CsvSource {
     }
 
     /**
-     * Reads one part of a split file in the calling thread: decodes, parses and hands on every record. Any failure
-     * (bad UTF-8, bad CSV, a limit) is thrown: the file is then read again on the single path, which reports it.
+     * Where a file of {@code size} bytes is split (at the first record boundary from there on): a little after the
+     * middle, since the second thread first scans the first part for the boundary (in about a tenth of the time it
+     * takes to parse and convert that part), so that both parts end at about the same time.
      */
-    private static void part(Opener opener, Cells.RowSink sink, LedgerReader.Limits limits, int rowOffset,
+    static long splitTarget(long size) {
+        return size / 100 * 52;
+    }
+
+    /**
+     * Reads one part of a split file in the calling thread: decodes, parses and hands on every record, the fields
+     * taken by {@link CaseFields} straight from FastCSV's buffer. Any failure (bad UTF-8, bad CSV, a limit) is thrown:
+     * the file is then read again on the single path, which reports it.
+     */
+    private static void part(Opener opener, Collector.CaseSink sink, CaseFields fields, int rowOffset,
                              boolean header) throws IOException {
         try (Reader reader = new InputStreamReader(opener.open(), decoder());
-             CsvReader<String[]> csv = CsvReader.builder()
+             CsvReader<CaseFields> csv = CsvReader.builder()
                      .skipEmptyLines(false)
                      .allowExtraFields(true)
                      .allowMissingFields(true)
-                     .build(handler(limits), reader);
-             CloseableIterator<String[]> records = csv.iterator()) {
+                     .build(fields, reader);
+             CloseableIterator<CaseFields> records = csv.iterator()) {
             int row = rowOffset;
             while (records.hasNext()) {
-                String[] record = records.next();
+                records.next();
                 row++;
                 if (header && row == rowOffset + 1) {
+                    String[] record = fields.header();
                     if (record.length > 0) {
                         record[0] = record[0].replace("\uFEFF", "");
                     }
                     sink.header(row, record);
+                    fields.columns(sink.positions());
                 } else {
-                    sink.row(row, record);
+                    sink.row(row, fields);
                 }
             }
             if (header && row == rowOffset) {
@@ -216,6 +235,26 @@ final class CsvSource {
             int n;
             while ((n = in.readNBytes(buffer, 0, buffer.length)) > 0) {
                 int i = 0;
+                // the whole words before the byte ahead of from: count the records (CR, LF, CRLF once) eight bytes
+                // at a time without looking at single bytes; a quote anywhere: follow the quoting instead
+                int words = (int) Math.min(n, Math.max(0, from - 1 - pos)) & ~7;
+                for (; i < words; i += 8) {
+                    long word = (long) LONGS.get(buffer, i);
+                    if (zeros(word ^ QUOTE) != 0) {
+                        return findQuotedSplit(path, from);
+                    }
+                    long lf = zeros(word ^ LF);
+                    long cr = zeros(word ^ CR);
+                    if ((lf | cr) != 0) {
+                        records += Long.bitCount(lf) + Long.bitCount(cr) - Long.bitCount((cr << 8) & lf);
+                        if ((lf & 0x80L) != 0 && lastCr == pos + i - 1) {
+                            records--; // the LF of a CRLF whose CR ended the word before
+                        }
+                        if (cr < 0) {
+                            lastCr = pos + i + 7;
+                        }
+                    }
+                }
                 while (i < n) {
                     if (i + 8 <= n) {
                         long word = (long) LONGS.get(buffer, i);
@@ -254,6 +293,12 @@ final class CsvSource {
     private static final long LF = 0x0A0A0A0A0A0A0A0AL;
     private static final long CR = 0x0D0D0D0D0D0D0D0DL;
     private static final long QUOTE = 0x2222222222222222L;
+
+    /** The high bit of each byte of {@code word} that is zero (exactly those; every other bit clear). */
+    private static long zeros(long word) {
+        long low7 = 0x7F7F7F7F7F7F7F7FL;
+        return ~(((word & low7) + low7) | word | low7);
+    }
 
     /** Whether any byte of {@code word} is the byte repeated in {@code pattern}. */
     private static boolean hasByte(long word, long pattern) {

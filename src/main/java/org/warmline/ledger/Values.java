@@ -158,6 +158,53 @@ final class Values {
         return localToEpochMillis(local, year, month, day, hour, minute, second);
     }
 
+    /**
+     * {@link #plainInstant(String)} on the 19 characters at {@code at} of a buffer (a CSV parser's, without making a
+     * string): the same value for the same text, and {@link #BAD} whenever the general parser has to decide.
+     */
+    long plainInstant(char[] buf, int at) {
+        if (buf[at + 4] != '-' || buf[at + 7] != '-' || buf[at + 13] != ':' || buf[at + 16] != ':') {
+            return BAD;
+        }
+        char t = buf[at + 10];
+        if (t != ' ' && t != 'T' && t != 't') {
+            return BAD;
+        }
+        // the fourteen digits without a loop; a character that is no digit makes some d negative or above 9
+        int y0 = buf[at] - '0';
+        int y1 = buf[at + 1] - '0';
+        int y2 = buf[at + 2] - '0';
+        int y3 = buf[at + 3] - '0';
+        int mo0 = buf[at + 5] - '0';
+        int mo1 = buf[at + 6] - '0';
+        int d0 = buf[at + 8] - '0';
+        int d1 = buf[at + 9] - '0';
+        int h0 = buf[at + 11] - '0';
+        int h1 = buf[at + 12] - '0';
+        int mi0 = buf[at + 14] - '0';
+        int mi1 = buf[at + 15] - '0';
+        int s0 = buf[at + 17] - '0';
+        int s1 = buf[at + 18] - '0';
+        int any = y0 | y1 | y2 | y3 | mo0 | mo1 | d0 | d1 | h0 | h1 | mi0 | mi1 | s0 | s1;
+        int nines = (9 - y0) | (9 - y1) | (9 - y2) | (9 - y3) | (9 - mo0) | (9 - mo1) | (9 - d0) | (9 - d1)
+                | (9 - h0) | (9 - h1) | (9 - mi0) | (9 - mi1) | (9 - s0) | (9 - s1);
+        if ((any | nines) < 0) {
+            return BAD;
+        }
+        int year = ((y0 * 10 + y1) * 10 + y2) * 10 + y3;
+        int month = mo0 * 10 + mo1;
+        int day = d0 * 10 + d1;
+        int hour = h0 * 10 + h1;
+        int minute = mi0 * 10 + mi1;
+        int second = s0 * 10 + s1;
+        if (month < 1 || month > 12 || day < 1 || day > lengthOfMonth(year, month) || hour > 23 || minute > 59
+                || second > 59) {
+            return BAD;
+        }
+        long local = epochDay(year, month, day) * 86400L + hour * 3600L + minute * 60L + second;
+        return localToEpochMillis(local, year, month, day, hour, minute, second);
+    }
+
     /** The value of {@code count} ASCII digits at {@code at}, or -1. */
     private static int fixed(String s, int at, int count) {
         int value = 0;

@@ -90,6 +90,87 @@ class LedgerReaderSplitTest {
     }
 
     @Test
+    void otherSpellingsReadTheSameInTwoParts() throws IOException {
+        // the two parts take the common spellings straight from the parser's buffer and leave every other spelling to
+        // the usual conversion: codes in other letter cases or in Chinese, other flags and instant forms, padded
+        // cells, quoted fields, blank rows, an extra column — the cases and warnings must be those of the single path
+        List<String> cases = new ArrayList<>(lines);
+        cases.set(0, cases.get(0) + ",remark");
+        String[][] channels = {{"1", "hotline"}, {"1", "热线"}, {"1", "APP"}, {"1", " app "}, {"1", "Gov_Hotline"}};
+        String[][] others = {{"2", "投诉"}, {"2", "complaint"}, {"3", "Y"}, {"3", "是"}, {"3", "yes"}, {"3", "True"},
+            {"3", "0"}, {"18", "否"}, {"18", " TRUE "}, {"23", "N"}, {"4", "漏水"}, {"4", " leak "}, {"4", "暖气片不热"},
+            {"24", "满意"}, {"24", "basic"}, {"25", "线上问卷"}, {"30", "用户误解"}, {"10", "2026/1/5 8:30"},
+            {"10", "2026-01-05T08:30:00"}, {"10", " 2026-01-05 08:30:00 "}, {"10", "2026-01-05 08:30:00.5"},
+            {"10", "2026-01-05 08:30:00+08:00"}, {"9", "2026-01-05 08:30"}, {"5", " 张三 "}, {"5", "\"李,四\""},
+            {"7", "\"地址 \"\"引号\"\"\""}, {"8", "\t诉求\t"}, {"6", " 13800138000"}, {"0", " C-PADDED-%d "}};
+        for (int i = 1; i < cases.size(); i++) {
+            String[] fields = fields(cases.get(i));
+            if (i % 97 == 0) {
+                String[] change = channels[(i / 97) % channels.length];
+                fields[Integer.parseInt(change[0])] = change[1];
+            }
+            if (i % 13 == 0) {
+                String[] change = others[(i / 13) % others.length];
+                fields[Integer.parseInt(change[0])] = change[1].replace("%d", String.valueOf(i));
+            }
+            if (i % 31 == 0) {
+                fields[13] = " " + fields[13] + " ";
+                fields[15] = fields[15] + " ";
+            }
+            cases.set(i, String.join(",", fields) + "," + (i % 7 == 0 ? "备注" + i : ""));
+        }
+        cases.add(CASES / 2 + 7, "");
+        cases.add(CASES * 3 / 4, " , ,\t,");
+        cases.add(CASES / 4, "");
+        Path folder = folder(cases);
+
+        long before = CsvSource.splitReads.get();
+        LedgerReading split = LedgerFixtures.reader().read(folder);
+        assertThat(CsvSource.splitReads.get()).isEqualTo(before + 1);
+        LedgerReading single = readSingle(folder);
+        assertThat(split.data().cases()).hasSize(CASES).isEqualTo(single.data().cases());
+        assertThat(split.warnings()).isNotEmpty().isEqualTo(single.warnings());
+        assertThat(split.data().cases()).anySatisfy(c -> assertThat(c.citizenName()).isEqualTo("李,四"))
+                .anySatisfy(c -> assertThat(c.topic()).isEqualTo("暖气片不热"))
+                .anySatisfy(c -> assertThat(c.caseNo()).startsWith("C-PADDED-"))
+                .anySatisfy(c -> assertThat(c.channel()).isEqualTo(Channel.APP));
+    }
+
+    @Test
+    void mixedLineEndsCountTheSameRows() throws IOException {
+        // CRLF, LF and a lone CR each end one record (as FastCSV counts them); the scan for the split counts them
+        // eight bytes at a time, also where a CRLF straddles two words
+        List<String> cases = new ArrayList<>(lines);
+        int bad = CASES * 7 / 8;
+        String[] fields = fields(cases.get(bad));
+        fields[10] = "not an instant";
+        Path folder = folder(List.of());
+        for (boolean withProblem : new boolean[] {false, true}) {
+            if (withProblem) {
+                cases.set(bad, String.join(",", fields));
+            }
+            StringBuilder file = new StringBuilder();
+            for (int i = 0; i < cases.size(); i++) {
+                file.append(cases.get(i)).append(i % 7 == 3 ? "\r" : i % 2 == 0 ? "\r\n" : "\n");
+            }
+            Files.writeString(folder.resolve("cases.csv"), file, StandardCharsets.UTF_8);
+            if (!withProblem) {
+                long before = CsvSource.splitReads.get();
+                LedgerReading split = LedgerFixtures.reader().read(folder);
+                assertThat(CsvSource.splitReads.get()).isEqualTo(before + 1);
+                assertThat(split.data().cases()).hasSize(CASES).isEqualTo(readSingle(folder).data().cases());
+                assertThat(split.data().cases().get(CASES - 1).row()).isEqualTo(CASES + 1);
+            } else {
+                List<LedgerProblem> problems = problems(folder);
+                assertThat(problems).extracting(LedgerProblem::row).containsExactly(bad + 1);
+                CsvSource.splitMinBytes = Long.MAX_VALUE;
+                assertThat(problems(folder)).isEqualTo(problems);
+                CsvSource.splitMinBytes = 8L << 20;
+            }
+        }
+    }
+
+    @Test
     void problemsInTheSecondPartNameTheirRows() throws IOException {
         List<String> cases = new ArrayList<>(lines);
         // line i of the file is row i + 1 (the header is row 1)
@@ -140,7 +221,7 @@ class LedgerReaderSplitTest {
         long size = Files.size(generated.resolve("cases.csv"));
         for (int i = 0; i < cases.size(); i++) {
             bytes += cases.get(i).getBytes(StandardCharsets.UTF_8).length + 1;
-            if (bytes >= size / 2) {
+            if (bytes >= CsvSource.splitTarget(size)) {
                 middle = i;
                 break;
             }

@@ -45,6 +45,42 @@ class ValuesTest {
     }
 
     @Test
+    void theBufferParserReadsWhatTheTextParserReads() {
+        // a 19-character text in a buffer: the same value as instant(String), or BAD where that would not take the
+        // fixed form (then the reader hands the text to instant(String))
+        String[] texts = {"2026-01-05 08:30:00", "2026-01-05T08:30:00", "2026-01-05t08:30:00", "2024-02-29 23:59:59",
+            "2026-02-29 08:30:00", "2026-13-05 08:30:00", "2026-00-05 08:30:00", "2026-01-00 08:30:00",
+            "2026-01-32 08:30:00", "2026-04-31 08:30:00", "2026-01-05 24:00:00", "2026-01-05 08:60:00",
+            "2026-01-05 08:30:60", "2026/01/05 08:30:00", "2026-01-05_08:30:00", "2026-01-05 08:30+08", "２026-01-05 08:30:00",
+            "2026-01-05 08:3a:00", "2026-01-05 08:30:0/", "2026-01-05 08:30:0:", "1900-01-01 00:00:00",
+            "2200-12-31 23:59:59", "0001-01-01 00:00:00", "9999-12-31 23:59:59", "1991-04-14 02:30:00"};
+        Random random = new Random(7);
+        java.util.List<String> all = new java.util.ArrayList<>(java.util.List.of(texts));
+        for (int i = 0; i < 5_000; i++) {
+            char[] chars = "2026-01-05 08:30:00".toCharArray();
+            chars[random.nextInt(chars.length)] = (char) ('*' + random.nextInt(20));
+            all.add(new String(chars));
+        }
+        for (String zone : new String[] {"Asia/Shanghai", "Europe/Berlin"}) {
+            Values values = new Values(ZoneId.of(zone));
+            for (String text : all) {
+                char[] buffer = ("xx" + text + "yy").toCharArray();
+                long fromBuffer = values.plainInstant(buffer, 2);
+                long fromText = values.instant(text);
+                if (fromBuffer != Values.BAD) {
+                    assertThat(fromBuffer).as(zone + " " + text).isEqualTo(fromText);
+                } else {
+                    assertThat(text.charAt(4) == '-' && text.charAt(7) == '-' && text.charAt(13) == ':'
+                            && text.charAt(16) == ':' && fromText != Values.BAD && text.chars().filter(Character::isDigit)
+                            .count() == 14 && text.chars().allMatch(c -> c < 128))
+                            .as("the fixed form of %s was left to the text parser", text).isFalse();
+                }
+            }
+        }
+        assertThat(shanghai.plainInstant("2026-01-05 08:30:00".toCharArray(), 0)).isEqualTo(at("2026-01-05T08:30:00+08:00"));
+    }
+
+    @Test
     void agreesWithJavaTimeAcrossZoneTransitions() {
         Random random = new Random(42);
         for (String zone : new String[] {"Asia/Shanghai", "Europe/Berlin", "America/New_York"}) {
