@@ -20,6 +20,7 @@ PGBENCH_CLIENTS=${PGBENCH_CLIENTS:-"8 16"}
 PAGE_REQUESTS=${PAGE_REQUESTS:-200}
 PHASES=${PHASES:-"insert list"}         # which phases to run
 KEEP_DB=${KEEP_DB:-0}                    # 1: leave the data directory in $WORK/pgdata (cluster is still stopped)
+# SERVER_JAVA_OPTS: extra JVM options for the server (e.g. -XX:StartFlightRecording=filename=/tmp/intake.jfr to profile)
 
 PGDATA=$WORK/pgdata
 RESULTS=$WORK/results.txt
@@ -62,7 +63,7 @@ psql_su -d postgres -c "create role warmline login password 'warmline'" \
 log "PostgreSQL on 127.0.0.1:$PGPORT (shared_buffers=1GB, fsync and synchronous_commit on, defaults otherwise)"
 
 # ------------------------------------------------------------------------------------------------ server
-java -Xmx1g -jar target/warmline.jar \
+java -Xmx1g ${SERVER_JAVA_OPTS:-} -jar target/warmline.jar \
     --spring.datasource.url="jdbc:postgresql://127.0.0.1:$PGPORT/warmline" \
     --spring.datasource.username=warmline --spring.datasource.password=warmline \
     --warmline.escalation.enabled=false --server.port="$APP_PORT" >"$WORK/server.log" 2>&1 &
