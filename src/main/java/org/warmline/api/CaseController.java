@@ -257,8 +257,9 @@ class CaseController {
 
     @PostMapping(path = "/{caseNo}/explain", consumes = "application/json")
     @Operation(summary = "Record the explanation given (misunderstanding) (AGENT)")
-    ResponseEntity<CaseView> explain(@PathVariable String caseNo, @Valid @RequestBody CaseRequests.Version body) {
-        return act(caseNo, Case.Action.EXPLAIN, (a, c) -> desk.explain(c.id(), body.version(), a, Instant.now()));
+    ResponseEntity<CaseView> explain(@PathVariable String caseNo, @Valid @RequestBody CaseRequests.Explanation body) {
+        return act(caseNo, Case.Action.EXPLAIN,
+                (a, c) -> desk.explain(c.id(), body.version(), a, Instant.now(), body.explanation()));
     }
 
     @PostMapping(path = "/{caseNo}/close", consumes = "application/json")

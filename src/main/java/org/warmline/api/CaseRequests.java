@@ -66,4 +66,8 @@ final class CaseRequests {
     /** Withdrawal, with its reason. */
     record Withdraw(@NotNull Integer version, @NotBlank @Size(max = 1000) String reason) {
     }
+
+    /** The finding "misunderstanding" of a dissatisfied review: the explanation given to the citizen (required). */
+    record Explanation(@NotNull Integer version, @NotBlank @Size(max = 1000) String explanation) {
+    }
 }

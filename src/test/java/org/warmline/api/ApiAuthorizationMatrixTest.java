@@ -106,7 +106,7 @@ class ApiAuthorizationMatrixTest extends ApiFixture {
             Map.entry("rehandle", t -> action(t.reviewed(ReviewFinding.SERVICE_PROBLEM), "rehandle",
                     "{\"version\":$v}")),
             Map.entry("explain", t -> action(t.reviewed(ReviewFinding.MISUNDERSTANDING), "explain",
-                    "{\"version\":$v}")),
+                    "{\"version\":$v,\"explanation\":\"室温测量位置有误，已当面说明\"}")),
             Map.entry("close", t -> action(t.evaluated(EvaluationLevel.SATISFIED), "close", "{\"version\":$v}")),
             Map.entry("withdraw", t -> action(t.dispatched(), "withdraw", "{\"version\":$v,\"reason\":\"重复登记\"}")));
 

@@ -132,6 +132,22 @@ class CaseApiTest extends ApiFixture {
     }
 
     @Test
+    void anExplanationIsRequiredAndKeptOnTheHistoryAsOnTheCasePage() throws Exception {
+        Case c = reviewed(org.warmline.ledger.ReviewFinding.MISUNDERSTANDING);
+        mvc.perform(as(Caller.AGENT, post("/api/cases/{no}/explain", c.caseNo()).header("Accept-Language", "en")
+                        .contentType(MediaType.APPLICATION_JSON).content("{\"version\":" + c.version() + "}")))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("explanation"));
+        mvc.perform(as(Caller.AGENT, post("/api/cases/{no}/explain", c.caseNo()).contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"version\":" + c.version() + ",\"explanation\":\"<b>测温点</b>在窗边，已当面说明\"}")))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.state").value("CLOSED"));
+        assertThat(jdbc.sql("select note from case_history where case_id = (select id from petition_case where case_no = ?)"
+                        + " and action = 'EXPLAIN' and note is not null").param(c.caseNo()).query(String.class).list())
+                .containsExactly("<b>测温点</b>在窗边，已当面说明");
+    }
+
+    @Test
     void validationErrorsListEachFieldInChineseByDefaultAndInEnglish() throws Exception {
         String body = """
                 {"channel":"HOTLINE","category":"COMPLAINT","topic":" ","demand":"%s","citizenPhone":"138abc"}"""
