@@ -66,6 +66,7 @@ class SecurityConfiguration {
                 .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout")
                         .deleteCookies("JSESSIONID"))
                 .sessionManagement(session -> session.sessionFixation(fixation -> fixation.changeSessionId()))
+                .addFilterBefore(new SessionAccountCheck(accounts), AuthorizationFilter.class)
                 .csrf(csrf -> { }) // on for every page form; Thymeleaf adds the token to th:action forms
                 .build();
     }

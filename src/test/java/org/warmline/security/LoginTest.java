@@ -71,6 +71,30 @@ class LoginTest {
     }
 
     @Test
+    void aSessionEndsWhenAnAdministratorDisablesOrChangesTheAccount() throws Exception {
+        String disabled = newAccount();
+        MockHttpSession first = (MockHttpSession) login(disabled, PASSWORD).andReturn().getRequest().getSession(false);
+        mvc.perform(get("/").session(first)).andExpect(status().isOk());
+        accounts.setEnabled(disabled, false);
+        mvc.perform(get("/").session(first)).andExpect(status().is3xxRedirection())
+                .andExpect(redirectedUrl("/login?changed"));
+        assertThat(first.isInvalid()).isTrue();
+
+        String moved = newAccount();
+        MockHttpSession second = (MockHttpSession) login(moved, PASSWORD).andReturn().getRequest().getSession(false);
+        mvc.perform(get("/cases").session(second)).andExpect(status().isOk());
+        accounts.update(moved, Role.HANDLER, null, null, true);
+        mvc.perform(get("/cases").session(second)).andExpect(redirectedUrl("/login?changed"));
+
+        String untouched = newAccount();
+        MockHttpSession third = (MockHttpSession) login(untouched, PASSWORD).andReturn().getRequest().getSession(false);
+        accounts.setPassword(untouched, "another long password");
+        mvc.perform(get("/").session(third)).andExpect(status().isOk());
+        mvc.perform(get("/login").param("changed", "")).andExpect(content().string(
+                org.hamcrest.Matchers.containsString("您的账户已被管理员更改或停用")));
+    }
+
+    @Test
     void aWrongPasswordIsRefused() throws Exception {
         String username = newAccount();
         login(username, "wrong password").andExpect(redirectedUrl("/login?error")).andExpect(unauthenticated());
