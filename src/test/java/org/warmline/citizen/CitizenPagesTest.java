@@ -158,7 +158,9 @@ class CitizenPagesTest {
         mvc.perform(get("/public/new").param("channel", "APP")).andExpect(status().isOk())
                 .andExpect(header().string("Referrer-Policy", "no-referrer"))
                 .andExpect(content().string(allOf(containsString("在线反映问题"), containsString("name=\"_csrf\""),
-                        containsString("name=\"idempotencyKey\""), containsString("id=\"channel-APP\" name=\"channel\" checked"))));
+                        containsString("name=\"idempotencyKey\""), containsString("id=\"channel-APP\" name=\"channel\" checked"),
+                        // a citizen's "home" is the form, not the staff's sign-in page
+                        containsString("id=\"nav-brand\" href=\"/public/new\""))));
         String phone = phone();
         mvc.perform(form(phone, address(), "暖气不热").with(request -> {
             request.removeParameter("_csrf");
