@@ -24,6 +24,7 @@ import org.warmline.cases.CaseAccess;
 import org.warmline.cases.CaseChanged;
 import org.warmline.cases.CaseDesk;
 import org.warmline.cases.CaseNotFound;
+import org.warmline.cases.TransitionFailure;
 import org.warmline.cases.TransitionRefused;
 import org.warmline.ledger.EvaluationChannel;
 import org.warmline.ledger.EvaluationLevel;
@@ -93,17 +94,10 @@ class CallbackController {
                     ? "callback.recordedUnsatisfied" : "callback.recorded");
             redirect.addFlashAttribute("messageArg", after.caseNo());
             return "redirect:/callbacks";
-        } catch (CaseChanged changed) {
-            response.setStatus(HttpStatus.CONFLICT.value());
-            return failed(me, c, messages.getMessage(changed, locale), model);
-        } catch (TransitionRefused refused) {
-            response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
-            return failed(me, c, messages.getMessage(refused, locale), model);
-        } catch (CaseNotFound gone) {
-            throw new ResponseStatusException(HttpStatus.NOT_FOUND);
-        } catch (DataAccessException failed) {
-            response.setStatus(HttpStatus.CONFLICT.value());
-            return failed(me, c, messages.getMessage("save.failed", null, locale), model);
+        } catch (CaseChanged | TransitionRefused | CaseNotFound | DataAccessException failure) {
+            TransitionFailure answer = TransitionFailure.of(failure);
+            response.setStatus(answer.status().value());
+            return failed(me, c, messages.getMessage(answer.reason(), locale), model);
         }
     }
 

@@ -24,6 +24,7 @@ import org.warmline.cases.CaseChanged;
 import org.warmline.cases.CaseClocks;
 import org.warmline.cases.CaseDesk;
 import org.warmline.cases.CaseNotFound;
+import org.warmline.cases.TransitionFailure;
 import org.warmline.cases.TransitionRefused;
 import org.warmline.ledger.ReviewFinding;
 import org.warmline.security.Account;
@@ -87,17 +88,10 @@ class ReviewController {
             redirect.addFlashAttribute("message", "review.done." + form.getFinding().name());
             redirect.addFlashAttribute("messageArg", after.caseNo());
             return "redirect:/reviews";
-        } catch (CaseChanged changed) {
-            response.setStatus(HttpStatus.CONFLICT.value());
-            return failed(me, c, messages.getMessage(changed, locale), model);
-        } catch (TransitionRefused refused) {
-            response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
-            return failed(me, c, messages.getMessage(refused, locale), model);
-        } catch (CaseNotFound gone) {
-            throw new ResponseStatusException(HttpStatus.NOT_FOUND);
-        } catch (DataAccessException failed) {
-            response.setStatus(HttpStatus.CONFLICT.value());
-            return failed(me, c, messages.getMessage("save.failed", null, locale), model);
+        } catch (CaseChanged | TransitionRefused | CaseNotFound | DataAccessException failure) {
+            TransitionFailure answer = TransitionFailure.of(failure);
+            response.setStatus(answer.status().value());
+            return failed(me, c, messages.getMessage(answer.reason(), locale), model);
         }
     }
 

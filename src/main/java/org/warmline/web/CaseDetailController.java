@@ -26,6 +26,7 @@ import org.warmline.cases.CaseDesk;
 import org.warmline.cases.CaseId;
 import org.warmline.cases.CaseNotFound;
 import org.warmline.cases.PhoneReveals;
+import org.warmline.cases.TransitionFailure;
 import org.warmline.cases.TransitionRefused;
 import org.warmline.ledger.EvaluationChannel;
 import org.warmline.ledger.EvaluationLevel;
@@ -93,18 +94,13 @@ class CaseDetailController {
             redirect.addFlashAttribute("message", "case.done");
             redirect.addFlashAttribute("messageArg", messages.getMessage(action.messageKey(), null, locale));
             return redirectTo(after);
-        } catch (CaseChanged changed) {
-            response.setStatus(HttpStatus.CONFLICT.value());
-            model.addAttribute("refusal", messages.getMessage(changed, locale));
-            model.addAttribute("changed", true);
-        } catch (TransitionRefused refused) {
-            response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
-            model.addAttribute("refusal", messages.getMessage(refused, locale));
-        } catch (CaseNotFound gone) {
-            throw new ResponseStatusException(HttpStatus.NOT_FOUND);
-        } catch (DataAccessException failed) {
-            response.setStatus(HttpStatus.CONFLICT.value());
-            model.addAttribute("refusal", messages.getMessage("save.failed", null, locale));
+        } catch (CaseChanged | TransitionRefused | CaseNotFound | DataAccessException failure) {
+            TransitionFailure answer = TransitionFailure.of(failure);
+            response.setStatus(answer.status().value());
+            model.addAttribute("refusal", messages.getMessage(answer.reason(), locale));
+            if (answer.changed()) {
+                model.addAttribute("changed", true);
+            }
         }
         Case now = support.visibleCase(caseNo, me);
         return page(now, me, org, false, model);
