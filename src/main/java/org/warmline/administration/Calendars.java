@@ -48,7 +48,8 @@ public class Calendars {
     private final Map<Integer, HolidayFile.Parsed> shipped = new TreeMap<>();
     private volatile State state;
 
-    private record State(Map<Integer, Year> years, WorkingCalendar calendar, long readAtNanos) {
+    private record State(Map<Integer, Year> years, List<HolidaySchedule> schedules, WorkingCalendar calendar,
+                         long readAtNanos) {
     }
 
     /** The calendars kept in a database, outside Spring (tools, other modules' tests); imports publish no event. */
@@ -81,7 +82,7 @@ public class Calendars {
      * years without a schedule it meets in the calendar it is given, so runs must not share one.
      */
     public WorkingCalendar forRun() {
-        return new WorkingCalendar(zone(), state().years().values().stream().map(y -> y.parsed().schedule()).toList());
+        return new WorkingCalendar(zone(), state().schedules());
     }
 
     /** The years with a schedule, shipped or imported. */
@@ -129,7 +130,8 @@ public class Calendars {
             }
         }
         List<HolidaySchedule> schedules = years.values().stream().map(y -> y.parsed().schedule()).toList();
-        State fresh = new State(java.util.Collections.unmodifiableMap(years), new WorkingCalendar(zone(), schedules), System.nanoTime());
+        State fresh = new State(java.util.Collections.unmodifiableMap(years), schedules,
+                new WorkingCalendar(zone(), schedules), System.nanoTime());
         state = fresh;
         return fresh;
     }

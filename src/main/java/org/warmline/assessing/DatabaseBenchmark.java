@@ -27,6 +27,8 @@ import org.warmline.calendar.Period;
 import org.warmline.cases.CaseLedgerStore;
 import org.warmline.ledger.DataSet;
 import org.warmline.ledger.LedgerReader;
+import org.warmline.administration.Calendars;
+import org.warmline.administration.SchemeVersions;
 import org.warmline.organization.OrganizationStore;
 import org.warmline.records.ManualRecords;
 import org.warmline.scheme.Scheme;
@@ -103,8 +105,9 @@ public final class DatabaseBenchmark {
         Scheme scheme = SchemeLoader.defaultScheme();
         JdbcClient jdbc = JdbcClient.create(ds);
         JdbcTransactionManager tx = new JdbcTransactionManager(ds);
-        LiveAssessment live = new LiveAssessment(scheme, org.warmline.administration.SchemeVersions.of(jdbc),
-                org.warmline.administration.Calendars.of(jdbc, org.warmline.administration.SchemeVersions.of(jdbc)),
+        SchemeVersions versions = SchemeVersions.of(jdbc);
+        LiveAssessment live = new LiveAssessment(scheme, versions,
+                Calendars.of(jdbc, versions),
                 new OrganizationStore(jdbc, tx), new CaseLedgerStore(jdbc, tx),
                 new ManualRecords(jdbc, tx));
         Period month = live.period(option(args, "--month", "2026-01"));

@@ -22,6 +22,8 @@ import org.warmline.ledger.CaseRecord;
 import org.warmline.ledger.Category;
 import org.warmline.ledger.DataSet;
 import org.warmline.ledger.LedgerReader;
+import org.warmline.administration.Calendars;
+import org.warmline.administration.SchemeVersions;
 import org.warmline.organization.OrganizationStore;
 import org.warmline.records.ManualRecords;
 import org.warmline.scheme.Scheme;
@@ -62,8 +64,9 @@ class LiveAssessmentStoresTest {
     static LiveAssessment live(DataSource ds) {
         JdbcClient jdbc = JdbcClient.create(ds);
         JdbcTransactionManager tx = new JdbcTransactionManager(ds);
-        return new LiveAssessment(SCHEME, org.warmline.administration.SchemeVersions.of(jdbc),
-                org.warmline.administration.Calendars.of(jdbc, org.warmline.administration.SchemeVersions.of(jdbc)),
+        SchemeVersions versions = SchemeVersions.of(jdbc);
+        return new LiveAssessment(SCHEME, versions,
+                Calendars.of(jdbc, versions),
                 new OrganizationStore(jdbc, tx), new CaseLedgerStore(jdbc, tx),
                 new ManualRecords(jdbc, tx));
     }
