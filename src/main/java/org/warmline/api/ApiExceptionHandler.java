@@ -94,6 +94,13 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         return problem(HttpStatus.CONFLICT, "changed", message(ex, request), request, properties);
     }
 
+    @ExceptionHandler(InvalidHeader.class)
+    ResponseEntity<Object> invalidHeader(InvalidHeader ex, HttpServletRequest request) {
+        String message = messages.getMessage(new org.springframework.context.support.DefaultMessageSourceResolvable(
+                ex.codes(), ex.arguments()), locales.resolveLocale(request));
+        return invalid(List.of(fieldError(ex.header(), message)), request);
+    }
+
     @ExceptionHandler(Exception.class)
     ResponseEntity<Object> unexpected(Exception ex, HttpServletRequest request) {
         log.error("API request {} {} failed", request.getMethod(), request.getRequestURI(), ex);

@@ -92,6 +92,19 @@ class CaseApiTest extends ApiFixture {
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.errors[0].field").value("Idempotency-Key"))
                 .andExpect(jsonPath("$.errors[0].message").value("must not be empty"));
+        mvc.perform(as(Caller.AGENT, post("/api/cases/online").header("Idempotency-Key", "k".repeat(201))
+                        .header("Accept-Language", "zh-CN").contentType(MediaType.APPLICATION_JSON).content("""
+                        {"channel":"WECHAT","category":"COMPLAINT","topic":"室温","citizenPhone":"13812345678",
+                         "demand":"暖气不热"}""")))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(jsonPath("$.errors[0].field").value("Idempotency-Key"))
+                .andExpect(jsonPath("$.errors[0].message").value("长度须在 0 到 200 之间"));
+        mvc.perform(as(Caller.AGENT, post("/api/cases/online").header("Idempotency-Key", "k".repeat(200))
+                        .contentType(MediaType.APPLICATION_JSON).content("""
+                        {"channel":"WECHAT","category":"COMPLAINT","topic":"室温","citizenPhone":"13812345678",
+                         "demand":"暖气不热"}""")))
+                .andExpect(status().isCreated());
     }
 
     @Test
