@@ -3,6 +3,8 @@
 local counter = 0
 local threads = {}
 local token = os.getenv("WL_TOKEN")
+-- WL_PREFER=minimal: send "Prefer: return=minimal" (the answer is the case's number, version and state only)
+local minimal = os.getenv("WL_PREFER") == "minimal"
 local prefix
 
 function setup(thread)
@@ -21,11 +23,15 @@ function request()
   local body = '{"channel":"WECHAT","category":"COMPLAINT","topic":"TEMPERATURE","citizenName":"压测用户",'
     .. '"citizenPhone":"' .. phone .. '","address":"东城区胜利街263号滨江花园四期小区24号楼2单元203室",'
     .. '"demand":"室温只有14度，达不到18度标准，要求尽快处理"}'
-  return wrk.format("POST", "/api/cases/online", {
+  local headers = {
     ["Content-Type"] = "application/json",
     ["Authorization"] = "Bearer " .. token,
     ["Idempotency-Key"] = prefix .. counter,
-  }, body)
+  }
+  if minimal then
+    headers["Prefer"] = "return=minimal"
+  end
+  return wrk.format("POST", "/api/cases/online", headers, body)
 end
 
 function done(summary, latency, requests)

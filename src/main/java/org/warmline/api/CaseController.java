@@ -113,14 +113,19 @@ class CaseController {
     @Operation(summary = "Submit an online case or a 12345 transfer (integrations, AGENT role)",
             description = "WECHAT, APP or GOV_HOTLINE (with externalTicket). The same Idempotency-Key again returns "
                     + "the case made the first time (200) instead of a new one (201).")
-    @ApiResponse(responseCode = "201", description = "created")
+    @ApiResponse(responseCode = "201", description = "created: the case as a CaseView, or with `Prefer: "
+            + "return=minimal` only its number, version and state (CaseCreated; Location and ETag as always)",
+            content = @Content(schema = @Schema(oneOf = {CaseView.class, CaseViews.CaseCreated.class})))
     @ApiResponse(responseCode = "200", description = "the key was seen before: the case made then")
     @ApiResponse(responseCode = CONFLICT, description = "refused (channel, missing 12345 ticket)",
             content = @Content(mediaType = "application/problem+json"))
-    ResponseEntity<CaseView> online(
+    ResponseEntity<?> online(
             @Parameter(description = "a key unique to this submission, e.g. the 12345 ticket or the WeChat message id", required = true,
                     schema = @Schema(minLength = 1, maxLength = IDEMPOTENCY_KEY_MAX))
             @RequestHeader("Idempotency-Key") String idempotencyKey,
+            @Parameter(description = "`return=minimal` (RFC 7240): answer with the case's number, version and state "
+                    + "only, for integrations that submit in bulk and do not need the whole case with its clocks")
+            @RequestHeader(value = "Prefer", required = false) String prefer,
             @Valid @RequestBody CaseRequests.Online body) {
         // checked here rather than by constraint annotations: those switch on method validation for the whole call,
         // which costs the busiest endpoint of the API a measurable share of its time (docs/benchmarks.md)
@@ -135,7 +140,11 @@ class CaseController {
         Case c = intake.caseFiled();
         ResponseEntity.BodyBuilder response = intake.created() ? ResponseEntity.created(location(c))
                 : ResponseEntity.ok().location(location(c));
-        return response.eTag(etag(c)).body(views.submitted(c, account, now));
+        response.eTag(etag(c));
+        if (CaseViews.minimal(prefer)) {
+            return response.header("Preference-Applied", "return=minimal").body(CaseViews.created(c));
+        }
+        return response.body(views.submitted(c, account, now));
     }
 
     // ---------------------------------------------------------------------------------------------- reading

@@ -46,6 +46,36 @@ class CaseViews {
     record PageView(List<CaseView> items, long total, int page, int size, boolean totalCapped) {
     }
 
+    /** The answer to an intake made with {@code Prefer: return=minimal}: what a submitting system needs to keep. */
+    record CaseCreated(String caseNo, int version, CaseState state) {
+    }
+
+    /** A case as {@link CaseCreated}. */
+    static CaseCreated created(Case c) {
+        return new CaseCreated(c.caseNo(), c.version(), c.state());
+    }
+
+    /** Whether a {@code Prefer} header (RFC 7240) asks for {@code return=minimal}. */
+    static boolean minimal(String prefer) {
+        if (prefer == null) {
+            return false;
+        }
+        for (String preference : prefer.split(",")) {
+            String token = preference.split(";", 2)[0].trim();
+            int eq = token.indexOf('=');
+            if (eq > 0 && token.substring(0, eq).trim().equalsIgnoreCase("return")
+                    && unquoted(token.substring(eq + 1).trim()).equalsIgnoreCase("minimal")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static String unquoted(String value) {
+        return value.length() >= 2 && value.startsWith("\"") && value.endsWith("\"")
+                ? value.substring(1, value.length() - 1) : value;
+    }
+
     /** One line of a case's history. */
     record HistoryView(Instant at, String actor, String action, String field, String before, String after,
                        String note) {

@@ -79,6 +79,40 @@ class CaseApiTest extends ApiFixture {
     }
 
     @Test
+    void preferReturnMinimalAnswersWithTheNumberVersionAndStateOnly() throws Exception {
+        String key = "wechat-" + UUID.randomUUID();
+        String body = """
+                {"channel":"WECHAT","category":"COMPLAINT","topic":"室温不达标",
+                 "citizenPhone":"13812345678","demand":"暖气不热"}""";
+        var created = mvc.perform(as(Caller.AGENT, post("/api/cases/online").header("Idempotency-Key", key)
+                        .header("Prefer", "respond-async, RETURN=\"minimal\"; x=1")
+                        .contentType(MediaType.APPLICATION_JSON).content(body)))
+                .andExpect(status().isCreated())
+                .andExpect(header().string("Preference-Applied", "return=minimal"))
+                .andExpect(header().exists("ETag"))
+                .andExpect(jsonPath("$.state").value("SUBMITTED"))
+                .andExpect(jsonPath("$.version").isNumber())
+                .andExpect(jsonPath("$.clocks").doesNotExist())
+                .andExpect(jsonPath("$.citizenPhone").doesNotExist())
+                .andReturn().getResponse();
+        String caseNo = com.jayway.jsonpath.JsonPath.read(created.getContentAsString(), "$.caseNo");
+        assertThat(created.getHeader("Location")).isEqualTo("/api/cases/" + caseNo);
+        // the repeat answers minimal too (200, the same case); without the preference, the whole case
+        mvc.perform(as(Caller.AGENT, post("/api/cases/online").header("Idempotency-Key", key)
+                        .header("Prefer", "return=minimal").contentType(MediaType.APPLICATION_JSON).content(body)))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.caseNo").value(caseNo))
+                .andExpect(jsonPath("$.clocks").doesNotExist());
+        mvc.perform(as(Caller.AGENT, post("/api/cases/online").header("Idempotency-Key", key)
+                        .header("Prefer", "return=representation").contentType(MediaType.APPLICATION_JSON)
+                        .content(body)))
+                .andExpect(status().isOk())
+                .andExpect(header().doesNotExist("Preference-Applied"))
+                .andExpect(jsonPath("$.caseNo").value(caseNo))
+                .andExpect(jsonPath("$.clocks").isArray());
+    }
+
+    @Test
     void anOnlineSubmissionWithoutAnIdempotencyKeyIsABadRequest() throws Exception {
         mvc.perform(as(Caller.AGENT, post("/api/cases/online").contentType(MediaType.APPLICATION_JSON).content("""
                         {"channel":"WECHAT","category":"COMPLAINT","topic":"室温","citizenPhone":"13812345678",
