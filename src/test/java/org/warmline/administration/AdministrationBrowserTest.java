@@ -127,11 +127,16 @@ class AdministrationBrowserTest extends BrowserTestBase {
         assertThat(schemeRows()).isEqualTo(before);
         assertThat(versions.find(version)).isEmpty();
 
-        // the valid one: the shipped default scheme under a new name with a 60-minute acceptance allowance
-        driver.findElement(By.id("file")).sendKeys(file("new-version.yaml", Schemes.version(version, "PT60M")));
+        // the valid one: the shipped default scheme as a new version, named anew, with a 60-minute acceptance allowance
+        String valid = new String(Schemes.version(version, "PT60M"), StandardCharsets.UTF_8)
+                .replace("name: 热力信访考核方案(默认)", "name: 热力信访考核方案(<i>新版</i>)");
+        assertThat(valid).contains("(<i>新版</i>)");
+        driver.findElement(By.id("file")).sendKeys(file("new-version.yaml", valid));
         submit(driver.findElement(By.id("scheme-upload")));
         assertThat(flash()).isEqualTo("已上传版本 " + version + "(尚未启用)。");
         assertThat(text(By.cssSelector("main h1"))).isEqualTo("考核方案版本 " + version);
+        assertThat(text(By.tagName("main"))).contains("热力信访考核方案(<i>新版</i>)");
+        assertThat(driver.findElements(By.cssSelector("main i"))).isEmpty();
         WebElement acceptance = driver.findElement(By.xpath("//table[@id='scheme-summary']//tr[th='受理时限']/td"));
         assertThat(acceptance.getText()).isEqualTo("1 h");
         assertThat(text(By.id("scheme-total"))).isEqualTo("100");
@@ -142,7 +147,8 @@ class AdministrationBrowserTest extends BrowserTestBase {
         WebElement row = schemeRow(version);
         assertThat(schemeRows()).hasSize(before.size() + 1).containsSubsequence(before);
         assertThat(badges(row)).isEmpty();
-        assertThat(row.getText()).contains("热力信访考核方案(默认)", "未启用", admin.username());
+        assertThat(row.getText()).contains("热力信访考核方案(<i>新版</i>)", "未启用", admin.username());
+        assertThat(row.findElements(By.tagName("i"))).as("the name is shown as text").isEmpty();
 
         // the 15th of a month is refused with its reason, and nothing is activated
         LocalDate midMonth = firstOfMonthAhead(1).plusDays(14);
