@@ -2,17 +2,11 @@ package org.warmline.organization;
 
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import org.warmline.ledger.Post;
 
 /** The staff form: add a person, or edit their name, post and unit. */
-class StaffForm {
-
-    @NotBlank(message = "{validation.code.required}")
-    @Size(max = 64, message = "{validation.code.size}")
-    @Pattern(regexp = "[A-Za-z0-9_.-]*", message = "{validation.code.pattern}")
-    private String code;
+class StaffForm extends CodedForm {
 
     @NotBlank(message = "{validation.name.required}")
     @Size(max = 100, message = "{validation.name.size}")
@@ -23,22 +17,12 @@ class StaffForm {
 
     private String unit;
 
-    private boolean editing;
-
-    public String getCode() {
-        return code;
-    }
-
-    public void setCode(String code) {
-        this.code = code == null ? null : code.trim();
-    }
-
     public String getName() {
         return name;
     }
 
     public void setName(String name) {
-        this.name = name == null ? null : name.trim();
+        this.name = trimmed(name);
     }
 
     public Post getPost() {
@@ -54,14 +38,6 @@ class StaffForm {
     }
 
     public void setUnit(String unit) {
-        this.unit = unit == null || unit.isBlank() ? null : unit.trim();
-    }
-
-    public boolean isEditing() {
-        return editing;
-    }
-
-    public void setEditing(boolean editing) {
-        this.editing = editing;
+        this.unit = optional(unit);
     }
 }

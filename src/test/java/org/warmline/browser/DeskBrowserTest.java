@@ -1,43 +1,22 @@
 package org.warmline.browser;
 
-import java.io.File;
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.Paths;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.stream.Stream;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Assumptions;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInfo;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.NoAlertPresentException;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.TakesScreenshot;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
-import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.warmline.cases.Case;
 import org.warmline.cases.CaseDesk;
 import org.warmline.cases.OnlineCommand;
@@ -67,24 +46,7 @@ import static org.assertj.core.api.InstanceOfAssertFactories.LIST;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = "spring.datasource.url=jdbc:h2:mem:browser;DB_CLOSE_DELAY=-1")
-class DeskBrowserTest {
-
-    private static final Path CHROMIUM = Paths.get("/usr/bin/chromium");
-    private static final Path CHROMEDRIVER = Paths.get("/usr/bin/chromedriver");
-    private static final Path SCREENSHOTS = Paths.get("target", "screenshots");
-    private static final String PASSWORD = "browser secret";
-    private static final Duration WAIT = Duration.ofSeconds(10);
-
-    /** No CDP bindings for this Chromium on the class path, and none needed: keep the driver's warning out of the log. */
-    private static final java.util.logging.Logger DEVTOOLS_LOG =
-            java.util.logging.Logger.getLogger("org.openqa.selenium.devtools");
-
-    private static ChromeDriverService service;
-    private static WebDriver driver;
-    private static Path profile;
-
-    @LocalServerPort
-    int port;
+class DeskBrowserTest extends BrowserTestBase {
 
     @Autowired
     OrganizationStore organization;
@@ -98,58 +60,18 @@ class DeskBrowserTest {
     @Autowired
     Escalations escalations;
 
-    WebDriverWait wait;
     String team;
     String steward;
     String stewardName;
     Account agent;
     Account handler;
 
-    @BeforeAll
-    static void startBrowser() throws IOException {
-        Assumptions.assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
-                "Chromium and ChromeDriver are not installed at /usr/bin (CI installs them with apt-get)");
-        DEVTOOLS_LOG.setLevel(java.util.logging.Level.SEVERE);
-        profile = Files.createTempDirectory("warmline-chromium");
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(CHROMIUM.toFile());
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
-                "--disable-sync", "--user-data-dir=" + profile.toAbsolutePath(), "--lang=zh-CN",
-                "--window-size=1280,900",
-                // Bootstrap scrolls smoothly unless the user prefers reduced motion; a click must not aim mid-scroll
-                "--force-prefers-reduced-motion");
-        service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort()
-                .build();
-        driver = new ChromeDriver(service, options);
-        driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
-    }
-
-    @AfterAll
-    static void stopBrowser() throws IOException {
-        if (driver != null) {
-            driver.quit();
-        }
-        if (service != null) {
-            service.stop();
-        }
-        if (profile != null) {
-            try (Stream<Path> files = Files.walk(profile)) {
-                files.sorted(Comparator.reverseOrder()).map(Path::toFile).forEach(File::delete);
-            }
-        }
-    }
-
-    private static String code(String prefix) {
-        return prefix + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
-    }
-
     private static String phone() {
         return "137" + String.format("%08d", ThreadLocalRandom.current().nextInt(100_000_000));
     }
 
     @BeforeEach
-    void organisationAndCleanBrowser() {
+    void organisation() {
         String hq = code("HQ");
         String branch = code("B");
         team = code("T");
@@ -161,57 +83,6 @@ class DeskBrowserTest {
                 List.of(new Staff(steward, stewardName, Post.STEWARD, team)));
         agent = accounts.create(code("agent"), PASSWORD, Role.AGENT, null, null);
         handler = accounts.create(code("handler"), PASSWORD, Role.HANDLER, steward, team);
-        wait = new WebDriverWait(driver, WAIT);
-        driver.manage().window().setSize(new Dimension(1280, 900));
-        driver.get(url("/login"));
-        driver.manage().deleteAllCookies();
-    }
-
-    /** Each test leaves its last page as a screenshot: what the user saw when it ended (or failed). */
-    @AfterEach
-    void screenshot(TestInfo test) {
-        save(test.getTestMethod().map(m -> m.getName()).orElse("test"));
-    }
-
-    private void save(String name) {
-        try {
-            Files.createDirectories(SCREENSHOTS);
-            File shot = ((TakesScreenshot) driver).getScreenshotAs(OutputType.FILE);
-            Files.copy(shot.toPath(), SCREENSHOTS.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
-        } catch (IOException | RuntimeException e) {
-            System.err.println("no screenshot " + name + ": " + e);
-        }
-    }
-
-    private String url(String path) {
-        return "http://localhost:" + port + path;
-    }
-
-    private void logIn(Account account) {
-        driver.get(url("/login"));
-        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("username"))).sendKeys(account.username());
-        driver.findElement(By.id("password")).sendKeys(PASSWORD);
-        driver.findElement(By.cssSelector("form button[type=submit]")).click();
-        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("signed-in-as")));
-    }
-
-    private void open(String path) {
-        driver.get(url(path));
-        wait.until(ExpectedConditions.presenceOfElementLocated(By.tagName("main")));
-    }
-
-    private String text(By by) {
-        return wait.until(ExpectedConditions.visibilityOfElementLocated(by)).getText();
-    }
-
-    /**
-     * Clicks as a user does, after bringing the element to the middle of the screen at once (Bootstrap's smooth
-     * scrolling would otherwise still be moving the page when the driver aims).
-     */
-    private void click(WebElement element) {
-        ((JavascriptExecutor) driver).executeScript(
-                "arguments[0].scrollIntoView({block: 'center', behavior: 'instant'});", element);
-        wait.until(ExpectedConditions.elementToBeClickable(element)).click();
     }
 
     private void waitForState(String label) {
@@ -220,9 +91,7 @@ class DeskBrowserTest {
 
     /** Submits a transition form of the case page and waits for the page it redirects to. */
     private void act(String action) {
-        WebElement form = driver.findElement(By.id("action-" + action));
-        click(form.findElement(By.cssSelector("button[type=submit]")));
-        wait.until(ExpectedConditions.stalenessOf(form));
+        submit(driver.findElement(By.id("action-" + action)));
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("flash")));
     }
 

@@ -1,38 +1,19 @@
 package org.warmline.browser;
 
-import java.io.File;
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.Paths;
-import java.nio.file.StandardCopyOption;
-import java.time.Duration;
-import java.util.Comparator;
 import java.util.List;
-import java.util.UUID;
-import java.util.stream.Stream;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.TakesScreenshot;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
-import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.warmline.ledger.Training;
 import org.warmline.ledger.Unit;
 import org.warmline.ledger.UnitKind;
@@ -51,18 +32,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = "spring.datasource.url=jdbc:h2:mem:records-browser;DB_CLOSE_DELAY=-1")
-class RecordsBrowserTest {
-
-    private static final Path CHROMIUM = Paths.get("/usr/bin/chromium");
-    private static final Path CHROMEDRIVER = Paths.get("/usr/bin/chromedriver");
-    private static final String PASSWORD = "browser secret";
-
-    private static ChromeDriverService service;
-    private static WebDriver driver;
-    private static Path profile;
-
-    @LocalServerPort
-    int port;
+class RecordsBrowserTest extends BrowserTestBase {
 
     @Autowired
     OrganizationStore organization;
@@ -76,71 +46,22 @@ class RecordsBrowserTest {
     @Autowired
     TrainingAttachments attachments;
 
-    @BeforeAll
-    static void startBrowser() throws IOException {
-        Assumptions.assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
-                "Chromium and ChromeDriver are not installed at /usr/bin (CI installs them with apt-get)");
-        java.util.logging.Logger.getLogger("org.openqa.selenium.devtools").setLevel(java.util.logging.Level.SEVERE);
-        profile = Files.createTempDirectory("warmline-chromium");
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(CHROMIUM.toFile());
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
-                "--disable-sync", "--user-data-dir=" + profile.toAbsolutePath(), "--lang=zh-CN",
-                "--force-prefers-reduced-motion");
-        service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort()
-                .build();
-        driver = new ChromeDriver(service, options);
-        driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
-    }
-
-    @AfterAll
-    static void stopBrowser() throws IOException {
-        if (driver != null) {
-            driver.quit();
-        }
-        if (service != null) {
-            service.stop();
-        }
-        if (profile != null) {
-            try (Stream<Path> files = Files.walk(profile)) {
-                files.sorted(Comparator.reverseOrder()).map(Path::toFile).forEach(File::delete);
-            }
-        }
-    }
-
-    private String url(String path) {
-        return "http://localhost:" + port + path;
-    }
-
-    private void click(WebDriverWait wait, WebElement element) {
-        ((JavascriptExecutor) driver).executeScript(
-                "arguments[0].scrollIntoView({block: 'center', behavior: 'instant'});", element);
-        wait.until(ExpectedConditions.elementToBeClickable(element)).click();
-    }
-
     @Test
     void anAssessorOnAPhoneAddsATrainingAndAttachesItsSignInSheet() throws Exception {
-        String unit = "B" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
+        String unit = code("B");
         organization.saveAll(List.of(new Unit(unit, "城南分公司" + unit, UnitKind.BRANCH, null)), List.of());
         String username = "assessor" + unit;
         accounts.create(username, PASSWORD, Role.ASSESSOR, null, null);
-        WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(10));
         driver.manage().window().setSize(new Dimension(390, 844));
 
-        driver.get(url("/login"));
-        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("username"))).sendKeys(username);
-        driver.findElement(By.id("password")).sendKeys(PASSWORD);
-        driver.findElement(By.cssSelector("form button[type=submit]")).click();
-        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("signed-in-as")));
-
+        logIn(username);
         driver.get(url("/records/trainings"));
         wait.until(ExpectedConditions.presenceOfElementLocated(By.id("training-form")));
         new Select(driver.findElement(By.id("unit"))).selectByValue(unit);
         ((JavascriptExecutor) driver).executeScript("document.getElementById('heldOn').value = '2026-01-08';");
         String title = "<b>信访条例培训</b>" + unit;
         driver.findElement(By.id("title")).sendKeys(title);
-        click(wait, driver.findElement(By.cssSelector("#training-form button[type=submit]")));
+        click(driver.findElement(By.cssSelector("#training-form button[type=submit]")));
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("flash")));
         assertThat(driver.findElement(By.id("training-title")).getText()).isEqualTo(title);
         assertThat((Long) ((JavascriptExecutor) driver).executeScript(
@@ -153,7 +74,7 @@ class RecordsBrowserTest {
         Files.write(pdf, "%PDF-1.4\n1 0 obj << >> endobj\n%%EOF\n".getBytes(StandardCharsets.US_ASCII));
         new Select(driver.findElement(By.id("kind"))).selectByValue("SIGN_IN");
         driver.findElement(By.id("file")).sendKeys(pdf.toAbsolutePath().toString());
-        click(wait, driver.findElement(By.cssSelector("#attachment-form button[type=submit]")));
+        click(driver.findElement(By.cssSelector("#attachment-form button[type=submit]")));
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("flash"), "签到表.pdf"));
         assertThat(driver.findElement(By.cssSelector("#files-SIGN_IN .badge")).getText()).isEqualTo("已留存");
         assertThat(driver.findElement(By.cssSelector("#files-SIGN_IN a")).getText()).isEqualTo("签到表.pdf");
@@ -169,15 +90,12 @@ class RecordsBrowserTest {
         driver.findElement(By.id("file")).sendKeys(big.toAbsolutePath().toString());
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("file-too-large")));
         WebElement form = driver.findElement(By.id("attachment-form"));
-        click(wait, form.findElement(By.cssSelector("button[type=submit]")));
+        click(form.findElement(By.cssSelector("button[type=submit]")));
         assertThat(driver.findElement(By.id("file-too-large")).getText()).isEqualTo("文件太大:最大 10 MB");
         assertThat(driver.findElements(By.id("attachment-form"))).as("still the same page").containsExactly(form);
         assertThat(attachments.of(id)).hasSize(1);
 
-        Files.createDirectories(Paths.get("target", "screenshots"));
-        File shot = ((TakesScreenshot) driver).getScreenshotAs(OutputType.FILE);
-        Files.copy(shot.toPath(), Paths.get("target", "screenshots", "records-training-phone.png"),
-                StandardCopyOption.REPLACE_EXISTING);
+        save("records-training-phone");
         Files.delete(pdf);
         Files.delete(big);
         Files.delete(dir);

@@ -1,0 +1,201 @@
+package org.warmline.browser;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.UUID;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.TestInfo;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.warmline.security.Account;
+
+/**
+ * What every browser test shares: Debian's headless Chromium driven through its ChromeDriver (one browser for a test
+ * class, a fresh profile, Chinese first, 1280×900, reduced motion), against the application on a random port; a clean
+ * browser before each test (no cookies, desktop size) and a screenshot of its last page after it
+ * ({@code target/screenshots/<test method>.png}); and the helpers a user's steps need — sign in, open a page, read a
+ * text, click, submit a form, read the flash message.
+ *
+ * <p>A subclass is a {@code @SpringBootTest(webEnvironment = RANDOM_PORT)} with its own in-memory database. The whole
+ * class is skipped (not failed) only where Chromium or ChromeDriver is not installed at {@code /usr/bin}; CI installs
+ * both ({@code .ci/run}), so there the tests run.
+ */
+public abstract class BrowserTestBase {
+
+    /** The password of the accounts the tests create. */
+    protected static final String PASSWORD = "browser secret";
+
+    private static final Path CHROMIUM = Paths.get("/usr/bin/chromium");
+    private static final Path CHROMEDRIVER = Paths.get("/usr/bin/chromedriver");
+    private static final Path SCREENSHOTS = Paths.get("target", "screenshots");
+    private static final Dimension DESKTOP = new Dimension(1280, 900);
+
+    /** No CDP bindings for this Chromium on the class path, and none needed: keep the driver's warning out of the log. */
+    private static final java.util.logging.Logger DEVTOOLS_LOG =
+            java.util.logging.Logger.getLogger("org.openqa.selenium.devtools");
+
+    private static ChromeDriverService service;
+    private static Path profile;
+
+    /** The browser of the running test class. */
+    protected static WebDriver driver;
+
+    @LocalServerPort
+    protected int port;
+
+    /** Waits up to {@link #patience()} for what the page should come to show. */
+    protected WebDriverWait wait;
+
+    @BeforeAll
+    static void startBrowser() throws IOException {
+        Assumptions.assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
+                "Chromium and ChromeDriver are not installed at /usr/bin (CI installs them with apt-get)");
+        DEVTOOLS_LOG.setLevel(java.util.logging.Level.SEVERE);
+        profile = Files.createTempDirectory("warmline-chromium");
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(CHROMIUM.toFile());
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
+                "--disable-sync", "--user-data-dir=" + profile.toAbsolutePath(), "--lang=zh-CN",
+                "--window-size=" + DESKTOP.getWidth() + "," + DESKTOP.getHeight(),
+                // Bootstrap scrolls smoothly unless the user prefers reduced motion; a click must not aim mid-scroll
+                "--force-prefers-reduced-motion");
+        service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort()
+                .build();
+        driver = new ChromeDriver(service, options);
+        driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(60));
+    }
+
+    @AfterAll
+    static void stopBrowser() throws IOException {
+        if (driver != null) {
+            driver.quit();
+            driver = null;
+        }
+        if (service != null) {
+            service.stop();
+            service = null;
+        }
+        if (profile != null) {
+            try (Stream<Path> files = Files.walk(profile)) {
+                files.sorted(Comparator.reverseOrder()).map(Path::toFile).forEach(File::delete);
+            }
+            profile = null;
+        }
+    }
+
+    /** How long a wait lasts before the test fails; a class whose pages compute a lot may wait longer. */
+    protected Duration patience() {
+        return Duration.ofSeconds(10);
+    }
+
+    @BeforeEach
+    void cleanBrowser() {
+        wait = new WebDriverWait(driver, patience());
+        driver.manage().window().setSize(DESKTOP);
+        driver.get(url("/login"));
+        driver.manage().deleteAllCookies();
+    }
+
+    /** Each test leaves its last page as a screenshot: what the user saw when it ended (or failed). */
+    @AfterEach
+    void screenshot(TestInfo test) {
+        save(test.getTestMethod().map(m -> m.getName()).orElse("test"));
+    }
+
+    /** Saves what the browser shows as {@code target/screenshots/<name>.png}; a failure to do so only logs. */
+    protected static void save(String name) {
+        try {
+            Files.createDirectories(SCREENSHOTS);
+            File shot = ((TakesScreenshot) driver).getScreenshotAs(OutputType.FILE);
+            Files.copy(shot.toPath(), SCREENSHOTS.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
+        } catch (IOException | RuntimeException e) {
+            System.err.println("no screenshot " + name + ": " + e);
+        }
+    }
+
+    /** A fresh code or name: the prefix and eight random capitals or digits. */
+    protected static String code(String prefix) {
+        return prefix + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
+    }
+
+    protected String url(String path) {
+        return "http://localhost:" + port + path;
+    }
+
+    /** Signs in on the sign-in page as a user does, after signing out whoever was signed in (cookies cleared). */
+    protected void logIn(Account account) {
+        logIn(account.username());
+    }
+
+    /** Signs in with a user name and {@link #PASSWORD}, after clearing the cookies of whoever was signed in. */
+    protected void logIn(String username) {
+        driver.get(url("/login"));
+        driver.manage().deleteAllCookies();
+        driver.get(url("/login"));
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("username"))).sendKeys(username);
+        driver.findElement(By.id("password")).sendKeys(PASSWORD);
+        driver.findElement(By.cssSelector("form button[type=submit]")).click();
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("signed-in-as")));
+    }
+
+    /** Opens a page of the application and waits for its main part. */
+    protected void open(String path) {
+        driver.get(url(path));
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.tagName("main")));
+    }
+
+    /** The text of an element once it is visible. */
+    protected String text(By by) {
+        return wait.until(ExpectedConditions.visibilityOfElementLocated(by)).getText();
+    }
+
+    /** The flash message of the page a form redirected to. */
+    protected String flash() {
+        return text(By.id("flash"));
+    }
+
+    /**
+     * Clicks as a user does, after bringing the element to the middle of the screen at once (Bootstrap's smooth
+     * scrolling would otherwise still be moving the page when the driver aims).
+     */
+    protected void click(WebElement element) {
+        ((JavascriptExecutor) driver).executeScript(
+                "arguments[0].scrollIntoView({block: 'center', behavior: 'instant'});", element);
+        wait.until(ExpectedConditions.elementToBeClickable(element)).click();
+    }
+
+    /** Clicks the submit button of a form and waits for the page it leads to (the form is gone from the page). */
+    protected void submit(WebElement form) {
+        click(form.findElement(By.cssSelector("button[type=submit]")));
+        wait.until(ExpectedConditions.stalenessOf(form));
+    }
+
+    /** Runs a script in the page. */
+    protected Object script(String script, Object... args) {
+        return ((JavascriptExecutor) driver).executeScript(script, args);
+    }
+}
