@@ -7,15 +7,15 @@ import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
-import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.multipart.MaxUploadSizeExceededException;
 import org.springframework.web.multipart.MultipartException;
 
 /**
- * What every page's layout ({@code templates/fragments/layout.html}) needs: the signed-in user for the navigation bar
- * (model attribute {@code nav}); and a clear page, not a stack trace, for an upload that is too big or malformed.
+ * A clear page, not a stack trace, for an upload that is too big or malformed; and the signed-in user as the navigation
+ * bar of the layout ({@code templates/fragments/layout.html}) shows it ({@code nav}, put on every page by
+ * {@link LayoutModel}).
  */
 @ControllerAdvice
 class LayoutAdvice {
@@ -26,8 +26,8 @@ class LayoutAdvice {
     record Nav(String username, String role, boolean admin) {
     }
 
-    @ModelAttribute("nav")
-    Nav nav() {
+    /** The signed-in user as the navigation bar shows it, or null (added to every page by {@link LayoutModel}). */
+    static Nav nav() {
         Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
         if (authentication == null || !authentication.isAuthenticated()
                 || authentication instanceof AnonymousAuthenticationToken) {

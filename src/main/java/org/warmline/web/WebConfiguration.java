@@ -10,9 +10,18 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 import org.springframework.web.servlet.i18n.CookieLocaleResolver;
 import org.springframework.web.servlet.i18n.LocaleChangeInterceptor;
 
-/** Chinese first: pages are in 简体中文 unless the user switches to English with {@code ?lang=en} (kept in a cookie). */
+/**
+ * Chinese first: pages are in 简体中文 unless the user switches to English with {@code ?lang=en} (kept in a cookie); every page
+ * gets what its layout needs ({@link LayoutModel}).
+ */
 @Configuration(proxyBeanMethods = false)
 class WebConfiguration implements WebMvcConfigurer {
+
+    private final DeskSupport desk;
+
+    WebConfiguration(DeskSupport desk) {
+        this.desk = desk;
+    }
 
     @Bean
     LocaleResolver localeResolver() {
@@ -27,5 +36,6 @@ class WebConfiguration implements WebMvcConfigurer {
         interceptor.setParamName("lang");
         interceptor.setIgnoreInvalidLocale(true);
         registry.addInterceptor(interceptor);
+        registry.addInterceptor(new LayoutModel(desk.format()));
     }
 }
