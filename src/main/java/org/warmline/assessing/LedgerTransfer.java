@@ -92,7 +92,13 @@ public class LedgerTransfer {
 
     /** Writes a result as the command's {@code --format xlsx} does. */
     public static void exportResult(AssessmentResult result, OutputStream out, Locale locale) {
-        XlsxReport.write(result, out, LiveAssessment.language(locale));
+        exportResult(result, out, locale, List.of());
+    }
+
+    /** As {@link #exportResult(AssessmentResult, OutputStream, Locale)}, with notes in the summary sheet. */
+    public static void exportResult(AssessmentResult result, OutputStream out, Locale locale,
+                                    List<XlsxReport.Note> notes) {
+        XlsxReport.write(result, out, LiveAssessment.language(locale), notes);
     }
 
     /** What an import added. */
