@@ -78,7 +78,7 @@ class ImportController {
                 Files.copy(in, workbook);
             }
             DataSet data = new LedgerReader(scheme, locale).readOrganization(workbook).data();
-            // checked and saved in one transaction: what is checked is what the import writes over
+            // checked against the stored organisation and saved in one transaction
             List<LedgerProblem> problems = transaction.execute(status -> {
                 List<LedgerProblem> found = checks.againstStored(name, data.units(), data.staff(), locale);
                 if (found.isEmpty()) {

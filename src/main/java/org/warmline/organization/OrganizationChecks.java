@@ -35,8 +35,8 @@ public class OrganizationChecks {
     /**
      * The problems of importing {@code units} and {@code staff} over the stored organisation, as
      * {@code FILE[units]:0:COLUMN} / {@code FILE[staff]:0:COLUMN} (row 0: the problem is of the table as a whole), in
-     * the locale's language; empty when the import may go ahead. Call it in the transaction that saves, so that what
-     * is checked is what is written over.
+     * the locale's language; empty when the import may go ahead. Call it in the transaction that saves, just before
+     * saving, so that a refusal leaves nothing written (two imports at once are not serialised against each other).
      *
      * @param file the workbook's name as the problems name it
      */
