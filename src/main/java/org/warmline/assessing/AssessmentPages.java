@@ -14,6 +14,7 @@ import java.util.function.Predicate;
 
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.springframework.context.MessageSource;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Controller;
@@ -27,10 +28,10 @@ import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.warmline.assessment.AssessmentResult;
-import org.warmline.assessment.SubjectResult;
 import org.warmline.calendar.Period;
 import org.warmline.ledger.LedgerException;
 import org.warmline.ledger.LedgerProblem;
+import org.warmline.reporting.XlsxReport;
 import org.warmline.security.Account;
 import org.warmline.security.CurrentUser;
 
@@ -58,9 +59,13 @@ class AssessmentPages {
     private final LedgerTransfer transfer;
     private final Viewers viewers;
     private final CurrentUser currentUser;
+    private final MessageSource messages;
+    private final TrendMonths trendMonths;
 
     AssessmentPages(LiveAssessment live, Publications publications, Appeals appeals, LedgerTransfer transfer,
-                    Viewers viewers, CurrentUser currentUser) {
+                    Viewers viewers, CurrentUser currentUser, MessageSource messages, TrendMonths trendMonths) {
+        this.messages = messages;
+        this.trendMonths = trendMonths;
         this.live = live;
         this.publications = publications;
         this.appeals = appeals;
@@ -248,7 +253,12 @@ class AssessmentPages {
         return "redirect:/assessments/" + appeal.period() + "/appeals";
     }
 
-    /** The months of the year of a period and each month's total of the chosen subjects (the trend chart's data). */
+    /**
+     * The months of the year of a period and each month's total of the chosen subjects (the trend chart's data): a
+     * published month's frozen total, an unpublished month's live total (kept for a short time, {@link TrendMonths}).
+     * A subject missing from a month (not yet there) has {@code null} for it; {@code published} gives each month's
+     * published version, or {@code null}.
+     */
     @GetMapping(value = "/assessments/trend", produces = "application/json")
     @ResponseBody
     Map<String, Object> trend(@RequestParam String year, @RequestParam(required = false) String kind,
@@ -258,43 +268,71 @@ class AssessmentPages {
         if (p.kind() != Period.Kind.YEAR) {
             throw new ResponseStatusException(HttpStatus.BAD_REQUEST);
         }
-        Instant now = Instant.now();
-        Instant end = p.end().atStartOfDay(live.zone()).toInstant();
-        AssessmentResult result = live.assess(p, now.isBefore(end) ? now : end, locale);
+        List<TrendMonths.MonthTotals> months = trendMonths.year(p, locale);
         Predicate<String> visible = viewers.subjects(account);
-        List<String> months = p.months().stream().map(Period::label).toList();
-        List<Map<String, Object>> series = new ArrayList<>();
-        for (SubjectResult s : result.subjects()) {
-            if (!visible.test(s.code()) || subject != null && !subject.equals(s.code())
-                    || subject == null && kind != null && !kind.equals(s.kind().name())) {
-                continue;
-            }
-            Map<String, Object> one = new LinkedHashMap<>();
-            one.put("name", s.code() + " " + s.name());
-            one.put("data", s.monthlyTotals() == null ? List.of()
-                    : s.monthlyTotals().stream().map(t -> t.total()).toList());
-            series.add(one);
-            if (series.size() == 20) {
-                break;
+        Map<String, Map<String, Object>> series = new LinkedHashMap<>();
+        for (int m = 0; m < months.size(); m++) {
+            for (TrendMonths.SubjectTotal s : months.get(m).subjects()) {
+                if (!visible.test(s.code()) || subject != null && !subject.equals(s.code())
+                        || subject == null && kind != null && !kind.equals(s.kind())) {
+                    continue;
+                }
+                Map<String, Object> one = series.get(s.code());
+                if (one == null) {
+                    if (series.size() == 20) {
+                        continue;
+                    }
+                    one = new LinkedHashMap<>();
+                    one.put("name", s.code() + " " + s.name());
+                    one.put("data", new ArrayList<>(java.util.Collections.nCopies(months.size(), null)));
+                    series.put(s.code(), one);
+                }
+                @SuppressWarnings("unchecked")
+                List<Object> data = (List<Object>) one.get("data");
+                data.set(m, s.total());
             }
         }
         Map<String, Object> body = new LinkedHashMap<>();
-        body.put("months", months);
-        body.put("series", series);
+        body.put("months", months.stream().map(TrendMonths.MonthTotals::month).toList());
+        body.put("published", months.stream().map(TrendMonths.MonthTotals::publishedVersion).toList());
+        body.put("series", new ArrayList<>(series.values()));
         return body;
     }
 
+    /**
+     * The result workbook of a period: of a published period its latest published (frozen) version — what its pages
+     * and {@code /api/assessments/{period}/published} show — unless {@code live=true}; of an unpublished period the
+     * live result as of now. The summary sheet says which (live, or published version N, when and by whom) next to
+     * the result's {@code as_of} and scheme version.
+     */
     @GetMapping("/assessments/{period}/result.xlsx")
-    void resultXlsx(@PathVariable String period, Locale locale, HttpServletResponse response) throws IOException {
+    void resultXlsx(@PathVariable String period, @RequestParam(name = "live", required = false) String liveParam,
+                    Locale locale, HttpServletResponse response) throws IOException {
         Account account = viewer();
         Period p = live.period(period);
-        AssessmentResult result = live.assess(p, Instant.now(), locale);
+        Optional<Publication> publication = "true".equalsIgnoreCase(liveParam) ? Optional.empty()
+                : publications.latest(p.label());
+        Locale language = LiveAssessment.language(locale);
+        AssessmentResult result;
+        String source;
+        if (publication.isPresent()) {
+            Publication frozen = publication.get();
+            result = ResultDocument.parse(frozen.json(language)).toResult(p);
+            source = messages.getMessage("assessing.export.published", new Object[] {frozen.version(),
+                    frozen.publishedAt().atZone(live.zone()).toLocalDateTime().withSecond(0).withNano(0).toString()
+                            .replace('T', ' '), frozen.publishedBy()}, language);
+        } else {
+            result = live.assess(p, Instant.now(), language);
+            source = messages.getMessage("assessing.export.live", null, language);
+        }
         if (account.role() == org.warmline.security.Role.UNIT_MANAGER) {
             result = LiveAssessment.only(result, viewers.subjects(account));
         }
         response.setContentType(AssessmentApi.XLSX.toString());
-        response.setHeader("Content-Disposition", "attachment; filename=\"warmline-" + p.label() + ".xlsx\"");
-        LedgerTransfer.exportResult(result, response.getOutputStream(), locale);
+        response.setHeader("Content-Disposition", "attachment; filename=\"warmline-" + p.label()
+                + publication.map(f -> "-v" + f.version()).orElse("") + ".xlsx\"");
+        LedgerTransfer.exportResult(result, response.getOutputStream(), language,
+                List.of(new XlsxReport.Note(messages.getMessage("assessing.export.source", null, language), source)));
     }
 
     @GetMapping("/assessments/ledger.xlsx")

@@ -26,6 +26,7 @@ import org.warmline.ledger.LedgerException;
 import org.warmline.ledger.LedgerProblem;
 import org.warmline.ledger.LedgerReader;
 import org.warmline.ledger.LedgerWriter;
+import org.warmline.organization.OrganizationChecks;
 import org.warmline.organization.OrganizationStore;
 import org.warmline.records.ManualRecords;
 import org.warmline.reporting.XlsxReport;
@@ -36,22 +37,26 @@ import org.warmline.security.Role;
  * The Excel round trip (台账导入导出): the desk's data set written as a ledger workbook in the layout of
  * spec/ledger.md (everything, or one period's cases with the organisation and every manual record), results written by
  * {@link XlsxReport}, and a ledger workbook imported into the desk all-or-nothing (one transaction: units and staff,
- * cases, manual records) with the command's FILE:ROW:COLUMN problem list in the user's language.
+ * cases, manual records) with the command's FILE:ROW:COLUMN problem list in the user's language. Its units and staff
+ * pass the same {@link OrganizationChecks} as {@code /admin/import}.
  */
 @Service
 public class LedgerTransfer {
 
     private final LiveAssessment live;
     private final OrganizationStore organization;
+    private final OrganizationChecks organizationChecks;
     private final CaseLedgerStore cases;
     private final ManualRecords records;
     private final TransactionTemplate transaction;
     private final MessageSource messages;
 
-    public LedgerTransfer(LiveAssessment live, OrganizationStore organization, CaseLedgerStore cases,
-                          ManualRecords records, PlatformTransactionManager transactions, MessageSource messages) {
+    public LedgerTransfer(LiveAssessment live, OrganizationStore organization, OrganizationChecks organizationChecks,
+                          CaseLedgerStore cases, ManualRecords records, PlatformTransactionManager transactions,
+                          MessageSource messages) {
         this.live = live;
         this.organization = organization;
+        this.organizationChecks = organizationChecks;
         this.cases = cases;
         this.records = records;
         this.transaction = new TransactionTemplate(transactions);
@@ -87,7 +92,13 @@ public class LedgerTransfer {
 
     /** Writes a result as the command's {@code --format xlsx} does. */
     public static void exportResult(AssessmentResult result, OutputStream out, Locale locale) {
-        XlsxReport.write(result, out, LiveAssessment.language(locale));
+        exportResult(result, out, locale, List.of());
+    }
+
+    /** As {@link #exportResult(AssessmentResult, OutputStream, Locale)}, with notes in the summary sheet. */
+    public static void exportResult(AssessmentResult result, OutputStream out, Locale locale,
+                                    List<XlsxReport.Note> notes) {
+        XlsxReport.write(result, out, LiveAssessment.language(locale), notes);
     }
 
     /** What an import added. */
@@ -120,6 +131,12 @@ public class LedgerTransfer {
                 throw new LedgerException(problems);
             }
             transaction.executeWithoutResult(status -> {
+                // the organisation checks of /admin/import, in the transaction that saves (a refusal rolls it back)
+                List<LedgerProblem> organizationProblems = organizationChecks.againstStored(
+                        file.getFileName().toString(), data.units(), data.staff(), language);
+                if (!organizationProblems.isEmpty()) {
+                    throw new LedgerException(organizationProblems);
+                }
                 organization.saveAll(data.units(), data.staff());
                 cases.importCases(data.cases());
                 records.importAll(data.regulations(), data.trainings(), data.outages(), data.tasks(),

@@ -81,6 +81,22 @@ public class Publications {
                 .param(period).query(Publications::publication).list();
     }
 
+    /**
+     * The latest version of each of these periods that was published, by period, without their JSON (one query: the
+     * trend chart asks for the twelve months of a year).
+     */
+    public java.util.Map<String, Publication> latestWithoutJson(List<String> periods) {
+        java.util.Map<String, Publication> latest = new java.util.HashMap<>();
+        if (periods.isEmpty()) {
+            return latest;
+        }
+        jdbc.sql("select id, period, version, scheme, as_of, '' as result_zh, '' as result_en, published_by, "
+                        + "published_at from assessment_publication where period in (:periods) order by version desc")
+                .param("periods", periods).query(Publications::publication).list()
+                .forEach(p -> latest.putIfAbsent(p.period(), p));
+        return latest;
+    }
+
     private static Publication publication(ResultSet rs, int row) throws SQLException {
         return new Publication(rs.getLong("id"), rs.getString("period"), rs.getInt("version"), rs.getString("scheme"),
                 rs.getObject("as_of", OffsetDateTime.class).toInstant(), rs.getString("result_zh"),

@@ -1,6 +1,7 @@
 package org.warmline.assessing;
 
 import java.math.BigDecimal;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -9,6 +10,14 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Predicate;
 
+import org.warmline.assessment.AnnualFigures;
+import org.warmline.assessment.AssessmentResult;
+import org.warmline.assessment.Entry;
+import org.warmline.assessment.ItemResult;
+import org.warmline.assessment.SubjectResult;
+import org.warmline.calendar.Period;
+import org.warmline.scheme.ItemCode;
+import org.warmline.scheme.SubjectKind;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -98,6 +107,68 @@ final class ResultDocument {
                 .map(i -> (List<Map<String, Object>>) i.get("deductions"))
                 .filter(list -> index >= 0 && index < list.size())
                 .map(list -> list.get(index));
+    }
+
+    /** The keys of an item's JSON object that are not figures. */
+    private static final java.util.Set<String> ITEM_KEYS = java.util.Set.of("score", "max", "cap", "deductions",
+            "bonuses");
+
+    /**
+     * The document as the engine's result again (a frozen result, to be written by the reports): the JSON's own values
+     * — numbers as the JSON has them (rounded to 2 decimals), subjects and items in the JSON's order.
+     *
+     * @param period the period the document is of (its label and kind are the document's {@code period})
+     */
+    @SuppressWarnings("unchecked")
+    AssessmentResult toResult(Period period) {
+        List<SubjectResult> subjects = new ArrayList<>();
+        for (Map<String, Object> s : subjects()) {
+            Map<ItemCode, ItemResult> items = new LinkedHashMap<>();
+            Map<String, Object> jsonItems = (Map<String, Object>) s.getOrDefault("items", Map.of());
+            for (Map.Entry<String, Object> entry : jsonItems.entrySet()) {
+                ItemCode code = ItemCode.ofCode(entry.getKey());
+                if (code == null) {
+                    continue;
+                }
+                Map<String, Object> item = (Map<String, Object>) entry.getValue();
+                Map<String, Object> figures = new LinkedHashMap<>();
+                item.forEach((key, value) -> {
+                    if (!ITEM_KEYS.contains(key)) {
+                        figures.put(key, value);
+                    }
+                });
+                items.put(code, new ItemResult(code, decimal(item.get("score")), decimal(item.get("max")),
+                        decimal(item.get("cap")), entries(item.get("deductions")), entries(item.get("bonuses")),
+                        figures));
+            }
+            Map<String, Object> annual = (Map<String, Object>) s.get("annual");
+            subjects.add(new SubjectResult((String) s.get("code"), (String) s.get("name"),
+                    SubjectKind.valueOf((String) s.get("kind")), decimal(s.get("total")), (String) s.get("grade"),
+                    items, annual == null ? null : new AnnualFigures(decimal(annual.get("monthlyMean")),
+                            decimal(annual.get("quarterlyMean")), decimal(annual.get("annualTotal")),
+                            decimal(annual.get("final"))),
+                    totals(s.get("monthlyTotals")), totals(s.get("quarterlyTotals"))));
+        }
+        List<String> warnings = warnings() == null ? List.of() : warnings();
+        return new AssessmentResult(period, OffsetDateTime.parse(asOf()), scheme(), warnings, subjects);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<Entry> entries(Object json) {
+        if (json == null) {
+            return List.of();
+        }
+        return ((List<Map<String, Object>>) json).stream().map(e -> new Entry((String) e.get("rule"),
+                decimal(e.get("points")), (String) e.get("ref"), (String) e.get("reason"))).toList();
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<SubjectResult.PeriodTotal> totals(Object json) {
+        if (json == null) {
+            return List.of();
+        }
+        return ((Map<String, Object>) json).entrySet().stream()
+                .map(e -> new SubjectResult.PeriodTotal(e.getKey(), decimal(e.getValue()))).toList();
     }
 
     static BigDecimal decimal(Object value) {

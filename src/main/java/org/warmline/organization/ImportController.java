@@ -4,18 +4,17 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.stream.Stream;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.MessageSource;
 import org.springframework.dao.DataAccessException;
 import org.springframework.stereotype.Controller;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -27,7 +26,6 @@ import org.warmline.ledger.DataSet;
 import org.warmline.ledger.LedgerException;
 import org.warmline.ledger.LedgerProblem;
 import org.warmline.ledger.LedgerReader;
-import org.warmline.ledger.Unit;
 import org.warmline.scheme.Scheme;
 import org.warmline.scheme.SchemeLoader;
 
@@ -45,12 +43,14 @@ class ImportController {
     private static final Logger log = LoggerFactory.getLogger(ImportController.class);
 
     private final OrganizationStore store;
-    private final MessageSource messages;
+    private final OrganizationChecks checks;
+    private final TransactionTemplate transaction;
     private final Scheme scheme = SchemeLoader.defaultScheme();
 
-    ImportController(OrganizationStore store, MessageSource messages) {
+    ImportController(OrganizationStore store, OrganizationChecks checks, PlatformTransactionManager transactions) {
         this.store = store;
-        this.messages = messages;
+        this.checks = checks;
+        this.transaction = new TransactionTemplate(transactions);
     }
 
     @GetMapping
@@ -78,12 +78,18 @@ class ImportController {
                 Files.copy(in, workbook);
             }
             DataSet data = new LedgerReader(scheme, locale).readOrganization(workbook).data();
-            List<String> problems = againstStored(name, data, locale);
+            // checked against the stored organisation and saved in one transaction
+            List<LedgerProblem> problems = transaction.execute(status -> {
+                List<LedgerProblem> found = checks.againstStored(name, data.units(), data.staff(), locale);
+                if (found.isEmpty()) {
+                    store.saveAll(data.units(), data.staff());
+                }
+                return found;
+            });
             if (!problems.isEmpty()) {
-                model.addAttribute("problems", problems);
+                model.addAttribute("problems", problems.stream().map(LedgerProblem::toString).toList());
                 return VIEW_IMPORT;
             }
-            store.saveAll(data.units(), data.staff());
             redirect.addFlashAttribute("message", "import.done");
             redirect.addFlashAttribute("messageArg", data.units().size());
             redirect.addFlashAttribute("messageArg2", data.staff().size());
@@ -98,35 +104,6 @@ class ImportController {
         } finally {
             delete(dir);
         }
-    }
-
-    /** Problems of the workbook's units and staff together with what is stored: the ledger reader saw only the file. */
-    private List<String> againstStored(String name, DataSet data, Locale locale) {
-        List<String> problems = new ArrayList<>();
-        Map<String, Unit> after = OrganizationRules.merged(store.units(), data.units());
-        String units = name + "[units]:0:";
-        for (String code : OrganizationRules.cycles(after)) {
-            problems.add(units + "parent: " + messages.getMessage("import.cycle", new Object[] {code}, locale));
-        }
-        List<String> hqs = OrganizationRules.headquarters(after);
-        if (hqs.size() > 1) {
-            problems.add(units + "kind: "
-                    + messages.getMessage("import.secondHq", new Object[] {String.join(", ", hqs)}, locale));
-        }
-        for (var person : data.staff()) {
-            if (after.containsKey(person.code())) {
-                problems.add(name + "[staff]:0:code: "
-                        + messages.getMessage("import.codeIsUnit", new Object[] {person.code()}, locale));
-            }
-        }
-        var staffCodes = store.staff().stream().map(s -> s.code()).collect(java.util.stream.Collectors.toSet());
-        for (Unit unit : data.units()) {
-            if (staffCodes.contains(unit.code())) {
-                problems.add(units + "code: "
-                        + messages.getMessage("import.codeIsStaff", new Object[] {unit.code()}, locale));
-            }
-        }
-        return problems;
     }
 
     /** The uploaded file's own name, without any folder, safe as a file name. */

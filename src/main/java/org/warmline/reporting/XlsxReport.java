@@ -32,9 +32,9 @@ import org.warmline.scheme.ItemCode;
  * deductions does not fill the memory.
  *
  * <ul>
- *   <li>a summary sheet (汇总 / Summary): period, as_of, scheme version, the warnings, then every subject ranked (rank,
- *       rank within its kind, code, name, kind, total, grade, and for a year the monthly mean, quarterly mean, year
- *       total and final);</li>
+ *   <li>a summary sheet (汇总 / Summary): period, as_of, scheme version, the caller's {@link Note notes}, the
+ *       warnings, then every subject ranked (rank, rank within its kind, code, name, kind, total, grade, and for a
+ *       year the monthly mean, quarterly mean, year total and final);</li>
  *   <li>one sheet per subject, named after its code (made safe for Excel, unique, at most 31 characters): the subject,
  *       its annual figures and monthly / quarterly totals for a year, its item scores, then every deduction and
  *       bonus.</li>
@@ -60,11 +60,31 @@ public final class XlsxReport {
      * @throws UncheckedIOException when writing fails
      */
     public static void write(AssessmentResult result, OutputStream out, Locale locale) {
-        write(result, out, locale, EXCEL_MAX_ROWS);
+        write(result, out, locale, List.of(), EXCEL_MAX_ROWS);
+    }
+
+    /**
+     * A line the caller adds to the summary sheet after the scheme version, e.g. where the result comes from (the live
+     * result or a published version): a label and a value, both already in the workbook's language.
+     */
+    public record Note(String label, String value) {
+    }
+
+    /**
+     * As {@link #write(AssessmentResult, OutputStream, Locale)}, with the caller's notes in the summary sheet after the
+     * scheme version.
+     */
+    public static void write(AssessmentResult result, OutputStream out, Locale locale, List<Note> notes) {
+        write(result, out, locale, notes, EXCEL_MAX_ROWS);
     }
 
     /** As {@link #write(AssessmentResult, OutputStream, Locale)}, with a smaller row limit per sheet (for tests). */
     static void write(AssessmentResult result, OutputStream out, Locale locale, int maxRowsPerSheet) {
+        write(result, out, locale, List.of(), maxRowsPerSheet);
+    }
+
+    private static void write(AssessmentResult result, OutputStream out, Locale locale, List<Note> notes,
+                              int maxRowsPerSheet) {
         if (maxRowsPerSheet < 2 || maxRowsPerSheet > EXCEL_MAX_ROWS) {
             throw new IllegalArgumentException("maxRowsPerSheet " + maxRowsPerSheet);
         }
@@ -72,7 +92,7 @@ public final class XlsxReport {
         SXSSFWorkbook workbook = new SXSSFWorkbook(200);
         workbook.setCompressTempFiles(false);
         try {
-            new Writer(workbook, messages, maxRowsPerSheet).write(result);
+            new Writer(workbook, messages, maxRowsPerSheet, notes == null ? List.of() : notes).write(result);
             workbook.write(out);
             out.flush();
         } catch (IOException e) {
@@ -98,9 +118,11 @@ public final class XlsxReport {
         private final CellStyle number;
         private final CellStyle figure;
         private final Set<String> sheetNames = new HashSet<>();
+        private final List<Note> notes;
 
-        Writer(SXSSFWorkbook workbook, ReportMessages messages, int maxRows) {
+        Writer(SXSSFWorkbook workbook, ReportMessages messages, int maxRows, List<Note> notes) {
             this.workbook = workbook;
+            this.notes = notes;
             this.messages = messages;
             this.maxRows = maxRows;
 
@@ -148,6 +170,11 @@ public final class XlsxReport {
             row = rows.next();
             text(row, 0, messages.get("label.scheme"), label);
             text(row, 1, result.scheme(), null);
+            for (Note note : notes) {
+                row = rows.next();
+                text(row, 0, note.label(), label);
+                text(row, 1, note.value(), null);
+            }
             row = rows.next();
             text(row, 0, messages.get("label.subjects"), label);
             if (row != null) {

@@ -158,4 +158,61 @@ class LedgerImportTest extends AssessingFixture {
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("id=\"import-error\"")));
     }
+
+    /**
+     * A workbook that {@code /admin/import} refuses for what it would make of the stored organisation (a second
+     * HQ_SERVICE unit, a unit code that is a stored staff member's code) is refused the same way by the assessment
+     * office's import, page and API: the same FILE[table]:ROW:COLUMN problems, nothing imported.
+     */
+    @Test
+    void theOrganisationChecksOfTheAdminImportApplyToo() throws Exception {
+        organization.saveAll(List.of(), List.of(new Staff("XSTAFF1", "已有人员", Post.AGENT, null)));
+        // a workbook of its own organisation only (no case), fine as a file: the stored units make the problems
+        List<Unit> goodUnits = List.of(new Unit("OB", "新区分公司", UnitKind.BRANCH, null));
+        List<Staff> staff = List.of(new Staff("OGJ", "新管家", Post.STEWARD, "OB"));
+        List<Adjustment> adjustments = List.of(new Adjustment("OB", "2025-01", "keywork.other",
+                new java.math.BigDecimal("-1"), "导入测试", "考核办", 0));
+        List<Unit> units = new ArrayList<>(goodUnits);
+        units.add(new Unit("OHQ", "另一个总部", UnitKind.HQ_SERVICE, null));
+        units.add(new Unit("XSTAFF1", "片区", UnitKind.AREA, "OB"));
+        DataSet data = new DataSet(units, staff, List.of(), List.of(), List.of(), List.of(), List.of(), adjustments);
+        MockMultipartFile file = workbook(data, "org.xlsx");
+        List<Long> before = counts();
+        Account admin = account(Caller.ADMIN);
+
+        String secondHq = "org.xlsx[units]:0:kind: ";
+        String codeIsStaff = "org.xlsx[units]:0:code: ";
+        mvc.perform(multipart("/admin/import").file(file).with(csrf())
+                        .with(user(admin.username()).roles(admin.role().name())))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString(secondHq + "总部客户服务部只能有一个")))
+                .andExpect(content().string(containsString(codeIsStaff + "单位编码 XSTAFF1 已被人员使用")));
+        assertThat(counts()).isEqualTo(before);
+
+        mvc.perform(multipart("/assessments/import").file(file).with(csrf())
+                        .with(user(admin.username()).roles(admin.role().name())))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("id=\"import-problems\"")))
+                .andExpect(content().string(containsString(secondHq + "总部客户服务部只能有一个")))
+                .andExpect(content().string(containsString(codeIsStaff + "单位编码 XSTAFF1 已被人员使用")));
+        assertThat(counts()).isEqualTo(before);
+
+        mvc.perform(as(Caller.ASSESSOR, multipart("/api/ledger/import").file(file)).header("Accept-Language", "en"))
+                .andExpect(status().isUnprocessableContent())
+                .andExpect(jsonPath("$.problems", hasItem(containsString(secondHq
+                        + "there can be only one HQ_SERVICE unit"))))
+                .andExpect(jsonPath("$.problems", hasItem(containsString(codeIsStaff
+                        + "unit code XSTAFF1 is already a staff code"))));
+        assertThat(counts()).isEqualTo(before);
+        assertThat(organization.unit("OB")).isEmpty();
+        assertThat(organization.unit("OHQ")).isEmpty();
+        assertThat(organization.unit("XSTAFF1")).isEmpty();
+        assertThat(organization.staffMember("OGJ")).isEmpty();
+
+        // without the two bad units the same workbook goes in: the refusal was the organisation checks' alone
+        MockMultipartFile good = workbook(new DataSet(goodUnits, staff, List.of(), List.of(), List.of(), List.of(),
+                List.of(), adjustments), "org.xlsx");
+        mvc.perform(as(Caller.ASSESSOR, multipart("/api/ledger/import").file(good))).andExpect(status().isOk());
+        assertThat(organization.unit("OB")).isPresent();
+    }
 }
