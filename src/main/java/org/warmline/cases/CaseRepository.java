@@ -117,31 +117,47 @@ public class CaseRepository {
     private void storeInOneStatement(Case c, List<HistoryEntry> lines) {
         boolean assign = c.caseNo == null;
         List<Object> params = new ArrayList<>();
-        StringBuilder sql = new StringBuilder("with n as (select id, ")
-                .append(assign ? "? || lpad(cast(id as varchar), greatest(6, length(cast(id as varchar))), '0')"
-                        : "cast(? as varchar(64))")
-                .append(" as no from (select nextval('").append(identitySequence()).append("') as id) s), ")
-                .append("c as (insert into petition_case (id, ").append(FIELDS).append(", version) values ")
-                .append("((select id from n), (select no from n), ").append("?, ".repeat(FIELD_COUNT - 1))
-                .append("0) returning id, case_no) ");
         params.add(assign ? caseNumberPrefix(c) : c.caseNo);
         List<Object> fields = values(c);
         params.addAll(fields.subList(1, fields.size()));
-        if (lines.isEmpty()) {
-            sql.append("select id, case_no from c");
-        } else {
-            sql.append("insert into case_history (").append(HISTORY_FIELDS).append(") values ");
-            sql.append(String.join(", ", java.util.Collections.nCopies(lines.size(),
-                    "((select id from c), ?, ?, ?, ?, ?, ?, ?)")));
-            sql.append(" returning case_id as id, (select case_no from c) as case_no");
-            for (HistoryEntry h : lines) {
-                params.addAll(historyValues(h).subList(1, 8));
-            }
+        for (HistoryEntry h : lines) {
+            params.addAll(historyValues(h).subList(1, 8));
         }
-        List<Object[]> stored = jdbc.sql(sql.toString()).params(params)
+        String sql = oneStatement(assign, lines.size());
+        List<Object[]> stored = jdbc.sql(sql).params(params)
                 .query((rs, row) -> new Object[] {rs.getLong("id"), rs.getString("case_no")}).list();
         c.id = new CaseId((Long) stored.get(0)[0]);
         c.caseNo = (String) stored.get(0)[1];
+    }
+
+    /** The statements of {@link #storeInOneStatement}, by number assigned or given and count of history lines. */
+    private final java.util.concurrent.ConcurrentHashMap<Integer, String> oneStatements =
+            new java.util.concurrent.ConcurrentHashMap<>();
+
+    /**
+     * The text of the one statement for a case with or without a number yet and {@code lines} history lines, made
+     * once per shape: the same {@code String} every time, so that neither it nor the driver's statement cache key
+     * (its hash) is computed again per intake.
+     */
+    private String oneStatement(boolean assign, int lines) {
+        return oneStatements.computeIfAbsent(lines * 2 + (assign ? 1 : 0), key -> {
+            StringBuilder sql = new StringBuilder("with n as (select id, ")
+                    .append(assign ? "? || lpad(cast(id as varchar), greatest(6, length(cast(id as varchar))), '0')"
+                            : "cast(? as varchar(64))")
+                    .append(" as no from (select nextval('").append(identitySequence()).append("') as id) s), ")
+                    .append("c as (insert into petition_case (id, ").append(FIELDS).append(", version) values ")
+                    .append("((select id from n), (select no from n), ").append("?, ".repeat(FIELD_COUNT - 1))
+                    .append("0) returning id, case_no) ");
+            if (lines == 0) {
+                sql.append("select id, case_no from c");
+            } else {
+                sql.append("insert into case_history (").append(HISTORY_FIELDS).append(") values ");
+                sql.append(String.join(", ", java.util.Collections.nCopies(lines,
+                        "((select id from c), ?, ?, ?, ?, ?, ?, ?)")));
+                sql.append(" returning case_id as id, (select case_no from c) as case_no");
+            }
+            return sql.toString();
+        });
     }
 
     private String caseNumberPrefix(Case c) {
