@@ -16,13 +16,16 @@ WORK=${WORK:-/tmp/deskbench}
 DATA=${DATA:-/tmp/wl-1m}                 # generated ledger with 1,000,000 cases (made when missing)
 SECONDS_PER_RUN=${SECONDS_PER_RUN:-15}   # pgbench and each wrk step
 CONCURRENCY=${CONCURRENCY:-"4 8 16 32"}
-ROUNDS=${ROUNDS:-3}                      # intake: rounds of (baseline, every API step), median of their ratios
+ROUNDS=${ROUNDS:-3}
+WARMUP_SECONDS=${WARMUP_SECONDS:-45}     # intake: JIT warm-up per answer before the rounds, discarded                      # intake: rounds of (baseline, every API step), median of their ratios
 PGBENCH_CLIENTS=${PGBENCH_CLIENTS:-"8 16"}
 PAGE_REQUESTS=${PAGE_REQUESTS:-200}
 PHASES=${PHASES:-"insert list"}         # which phases to run
 INTAKE_MODES=${INTAKE_MODES:-"full minimal"}   # the intake's answer: the whole case, or Prefer: return=minimal
 KEEP_DB=${KEEP_DB:-0}                    # 1: leave the data directory in $WORK/pgdata (cluster is still stopped)
-# SERVER_JAVA_OPTS: extra JVM options for the server (e.g. -XX:StartFlightRecording=filename=/tmp/intake.jfr to profile)
+# SERVER_JAVA_OPTS: JVM options of the server; default the README's production setting for a small host (ParallelGC);
+# add e.g. -XX:StartFlightRecording=filename=/tmp/intake.jfr to profile, or set it to "" for the JVM's default (G1)
+SERVER_JAVA_OPTS=${SERVER_JAVA_OPTS--XX:+UseParallelGC}
 
 PGDATA=$WORK/pgdata
 RESULTS=$WORK/results.txt
@@ -76,7 +79,7 @@ for _ in $(seq 1 180); do
     if ! kill -0 "$SERVER_PID" 2>/dev/null; then echo "server died, see $WORK/server.log" >&2; exit 1; fi
     sleep 1
 done
-log "server up on :$APP_PORT (pid $SERVER_PID, -Xmx1g, Hikari default pool of 10)"
+log "server up on :$APP_PORT (pid $SERVER_PID, -Xmx1g ${SERVER_JAVA_OPTS:-}, Hikari default pool of 10)"
 
 # An AGENT account with a known password (bcrypt by pgcrypto, under the {bcrypt} prefix of Spring's delegating
 # encoder) and an API token stored as its SHA-256 hex, as AccountStore does.
@@ -107,8 +110,9 @@ settle() {
 
 if [[ " $PHASES " == *" insert "* ]]; then
     export WL_TOKEN=$TOKEN
-    for mode in $INTAKE_MODES; do   # JIT warm-up of each answer, discarded
-        WL_PREFER=$mode wrk -t2 -c8 -d15s -s bench/intake.lua "$BASE" >/dev/null
+    for mode in $INTAKE_MODES; do   # JIT warm-up of each answer, discarded: a server runs for days, the figures
+        # are of its steady state (on two cores the JIT still compiles for about a minute of load)
+        WL_PREFER=$mode wrk -t2 -c8 -d"${WARMUP_SECONDS}s" -s bench/intake.lua "$BASE" >/dev/null
     done
     # Rounds: each holds the baseline and every API step, so that every ratio compares figures taken minutes apart
     # (this machine's figures drift by tens of percent between minutes); the result is the median of the rounds.
