@@ -149,6 +149,20 @@ class LiveAssessmentStoresTest {
                 .ignoringFields("row", "citizenName", "address", "demand", "solution", "evaluationComment")
                 .isEqualTo(full.get(c.caseNo())));
 
+        // the benchmark's floor (c): the same COPYs, received undecoded; PostgreSQL only
+        CaseLedgerStore store = new CaseLedgerStore(JdbcClient.create(ds), new JdbcTransactionManager(ds), ds);
+        Instant from = Instant.parse("2025-12-31T16:00:00Z");
+        Instant to = Instant.parse("2026-01-31T16:00:00Z");
+        if (name.contains("PostgreSQL")) {
+            // 19-byte header, 2-byte trailer, and per row at least 2 + 29 x 4 bytes of counts and lengths
+            assertThat(store.leanCopyDiscarded(from, to, java.time.Duration.ofDays(30)))
+                    .isGreaterThan(2 * 21 + (long) lean.size() * (2 + 29 * 4));
+        } else {
+            org.assertj.core.api.Assertions.assertThatThrownBy(
+                    () -> store.leanCopyDiscarded(from, to, java.time.Duration.ofDays(30)))
+                    .isInstanceOf(IllegalStateException.class);
+        }
+
         for (String p : List.of("2026-01", "2026-Q1", "2026")) {
             String expected = expected(p);
             String json = new String(LiveAssessment.json(live.assess(live.period(p), asOfOf(expected),
