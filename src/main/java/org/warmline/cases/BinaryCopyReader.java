@@ -19,7 +19,7 @@ import static org.warmline.ledger.Instants.NONE;
  * <p>Any departure from the format (a wrong signature, a field of an unexpected width, data ending in the middle of a
  * row) is an {@link IOException}, never a wrong value.
  */
-final class BinaryCopyReader {
+final class BinaryCopyReader implements CaseLedgerStore.LeanFields<IOException> {
 
     private static final byte[] SIGNATURE = {'P', 'G', 'C', 'O', 'P', 'Y', '\n', (byte) 0xFF, '\r', '\n', 0};
     /** Microseconds from 1970-01-01 to 2000-01-01, PostgreSQL's epoch. */
@@ -69,7 +69,8 @@ final class BinaryCopyReader {
     }
 
     /** A {@code text} field, or null. */
-    String text() throws IOException {
+    @Override
+    public String text() throws IOException {
         int length = length();
         if (length < 0) {
             return null;
@@ -93,7 +94,8 @@ final class BinaryCopyReader {
     }
 
     /** A {@code boolean} field (NULL is false, as {@link java.sql.ResultSet#getBoolean} reads it). */
-    boolean bool() throws IOException {
+    @Override
+    public boolean bool() throws IOException {
         int length = length();
         if (length < 0) {
             return false;
@@ -104,7 +106,8 @@ final class BinaryCopyReader {
     }
 
     /** An {@code int4} field (NULL is 0). */
-    int int4() throws IOException {
+    @Override
+    public int int4() throws IOException {
         int length = length();
         if (length < 0) {
             return 0;
@@ -117,7 +120,8 @@ final class BinaryCopyReader {
      * A {@code timestamptz} field as epoch milliseconds (floored, as {@link java.time.Instant#toEpochMilli} gives them
      * for the instants a case holds), or {@link org.warmline.ledger.Instants#NONE} for NULL.
      */
-    long instantMillis() throws IOException {
+    @Override
+    public long instantMillis() throws IOException {
         int length = length();
         if (length < 0) {
             return NONE;

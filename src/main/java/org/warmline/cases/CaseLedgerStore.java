@@ -115,14 +115,13 @@ public class CaseLedgerStore {
         if (isPostgres()) {
             return leanByCopy(from, to, lookback);
         }
-        StringBuilder select = new StringBuilder("select case_no, channel, category, complex, topic, citizen_phone, "
-                + "accepted_by, unit, handler, site_survey, resolved, evaluation, evaluation_channel, review_finding, "
-                + TEXTS_PRESENT);
+        StringBuilder select = new StringBuilder("select ").append(LEAN_HEAD);
         for (String column : LEAN_INSTANTS) {
             select.append(", cast(extract(epoch from ").append(column).append(") * 1000 as bigint)");
         }
         List<CaseRecord> result = new ArrayList<>();
-        stream(select.toString(), from, to, lookback, rs -> result.add(lean(rs, result.size())));
+        stream(select.toString(), from, to, lookback,
+                rs -> result.add(lean(new ResultSetFields(rs), result.size())));
         return result;
     }
 
@@ -131,6 +130,13 @@ public class CaseLedgerStore {
             + " + (case when address is null then 0 else 2 end) + (case when demand is null then 0 else 4 end)"
             + " + (case when solution is null then 0 else 8 end)"
             + " + (case when evaluation_comment is null then 0 else 16 end)";
+
+    /**
+     * The lean read's columns before the instants, in the order {@link #lean} reads them: the codes and references
+     * the engine uses, then the free texts as {@link #TEXTS_PRESENT}.
+     */
+    private static final String LEAN_HEAD = "case_no, channel, category, complex, topic, citizen_phone, accepted_by, "
+            + "unit, handler, site_survey, resolved, evaluation, evaluation_channel, review_finding, " + TEXTS_PRESENT;
 
     private static final int LEAN_FIELDS = 15 + 14;
 
@@ -205,10 +211,8 @@ public class CaseLedgerStore {
     }
 
     private <T> T copy(String where, CopyReading<T> reading) {
-        String sql = "copy (select case_no::text, channel::text, category::text, complex, topic::text, "
-                + "citizen_phone::text, accepted_by::text, unit::text, handler::text, site_survey, resolved, "
-                + "evaluation::text, evaluation_channel::text, review_finding::text, cast(" + TEXTS_PRESENT + " as int4), "
-                + String.join(", ", LEAN_INSTANTS) + " from petition_case" + where + ") to stdout (format binary)";
+        String sql = "copy (select " + LEAN_HEAD + ", " + String.join(", ", LEAN_INSTANTS) + " from petition_case"
+                + where + ") to stdout (format binary)";
         Connection connection = DataSourceUtils.getConnection(dataSource);
         try (InputStream in = new PGCopyInputStream(connection.unwrap(PGConnection.class), sql)) {
             return reading.read(in);
@@ -223,31 +227,8 @@ public class CaseLedgerStore {
     private static List<CaseRecord> decodeLean(InputStream in) throws IOException {
         BinaryCopyReader copy = new BinaryCopyReader(in);
         List<CaseRecord> result = new ArrayList<>();
-        long[] at = new long[LEAN_INSTANTS.size()];
         while (copy.next(LEAN_FIELDS)) {
-            String caseNo = copy.text();
-            Channel channel = code(copy.text(), Channel.class);
-            Category category = code(copy.text(), Category.class);
-            boolean complex = copy.bool();
-            String topic = copy.text();
-            String phone = copy.text();
-            String acceptedBy = copy.text();
-            String unit = copy.text();
-            String handler = copy.text();
-            boolean siteSurvey = copy.bool();
-            boolean resolved = copy.bool();
-            EvaluationLevel evaluation = code(copy.text(), EvaluationLevel.class);
-            EvaluationChannel evaluationChannel = code(copy.text(), EvaluationChannel.class);
-            ReviewFinding finding = code(copy.text(), ReviewFinding.class);
-            int texts = copy.int4();
-            for (int i = 0; i < at.length; i++) {
-                at[i] = copy.instantMillis();
-            }
-            result.add(new CaseRecord(caseNo, channel, category, complex, topic, present(texts, 1), phone,
-                    present(texts, 2), present(texts, 4), at[0], at[1], at[2], at[3], acceptedBy, at[4], unit,
-                    handler, at[5], siteSurvey, at[6], present(texts, 8), at[7], at[8], resolved, evaluation,
-                    evaluationChannel, at[9], present(texts, 16), at[10], at[11], finding, at[12], at[13],
-                    result.size() + 2));
+            result.add(lean(copy, result.size()));
         }
         return result;
     }
@@ -295,19 +276,77 @@ public class CaseLedgerStore {
                 .query(each));
     }
 
-    private static CaseRecord lean(ResultSet rs, int row) throws SQLException {
-        int texts = rs.getInt(15);
+    /**
+     * The fields of one lean row, read in order: from PostgreSQL's binary COPY ({@link BinaryCopyReader}) or from a
+     * query's row ({@link ResultSetFields}).
+     */
+    interface LeanFields<X extends Exception> {
+        String text() throws X;
+
+        boolean bool() throws X;
+
+        int int4() throws X;
+
+        /** Epoch milliseconds, or {@link org.warmline.ledger.Instants#NONE} for NULL. */
+        long instantMillis() throws X;
+    }
+
+    /** A query's row as {@link LeanFields}, column after column. */
+    private static final class ResultSetFields implements LeanFields<SQLException> {
+        private final ResultSet rs;
+        private int column;
+
+        ResultSetFields(ResultSet rs) {
+            this.rs = rs;
+        }
+
+        @Override
+        public String text() throws SQLException {
+            return rs.getString(++column);
+        }
+
+        @Override
+        public boolean bool() throws SQLException {
+            return rs.getBoolean(++column);
+        }
+
+        @Override
+        public int int4() throws SQLException {
+            return rs.getInt(++column);
+        }
+
+        @Override
+        public long instantMillis() throws SQLException {
+            long value = rs.getLong(++column);
+            return rs.wasNull() ? NONE : value;
+        }
+    }
+
+    /** One lean record from the fields of {@link #LEAN_HEAD} and {@link #LEAN_INSTANTS}, in that order. */
+    private static <X extends Exception> CaseRecord lean(LeanFields<X> f, int row) throws X {
+        String caseNo = f.text();
+        Channel channel = code(f.text(), Channel.class);
+        Category category = code(f.text(), Category.class);
+        boolean complex = f.bool();
+        String topic = f.text();
+        String phone = f.text();
+        String acceptedBy = f.text();
+        String unit = f.text();
+        String handler = f.text();
+        boolean siteSurvey = f.bool();
+        boolean resolved = f.bool();
+        EvaluationLevel evaluation = code(f.text(), EvaluationLevel.class);
+        EvaluationChannel evaluationChannel = code(f.text(), EvaluationChannel.class);
+        ReviewFinding finding = code(f.text(), ReviewFinding.class);
+        int texts = f.int4();
         long[] at = new long[LEAN_INSTANTS.size()];
         for (int i = 0; i < at.length; i++) {
-            long value = rs.getLong(16 + i);
-            at[i] = rs.wasNull() ? NONE : value;
+            at[i] = f.instantMillis();
         }
-        return new CaseRecord(rs.getString(1), code(rs, 2, Channel.class), code(rs, 3, Category.class),
-                rs.getBoolean(4), rs.getString(5), present(texts, 1), rs.getString(6), present(texts, 2),
-                present(texts, 4), at[0], at[1], at[2], at[3], rs.getString(7), at[4], rs.getString(8),
-                rs.getString(9), at[5], rs.getBoolean(10), at[6], present(texts, 8), at[7], at[8], rs.getBoolean(11),
-                code(rs, 12, EvaluationLevel.class), code(rs, 13, EvaluationChannel.class), at[9],
-                present(texts, 16), at[10], at[11], code(rs, 14, ReviewFinding.class), at[12], at[13], row + 2);
+        return new CaseRecord(caseNo, channel, category, complex, topic, present(texts, 1), phone, present(texts, 2),
+                present(texts, 4), at[0], at[1], at[2], at[3], acceptedBy, at[4], unit, handler, at[5], siteSurvey,
+                at[6], present(texts, 8), at[7], at[8], resolved, evaluation, evaluationChannel, at[9],
+                present(texts, 16), at[10], at[11], finding, at[12], at[13], row + 2);
     }
 
     private static String present(int mask, int bit) {
@@ -392,8 +431,7 @@ public class CaseLedgerStore {
     }
 
     private static <E extends Enum<E>> E code(ResultSet rs, String column, Class<E> type) throws SQLException {
-        String value = rs.getString(column);
-        return value == null ? null : Enum.valueOf(type, value);
+        return code(rs.getString(column), type);
     }
 
     private static CaseRecord record(ResultSet rs, int row) throws SQLException {
@@ -417,8 +455,7 @@ public class CaseLedgerStore {
     }
 
     private static <E extends Enum<E>> E code(ResultSet rs, int column, Class<E> type) throws SQLException {
-        String value = rs.getString(column);
-        return value == null ? null : Enum.valueOf(type, value);
+        return code(rs.getString(column), type);
     }
 
     /** {@link #record} by column index, in the order of {@link #COLUMNS}. */
