@@ -3,18 +3,13 @@ package org.warmline.assessing;
 import java.io.ByteArrayOutputStream;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDateTime;
-import java.time.OffsetDateTime;
 import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeFormatterBuilder;
 import java.time.format.DateTimeParseException;
-import java.time.format.ResolverStyle;
-import java.time.temporal.ChronoField;
 import java.util.List;
 import java.util.Locale;
 
 import org.springframework.stereotype.Service;
+import org.warmline.ledger.Instants;
 import org.warmline.assessment.AssessmentEngine;
 import org.warmline.assessment.AssessmentResult;
 import org.warmline.assessment.ResultJson;
@@ -40,23 +35,6 @@ import org.warmline.scheme.Scheme;
  */
 @Service
 public class LiveAssessment {
-
-    /** Instants as the command's {@code --as-of} reads them: {@code 2026-02-05}, {@code 2026-02-05T08:30+08:00}, … */
-    private static final DateTimeFormatter INSTANT = new DateTimeFormatterBuilder()
-            .appendPattern("uuuu-MM-dd")
-            .optionalStart().appendLiteral('T').optionalEnd()
-            .optionalStart().appendLiteral(' ').optionalEnd()
-            .optionalStart()
-            .appendPattern("HH:mm")
-            .optionalStart().appendPattern(":ss").optionalStart().appendFraction(ChronoField.NANO_OF_SECOND, 1, 9, true)
-            .optionalEnd().optionalEnd()
-            .optionalEnd()
-            .optionalStart().appendOffset("+HH:MM", "Z").optionalEnd()
-            .optionalStart().appendOffset("+HHMM", "Z").optionalEnd()
-            .parseDefaulting(ChronoField.HOUR_OF_DAY, 0)
-            .parseDefaulting(ChronoField.MINUTE_OF_HOUR, 0)
-            .toFormatter(Locale.ROOT)
-            .withResolverStyle(ResolverStyle.STRICT);
 
     private final Scheme activeScheme;
     private final SchemeVersions versions;
@@ -125,9 +103,7 @@ public class LiveAssessment {
             return now;
         }
         try {
-            var parsed = INSTANT.parseBest(text.trim(), OffsetDateTime::from, LocalDateTime::from);
-            return parsed instanceof OffsetDateTime odt ? odt.toInstant()
-                    : ((LocalDateTime) parsed).atZone(zone()).toInstant();
+            return Instants.parse(text, zone());
         } catch (DateTimeParseException e) {
             throw new AssessmentRefused("assessing.error.asOf", "asOf", text);
         }

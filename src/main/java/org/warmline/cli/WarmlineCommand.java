@@ -11,14 +11,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.text.MessageFormat;
 import java.time.Instant;
-import java.time.LocalDateTime;
-import java.time.OffsetDateTime;
 import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeFormatterBuilder;
 import java.time.format.DateTimeParseException;
-import java.time.format.ResolverStyle;
-import java.time.temporal.ChronoField;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -26,6 +20,7 @@ import java.util.Map;
 import java.util.ResourceBundle;
 import java.util.Set;
 
+import org.warmline.ledger.Instants;
 import org.warmline.assessment.AssessmentEngine;
 import org.warmline.assessment.AssessmentResult;
 import org.warmline.assessment.ResultJson;
@@ -52,23 +47,6 @@ public final class WarmlineCommand {
     private static final Set<String> ASSESS_OPTIONS =
             Set.of("--data", "--period", "--as-of", "--scheme", "--format", "--out", "--lang");
     private static final Set<String> GENERATE_OPTIONS = Set.of("--cases", "--seed", "--year", "--out", "--lang");
-
-    /** Instants as the ledger writes them: {@code 2026-01-05 08:30}, {@code 2026-01-05T08:30:00.5+08:00}, … */
-    private static final DateTimeFormatter INSTANT = new DateTimeFormatterBuilder()
-            .appendPattern("uuuu-MM-dd")
-            .optionalStart().appendLiteral('T').optionalEnd()
-            .optionalStart().appendLiteral(' ').optionalEnd()
-            .optionalStart()
-            .appendPattern("HH:mm")
-            .optionalStart().appendPattern(":ss").optionalStart().appendFraction(ChronoField.NANO_OF_SECOND, 1, 9, true)
-            .optionalEnd().optionalEnd()
-            .optionalEnd()
-            .optionalStart().appendOffset("+HH:MM", "Z").optionalEnd()
-            .optionalStart().appendOffset("+HHMM", "Z").optionalEnd()
-            .parseDefaulting(ChronoField.HOUR_OF_DAY, 0)
-            .parseDefaulting(ChronoField.MINUTE_OF_HOUR, 0)
-            .toFormatter(Locale.ROOT)
-            .withResolverStyle(ResolverStyle.STRICT);
 
     private WarmlineCommand() {
     }
@@ -230,9 +208,7 @@ public final class WarmlineCommand {
 
     static Instant parseInstant(String text, ZoneId zone, Messages messages) {
         try {
-            var parsed = INSTANT.parseBest(text.trim(), OffsetDateTime::from, LocalDateTime::from);
-            return parsed instanceof OffsetDateTime odt ? odt.toInstant()
-                    : ((LocalDateTime) parsed).atZone(zone).toInstant();
+            return Instants.parse(text, zone);
         } catch (DateTimeParseException e) {
             throw new UsageException(messages.text("error.as-of", text));
         }
