@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.function.Predicate;
 
 import jakarta.servlet.http.HttpServletResponse;
@@ -27,6 +26,7 @@ import org.springframework.web.bind.annotation.ResponseBody;
 import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.warmline.assessment.AssessmentEngine;
 import org.warmline.assessment.AssessmentResult;
 import org.warmline.calendar.Period;
 import org.warmline.ledger.LedgerException;
@@ -48,10 +48,6 @@ class AssessmentPages {
     static final String VIEW_SUBJECT = "assessing/subject";
     static final String VIEW_APPEALS = "assessing/appeals";
     static final String VIEW_IMPORT = "assessing/import";
-
-    /** The rules whose {@code ref} is a case number (the case-level rules of the engine). */
-    private static final Set<String> CASE_RULE_PREFIXES =
-            Set.of("coverage.", "response.", "ledger.", "dissatisfied.", "timeliness.");
 
     private final LiveAssessment live;
     private final Publications publications;
@@ -178,9 +174,9 @@ class AssessmentPages {
         }
     }
 
-    /** Whether a deduction's reference is a case number (its rule is one of a case). */
+    /** Whether a deduction's reference is a case number (the engine says which rules are a case's). */
     static boolean caseRef(String rule) {
-        return rule != null && CASE_RULE_PREFIXES.stream().anyMatch(rule::startsWith);
+        return AssessmentEngine.refersToCase(rule);
     }
 
     @PostMapping("/assessments/{period}/publish")

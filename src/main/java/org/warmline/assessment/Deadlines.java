@@ -4,12 +4,11 @@ import org.warmline.calendar.WorkingCalendar;
 import org.warmline.ledger.Category;
 import org.warmline.scheme.Scheme;
 
-import static org.warmline.ledger.Instants.NONE;
-
 /**
- * The 2.2 handling deadline of spec/assessment.md (办理时效), the one definition the desk's clocks and the assessment
- * share: the handling class is {@code COMPLEX} when the case is complex, otherwise its category's code; the class's
- * deadline in the scheme is either calendar hours or working days (section 2), counted from {@code submitted_at}.
+ * The 2.2 handling deadline (办理时效) for the desk's clocks: the very rule the assessment applies, which lives in
+ * {@code HandlingTimeliness} (docs/assessment.md, 2.2). The handling class is {@code COMPLEX} when the case is complex,
+ * otherwise its category's code; the class's deadline in the scheme is calendar hours or working days from
+ * {@code submitted_at}.
  */
 public final class Deadlines {
 
@@ -18,7 +17,7 @@ public final class Deadlines {
 
     /** The handling class of a case (a key of the scheme's deadlines), or {@code null} when it has none. */
     public static String handlingClass(Category category, boolean complex) {
-        return complex ? "COMPLEX" : category == null ? null : category.name();
+        return HandlingTimeliness.handlingClass(category, complex);
     }
 
     /**
@@ -27,22 +26,11 @@ public final class Deadlines {
      */
     public static long handlingDeadline(Scheme scheme, WorkingCalendar calendar, Category category, boolean complex,
                                         long submittedAt) {
-        String handlingClass = handlingClass(category, complex);
-        Scheme.Deadline deadline = handlingClass == null ? null
-                : scheme.items().timeliness().deadlines().get(handlingClass);
-        if (deadline == null || submittedAt == NONE) {
-            return NONE;
-        }
-        return deadline.hours() != null
-                ? submittedAt + deadline.hours() * 3_600_000L
-                : calendar.addWorkingMillis(submittedAt, deadline.workingDays() * WorkingCalendar.DAY_MILLIS);
+        return HandlingTimeliness.deadline(scheme, calendar, category, complex, submittedAt);
     }
 
     /** Whether the class's deadline is counted in working days (and so its elapsed share in working time). */
     public static boolean inWorkingDays(Scheme scheme, Category category, boolean complex) {
-        String handlingClass = handlingClass(category, complex);
-        Scheme.Deadline deadline = handlingClass == null ? null
-                : scheme.items().timeliness().deadlines().get(handlingClass);
-        return deadline != null && deadline.hours() == null;
+        return HandlingTimeliness.inWorkingDays(scheme, category, complex);
     }
 }

@@ -1,8 +1,8 @@
 package org.warmline.assessment;
 
 /**
- * The citizen's phone as spec/assessment.md 2.4 compares it ("same citizen"), public so the desk's intake screen finds
- * earlier and repeat cases exactly as the assessment does.
+ * The citizen's phone as 2.4 compares it ("same citizen", docs/assessment.md; {@code HandlingRepeat}), public so the
+ * desk's intake screen finds earlier and repeat cases exactly as the assessment does.
  */
 public final class PhoneNumbers {
 

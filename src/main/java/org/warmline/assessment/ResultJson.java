@@ -14,8 +14,9 @@ import tools.jackson.databind.SerializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Writes a result in the JSON of spec/ledger.md, the contract other programs read: numbers are JSON numbers with at
- * most 2 decimals; deduction points are shown rounded. Streams, so a result with millions of deductions fits.
+ * Writes a result as JSON (docs/assessment.md, "What a result shows"), the contract other programs read: numbers are
+ * JSON numbers with at most 2 decimals; deduction points are shown rounded. Streams, so a result with millions of
+ * deductions fits.
  */
 public final class ResultJson {
 

@@ -12,7 +12,7 @@ import org.warmline.scheme.SchemeLoader;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.warmline.ledger.Instants.NONE;
 
-/** The 2.2 deadlines of spec/assessment.md with the spec's own examples. */
+/** The 2.2 deadlines of docs/assessment.md with its own examples. */
 class DeadlinesTest {
 
     private static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");

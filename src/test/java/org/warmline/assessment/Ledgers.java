@@ -40,7 +40,7 @@ import org.warmline.scheme.SchemeLoader;
  * Test data for the specification tests: a small default organisation, a fluent case builder whose defaults are a
  * complete, on-time, resolved and satisfied case, and helpers to run the engine and pick results apart.
  *
- * <p>Default organisation (spec/assessment.md section 1):
+ * <p>Default organisation (docs/assessment.md section 1):
  * <pre>
  *   HQ  (HQ_SERVICE, top)         agent A1
  *   B1  (BRANCH, top)

@@ -11,7 +11,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.warmline.ledger.DataSet;
 import org.warmline.scheme.ItemCode;
 
-/** 2.1 handling.response 响应时效 (spec/assessment.md section 4, and section 1 for who gets the acceptance loss). */
+/** 2.1 handling.response 响应时效 (docs/assessment.md, 2.1, and section 1 for who gets the acceptance loss). */
 class ResponseTimeTest {
 
     private static final String AS_OF = "2026-02-15 00:00";

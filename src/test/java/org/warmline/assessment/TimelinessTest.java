@@ -12,7 +12,7 @@ import org.warmline.ledger.Category;
 import org.warmline.ledger.DataSet;
 import org.warmline.scheme.ItemCode;
 
-/** 2.2 handling.timeliness 办理时效 (spec/assessment.md section 4 and section 2 for working days). */
+/** 2.2 handling.timeliness 办理时效 (docs/assessment.md, 2.2, and section 3 for working days). */
 class TimelinessTest {
 
     private static final String AS_OF = "2026-04-15 00:00";

@@ -31,7 +31,7 @@ import org.warmline.scheme.Scheme;
 import org.warmline.scheme.SubjectKind;
 
 /**
- * An independent, deliberately plain reading of spec/assessment.md sections 1-5 (with the readings of
+ * An independent, deliberately plain reading of docs/assessment.md sections 1-6 (with the readings of
  * docs/scheme-notes.md), used to cross-check the production engine. Written for obviousness, not speed: every subject
  * and period loops over all cases; all points are exact {@link Rational}s until a score is rounded.
  */

@@ -1,0 +1,115 @@
+package org.warmline.assessment;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.warmline.calendar.Period;
+import org.warmline.ledger.CaseRecord;
+import org.warmline.scheme.ItemCode;
+import org.warmline.scheme.Scheme;
+
+import static org.warmline.ledger.Instants.NONE;
+
+/**
+ * 1.2 台账管理 (ledger keeping, {@code basic.ledger}; docs/assessment.md): for each case, a loss for every required
+ * field left empty — which fields are required depends on how far the case has gone at as_of — and one when the case
+ * was recorded too long after its submission. Settings: {@code items.basic.ledger} of the scheme.
+ */
+final class BasicLedger implements CaseItem {
+
+    static final String MISSING_FIELD = "ledger.missing-field";
+    static final String LATE_RECORDING = "ledger.late-recording";
+    /** The rules whose reference is a case number. */
+    static final List<String> CASE_RULES = List.of(MISSING_FIELD, LATE_RECORDING);
+
+    private final Scheme.Ledger settings;
+    /** By case: its deductions, or null. */
+    private final List<Entry>[] entries;
+
+    @SuppressWarnings("unchecked")
+    BasicLedger(Scheme.Ledger settings, int cases) {
+        this.settings = settings;
+        this.entries = new List[cases];
+    }
+
+    @Override
+    public void judge(int k, CaseAsOf v) {
+        CaseRecord c = v.record();
+        List<String> missing = new ArrayList<>(2);
+        if (c.citizenName() == null) {
+            missing.add("citizen_name");
+        }
+        if (c.citizenPhone() == null) {
+            missing.add("citizen_phone");
+        }
+        if (c.address() == null) {
+            missing.add("address");
+        }
+        if (c.category() == null) {
+            missing.add("category");
+        }
+        if (c.topic() == null) {
+            missing.add("topic");
+        }
+        if (c.demand() == null) {
+            missing.add("demand");
+        }
+        if (v.happened(c.occurredAt()) == NONE) {
+            missing.add("occurred_at");
+        }
+        // past intake: any later milestone has happened or an evaluation is known
+        boolean pastIntake = v.dispatched() != NONE || v.contacted() != NONE || v.solution() != NONE
+                || v.completed() != NONE || v.evaluationKnown();
+        if (pastIntake && v.accepted() == NONE) {
+            missing.add("accepted_at");
+        }
+        if (v.completed() != NONE) {
+            if (v.dispatched() != NONE && v.contacted() == NONE) {
+                missing.add("contacted_at");
+            }
+            if (c.solution() == null) {
+                missing.add("solution");
+            }
+            if (v.solution() == NONE) {
+                missing.add("solution_at");
+            }
+            if (c.siteSurvey() && v.happened(c.surveyedAt()) == NONE) {
+                missing.add("surveyed_at");
+            }
+        }
+        if (v.evaluationKnown() && c.evaluationComment() == null) {
+            missing.add("evaluation_comment");
+        }
+        Reasons reasons = v.reasons();
+        List<Entry> found = new ArrayList<>(missing.size() + 1);
+        for (String field : missing) {
+            found.add(new Entry(MISSING_FIELD, settings.missingField(), c.caseNo(),
+                    reasons.text("ledger.missing-field", reasons.field(field))));
+        }
+        if (c.recordedAt() != NONE) {
+            long recorded = Math.min(c.recordedAt(), v.asOf());
+            long delay = Numbers.seconds(recorded - c.submittedAt());
+            if (delay > settings.recordingAllowance().getSeconds()) {
+                found.add(new Entry(LATE_RECORDING, settings.lateRecording(), c.caseNo(),
+                        reasons.text("ledger.late-recording", reasons.duration(delay),
+                                reasons.duration(settings.recordingAllowance().getSeconds()))));
+            }
+        }
+        entries[k] = found.isEmpty() ? null : found;
+    }
+
+    @Override
+    public void count(int k, Tally tally) {
+        List<Entry> found = entries[k];
+        if (found != null) {
+            for (Entry e : found) {
+                tally.deduct(ItemCode.BASIC_LEDGER, e);
+            }
+        }
+    }
+
+    @Override
+    public void score(Subject subject, Period period, Tally tally, ItemScore score) {
+        // the deductions of the subject's cases are all there is
+    }
+}
