@@ -213,14 +213,25 @@ class LedgerReaderCsvTest {
     }
 
     @Test
-    void rejectsGbkEncodedCsv() throws IOException {
+    void readsGbkEncodedCsvSayingSo() throws IOException {
         write(dir, "units.csv", "code,kind\nB01,BRANCH\n");
         Files.write(dir.resolve("cases.csv"),
                 ("case_no,submitted_at,demand\nC1,2026-01-05 08:30,室温太低\n").getBytes(Charset.forName("GBK")));
-        List<LedgerProblem> problems = problems();
-        assertThat(problems).hasSize(1);
-        assertThat(problems.get(0).file()).isEqualTo("cases.csv");
-        assertThat(problems.get(0).message()).contains("UTF-8");
+        LedgerReading reading = LedgerFixtures.reader().read(dir);
+        assertThat(reading.data().cases()).extracting(CaseRecord::demand).containsExactly("室温太低");
+        assertThat(reading.warnings()).containsExactly(
+                "cases.csv:0:: 按 GB18030(GBK)编码读取(中文版 Excel、WPS 保存的 CSV)");
+    }
+
+    @Test
+    void refusesAFileInNoKnownEncodingNamingTheEncodingsTried() throws IOException {
+        write(dir, "units.csv", "code,kind\nB01,BRANCH\n");
+        byte[] text = "case_no,submitted_at,demand\nC1,2026-01-05 08:30,x\n".getBytes(StandardCharsets.US_ASCII);
+        text[text.length - 2] = (byte) 0xFF; // neither UTF-8 nor GB18030 has this byte
+        Files.write(dir.resolve("cases.csv"), text);
+        assertThat(problems()).extracting(LedgerProblem::toString).containsExactly(
+                "cases.csv:0:: 无法识别文件编码:既不是 UTF-8,也不是 GB18030(GBK),也不是带 BOM 的 UTF-16;"
+                        + "请另存为“CSV UTF-8”");
     }
 
     @Test
@@ -298,9 +309,12 @@ class LedgerReaderCsvTest {
                 "unreadable instant \"soon\"; write 2026-01-05 08:30 or 2026-01-05T08:30:00"));
         write(dir, "cases.csv", "case_no,submitted_at,colour\nC1,2026-01-05 08:30,red\n");
         assertThat(english.read(dir).warnings()).containsExactly("cases.csv:1:colour: unknown column, ignored");
-        Files.write(dir.resolve("cases.csv"), "case_no\n室温".getBytes(Charset.forName("GBK")));
-        LedgerException gbk = catchThrowableOfType(LedgerException.class, () -> english.read(dir));
-        assertThat(gbk.problems().get(0).message()).isEqualTo("not UTF-8; save the file as UTF-8 (CSV UTF-8)");
+        byte[] unknown = "case_no\nx".getBytes(StandardCharsets.US_ASCII);
+        unknown[unknown.length - 1] = (byte) 0xFF;
+        Files.write(dir.resolve("cases.csv"), unknown);
+        LedgerException encoding = catchThrowableOfType(LedgerException.class, () -> english.read(dir));
+        assertThat(encoding.problems().get(0).message()).isEqualTo("unknown encoding: neither UTF-8, nor GB18030 "
+                + "(GBK), nor UTF-16 with a byte order mark; save the file as \"CSV UTF-8\"");
         assertThat(StandardCharsets.UTF_8).isNotNull();
     }
 }

@@ -111,7 +111,8 @@ class LedgerReaderXlsxTest {
         LedgerException en = catchThrowableOfType(LedgerException.class,
                 () -> new LedgerReader(LedgerFixtures.scheme(), Locale.ENGLISH).read(file));
         assertThat(en.problems()).extracting(LedgerProblem::message)
-                .contains("formula cells are not accepted, enter the value");
+                .contains("the formula cell has no saved result (formulas are never calculated here, only their saved "
+                        + "results are read); open and save the file in Excel, WPS or LibreOffice, or enter the value");
     }
 
     @Test
