@@ -509,7 +509,8 @@ final class Collector {
         private boolean caseNoMissing() {
             int p = pos[0];
             Object cell = p < 0 || p >= cells.length ? null : cells[p];
-            return cell == null || (cell instanceof String s && s.isBlank());
+            // empty, or a footer's text where the case number would be (合计, 制表人:…)
+            return cell == null || (cell instanceof String s && (s.isBlank() || footerRow(new Object[] {s})));
         }
 
         private void caseRow() {

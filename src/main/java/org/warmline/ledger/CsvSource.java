@@ -530,7 +530,7 @@ final class CsvSource {
             StringBuilder all = new StringBuilder();
             for (Throwable t = e; t != null && all.length() < 10_000; t = t.getCause() == t ? null : t.getCause()) {
                 if (t instanceof UncheckedIOException || t instanceof IOException) {
-                    report(t instanceof UncheckedIOException u ? u.getCause() : t, file, row, problems, encoding);
+                    report(t instanceof UncheckedIOException u ? u.getCause() : t, path, file, row, problems, encoding);
                     return false;
                 }
                 all.append(t.getMessage()).append(' ');
@@ -552,10 +552,10 @@ final class CsvSource {
             }
             return false;
         } catch (UncheckedIOException e) {
-            report(e.getCause(), file, row, problems, encoding);
+            report(e.getCause(), path, file, row, problems, encoding);
             return false;
         } catch (IOException e) {
-            report(e, file, row, problems, encoding);
+            report(e, path, file, row, problems, encoding);
             return false;
         } finally {
             parser.finish();
@@ -789,10 +789,86 @@ final class CsvSource {
         }
     }
 
-    private static void report(Throwable e, String file, int row, Problems problems,
+    /**
+     * The row of the first byte that does not decode: the records before that byte (decoded ahead, a failure can end
+     * a reading before the record it is in was parsed), counted as the parser counts them, plus one.
+     */
+    private static int badRow(Path path, TextEncoding.Detected encoding) throws IOException {
+        CharsetDecoder decoder = encoding.decoder();
+        java.nio.ByteBuffer bytes = java.nio.ByteBuffer.allocate(1 << 16);
+        java.nio.CharBuffer chars = java.nio.CharBuffer.allocate(1 << 16);
+        long consumed = 0;
+        try (InputStream in = encoding.open(path)) {
+            boolean eof = false;
+            while (true) {
+                int n = eof ? -1 : in.read(bytes.array(), bytes.position(), bytes.remaining());
+                if (n < 0) {
+                    eof = true;
+                } else {
+                    bytes.position(bytes.position() + n);
+                }
+                bytes.flip();
+                int start = bytes.position();
+                java.nio.charset.CoderResult result = decoder.decode(bytes, chars, eof);
+                consumed += bytes.position() - start;
+                chars.clear();
+                if (result.isError()) {
+                    break;
+                }
+                if (eof && !result.isOverflow()) {
+                    return 1;
+                }
+                bytes.compact();
+            }
+        }
+        InputStream prefix = limited(encoding.open(path), consumed);
+        int records = 0;
+        try (Reader reader = new InputStreamReader(new java.io.SequenceInputStream(prefix,
+                new java.io.ByteArrayInputStream("x".getBytes(encoding.charset()))), encoding.charset());
+             CsvReader<String[]> csv = CsvReader.builder().fieldSeparator(encoding.separator())
+                     .skipEmptyLines(false).allowExtraFields(true).allowMissingFields(true)
+                     .build(StringArrayHandler.builder().build(), reader);
+             CloseableIterator<String[]> it = csv.iterator()) {
+            while (it.hasNext()) {
+                it.next();
+                records++;
+            }
+        }
+        return records;
+    }
+
+    /** The first {@code length} bytes of a stream. */
+    private static InputStream limited(InputStream in, long length) {
+        return new java.io.FilterInputStream(in) {
+            private long left = length;
+
+            @Override
+            public int read() throws IOException {
+                return left-- > 0 ? super.read() : -1;
+            }
+
+            @Override
+            public int read(byte[] b, int off, int len) throws IOException {
+                if (left <= 0) {
+                    return -1;
+                }
+                int got = super.read(b, off, (int) Math.min(len, left));
+                left -= Math.max(got, 0);
+                return got;
+            }
+        };
+    }
+
+    private static void report(Throwable e, Path path, String file, int row, Problems problems,
                                TextEncoding.Detected encoding) {
         if (e instanceof CharacterCodingException) {
-            problems.add(file, row + 1, "", "badEncoding", encoding.label());
+            int at = row + 1;
+            try {
+                at = Math.max(at, badRow(path, encoding));
+            } catch (IOException | RuntimeException again) {
+                // the row the reading had reached stands
+            }
+            problems.add(file, at, "", "badEncoding", encoding.label());
         } else {
             problems.add(file, 0, "", "unreadable", String.valueOf(e.getMessage()));
         }
