@@ -183,7 +183,8 @@ public final class AssessmentEngine {
                     CaseRecord c = cases.get(i);
                     facts[i] = periodIndexes[i] != null ? j.judge(c)
                             : j.judgeUncounted(c, i >= fromRepeats && i < repeatsTo);
-                    inconsistent[i] = Warnings.inconsistent(c);
+                    // only the period's cases are warned about, as the live assessment reads only those
+                    inconsistent[i] = periodIndexes[i] != null && Warnings.inconsistent(c);
                 }
             });
             judge.markRepeats(cases, facts, repeatsFrom, repeatsTo);
