@@ -426,7 +426,9 @@ final class XlsxSource {
                     sawValue = inCell;
                 }
                 case "rPh" -> phonetic++;
-                case "t" -> collect = inCell && phonetic == 0;
+                // an inline string's text; a cell of another type keeps only its <v> (a writer that changed the cell's
+                // type may leave the old <is> behind)
+                case "t" -> collect = inCell && phonetic == 0 && "inlineStr".equals(type);
                 default -> {
                 }
             }

@@ -121,7 +121,7 @@ class AssessmentApiTest extends AssessingFixture {
     }
 
     /** Runs {@code warmline assess} on a workbook; its standard output without the final line break. */
-    private static String assessCommand(Path workbook, String period, String asOf) {
+    static String assessCommand(Path workbook, String period, String asOf) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         int status = WarmlineCommand.run(new String[] {"assess", "--data", workbook.toString(), "--period", period,
