@@ -80,7 +80,7 @@ class AssessmentApi {
     }
 
     @GetMapping("/api/ledger/export")
-    @Operation(summary = "The desk's data set as a ledger workbook (spec/ledger.md): everything, or with period the "
+    @Operation(summary = "The desk's data set as a ledger workbook (docs/ledger.md): everything, or with period the "
             + "cases submitted in it (and the complaints of the repeat window before it) with all other records")
     void export(@RequestParam(required = false) String period, jakarta.servlet.http.HttpServletResponse response)
             throws java.io.IOException {

@@ -492,7 +492,7 @@ public final class Case {
         return out;
     }
 
-    /** The case as a ledger record (spec/ledger.md), as the assessment engine reads it. */
+    /** The case as a ledger record (docs/ledger.md), as the assessment engine reads it. */
     public CaseRecord toRecord() {
         return new CaseRecord(caseNo, channel, category, complex, topic, citizenName, citizenPhone, address, demand,
                 millis(occurredAt), millis(submittedAt), millis(recordedAt), millis(acceptedAt), acceptedBy,

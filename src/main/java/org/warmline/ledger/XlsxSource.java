@@ -422,7 +422,8 @@ final class XlsxSource {
                 }
                 case "f" -> formula = true;
                 case "v" -> {
-                    collect = inCell;
+                    // an inline string's text is its <is>, as Excel and POI read it (a writer may leave a <v> beside)
+                    collect = inCell && !"inlineStr".equals(type);
                     sawValue = inCell;
                 }
                 case "rPh" -> phonetic++;

@@ -349,4 +349,32 @@ class LedgerReaderXlsxTest {
         LedgerReading reading = LedgerFixtures.reader().read(file);
         assertThat(reading.data().cases()).extracting(CaseRecord::unit).containsExactly("B01", "B01", "B01", null);
     }
+
+    @Test
+    void anInlineStringCellRewrittenByPoiReadsAsPoiReadsIt() throws IOException {
+        // the writer's streaming workbook keeps texts as inline strings; POI, changing such a cell, writes a <v> beside
+        // the old <is> (a number) or inside it (a text): a typed value is its <v>, an inline string its <is>
+        Path written = dir.resolve("written.xlsx");
+        DataSet data = LedgerFixtures.reader().read(LedgerFixtures.english(Files.createDirectory(dir.resolve("csv"))))
+                .data();
+        new LedgerWriter(java.time.ZoneId.of("Asia/Shanghai")).writeXlsx(data, written);
+        Path changed = dir.resolve("changed.xlsx");
+        String poiAddress;
+        try (XSSFWorkbook book = new XSSFWorkbook(Files.newInputStream(written))) {
+            Sheet cases = book.getSheet("cases");
+            cases.getRow(1).getCell(7).setCellValue("新地址");
+            poiAddress = cases.getRow(1).getCell(7).getStringCellValue();
+            cases.getRow(1).getCell(17).setCellValue(LocalDateTime.of(2026, 1, 5, 17, 30));
+            CellStyle date = book.createCellStyle();
+            date.setDataFormat(book.createDataFormat().getFormat("yyyy-mm-dd hh:mm:ss"));
+            cases.getRow(1).getCell(17).setCellStyle(date);
+            try (OutputStream out = Files.newOutputStream(changed)) {
+                book.write(out);
+            }
+        }
+        CaseRecord c = LedgerFixtures.reader().read(changed).data().cases().get(0);
+        assertThat(c.address()).isEqualTo(poiAddress);
+        assertThat(c.contactedAt()).isEqualTo(LocalDateTime.of(2026, 1, 5, 17, 30)
+                .atZone(java.time.ZoneId.of("Asia/Shanghai")).toInstant().toEpochMilli());
+    }
 }
