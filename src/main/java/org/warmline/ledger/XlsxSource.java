@@ -217,6 +217,9 @@ final class XlsxSource {
     private static List<Merge> merges(PackagePart part, LedgerReader.Limits limits)
             throws IOException, SAXException, ParserConfigurationException {
         List<Merge> merges = new ArrayList<>();
+        if (!mentionsMerges(part, limits)) {
+            return merges; // most sheets: no parse of their own
+        }
         try (InputStream in = new Limited(part.getInputStream(), limits.maxPartBytes())) {
             XMLReader xml = XMLHelper.newXMLReader();
             xml.setContentHandler(new DefaultHandler() {
@@ -244,6 +247,29 @@ final class XlsxSource {
         }
         merges.sort((a, b) -> Integer.compare(a.top, b.top));
         return merges;
+    }
+
+    private static final byte[] MERGE_CELL = "mergeCell".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+
+    /** Whether the bytes of a part hold {@code mergeCell} anywhere (an unpacking and a byte search, no XML parse). */
+    private static boolean mentionsMerges(PackagePart part, LedgerReader.Limits limits) throws IOException {
+        byte[] buffer = new byte[1 << 16];
+        int kept = 0;
+        try (InputStream in = new Limited(part.getInputStream(), limits.maxPartBytes())) {
+            int n;
+            while ((n = in.read(buffer, kept, buffer.length - kept)) > 0) {
+                int end = kept + n;
+                for (int i = 0; i + MERGE_CELL.length <= end; i++) {
+                    if (buffer[i] == 'm' && Arrays.equals(buffer, i, i + MERGE_CELL.length, MERGE_CELL, 0,
+                            MERGE_CELL.length)) {
+                        return true;
+                    }
+                }
+                kept = Math.min(MERGE_CELL.length - 1, end);
+                System.arraycopy(buffer, end - kept, buffer, 0, kept);
+            }
+        }
+        return false;
     }
 
     /** The row (1-based) and column (0-based) of a reference like {@code B12}, or null. */
