@@ -13,6 +13,7 @@ import java.util.Locale;
 import java.util.Map;
 
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpSession;
 
 import org.springframework.context.MessageSource;
 import org.springframework.security.access.AccessDeniedException;
@@ -27,8 +28,9 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
  * The holiday calendars: {@code GET /calendars?year=2027} shows a year as a month grid (days off, make-up working days
- * 调休上班, weekends) to administrators and assessors; {@code POST /admin/calendars} (ADMIN) imports a year's holiday
- * file, JSON or .ics, listing every problem and storing nothing when there is one.
+ * 调休上班, weekends) to administrators and assessors; {@code POST /admin/calendars} (ADMIN) reads a year's holiday
+ * file, JSON or .ics, and shows the days whose working status it would change against the schedule in force (or
+ * every problem); {@code POST /admin/calendars/confirm} then replaces the year's schedule with it.
  */
 @Controller
 class CalendarController {
@@ -82,10 +84,22 @@ class CalendarController {
         return page(shown, locale, model, request.isUserInRole("ADMIN"));
     }
 
+    /** A holiday file uploaded and previewed, waiting for its confirmation (kept in the session, at most 1 MB). */
+    record PendingFile(String token, int year, String name, byte[] content, String fingerprint)
+            implements java.io.Serializable {
+    }
+
+    private static final String PENDING = CalendarController.class.getName() + ".pending";
+
+    /**
+     * The upload: the file is read and compared with the schedule in force, nothing is stored; the page lists the days
+     * whose working status would change and asks to confirm, or lists the problems.
+     */
     @PostMapping("/admin/calendars")
     String importFile(@RequestParam(name = "year", required = false) String year,
-                      @RequestParam(name = "file", required = false) MultipartFile file, Principal principal,
-                      Locale locale, Model model, RedirectAttributes redirect) {
+                      @RequestParam(name = "file", required = false) MultipartFile file, Locale locale, Model model,
+                      HttpSession session) {
+        session.removeAttribute(PENDING);
         int target;
         try {
             target = Integer.parseInt(year == null ? "" : year.trim());
@@ -99,19 +113,96 @@ class CalendarController {
         }
         String name = SchemeVersionController.fileName(file.getOriginalFilename());
         try {
-            HolidayFile.Parsed parsed = calendars.importFile(target, name, file.getBytes(), principal.getName());
-            redirect.addFlashAttribute("message", "calendar.import.done");
-            redirect.addFlashAttribute("messageArg", Integer.toString(target));
-            redirect.addFlashAttribute("messageArg2", parsed.days().size());
-            return "redirect:/calendars?year=" + target;
+            byte[] content = file.getBytes();
+            Calendars.Preview preview = calendars.preview(target, name, content);
+            byte[] token = new byte[16];
+            RANDOM.nextBytes(token);
+            PendingFile pending = new PendingFile(java.util.HexFormat.of().formatHex(token), target, name, content,
+                    fingerprint(preview));
+            session.setAttribute(PENDING, pending);
+            return preview(preview, pending, locale, model);
         } catch (CalendarFileException e) {
-            model.addAttribute("problems", e.problems().stream()
-                    .map(p -> p.where() + ": " + messages.getMessage(p.key(), p.args().toArray(), locale)).toList());
+            model.addAttribute("problems", e.problems().stream().map(p -> p.text(messages, locale)).toList());
             return page(clamp(target), locale, model, true);
         } catch (IOException e) {
             model.addAttribute("importError", "calendar.import.failed");
             return page(clamp(target), locale, model, true);
         }
+    }
+
+    /**
+     * The confirmation: the previewed file replaces the year's schedule. When the schedule in force changed since the
+     * preview (another import), nothing is stored and the new preview is shown.
+     */
+    @PostMapping("/admin/calendars/confirm")
+    String confirm(@RequestParam(name = "token", required = false) String token, Principal principal,
+                   Locale locale, Model model, HttpSession session, RedirectAttributes redirect) {
+        if (!(session.getAttribute(PENDING) instanceof PendingFile pending) || !pending.token().equals(token)) {
+            model.addAttribute("importError", "calendar.import.expired");
+            return page(calendars.thisYear(), locale, model, true);
+        }
+        try {
+            Calendars.Preview now = calendars.preview(pending.year(), pending.name(), pending.content());
+            if (!fingerprint(now).equals(pending.fingerprint())) {
+                PendingFile again = new PendingFile(pending.token(), pending.year(), pending.name(),
+                        pending.content(), fingerprint(now));
+                session.setAttribute(PENDING, again);
+                model.addAttribute("importError", "calendar.import.changedSincePreview");
+                return preview(now, again, locale, model);
+            }
+            HolidayFile.Parsed parsed = calendars.importFile(pending.year(), pending.name(), pending.content(),
+                    principal.getName());
+            session.removeAttribute(PENDING);
+            redirect.addFlashAttribute("message", "calendar.import.done");
+            redirect.addFlashAttribute("messageArg", Integer.toString(pending.year()));
+            redirect.addFlashAttribute("messageArg2", parsed.days().size());
+            return "redirect:/calendars?year=" + pending.year();
+        } catch (CalendarFileException e) {
+            session.removeAttribute(PENDING);
+            model.addAttribute("problems", e.problems().stream().map(p -> p.text(messages, locale)).toList());
+            return page(clamp(pending.year()), locale, model, true);
+        }
+    }
+
+    /** Drops the file waiting for confirmation. */
+    @PostMapping("/admin/calendars/cancel")
+    String cancel(@RequestParam(name = "year", required = false) String year, HttpSession session) {
+        session.removeAttribute(PENDING);
+        return "redirect:/calendars" + (year != null && year.matches("\\d{4}") ? "?year=" + year : "");
+    }
+
+    private static final java.security.SecureRandom RANDOM = new java.security.SecureRandom();
+
+    /** A day of a preview as the page lists it. */
+    record ChangeLine(String date, String weekday, String before, String after) {
+    }
+
+    private String preview(Calendars.Preview preview, PendingFile pending, Locale locale, Model model) {
+        List<ChangeLine> lines = new ArrayList<>();
+        for (Calendars.DayChange c : preview.changes()) {
+            lines.add(new ChangeLine(c.date().toString(),
+                    c.date().getDayOfWeek().getDisplayName(TextStyle.SHORT, locale),
+                    label(c.before(), c.beforeName(), locale), label(c.after(), c.afterName(), locale)));
+        }
+        model.addAttribute("preview", preview);
+        model.addAttribute("previewLines", lines);
+        model.addAttribute("previewOffDays", preview.parsed().offDays());
+        model.addAttribute("previewMakeUpDays", preview.parsed().workingDays());
+        model.addAttribute("pending", pending);
+        model.addAttribute("pendingYear", Integer.toString(pending.year()));
+        return page(preview.year(), locale, model, true);
+    }
+
+    private String label(Calendars.DayKind kind, String name, Locale locale) {
+        String text = messages.getMessage("calendar.kind." + kind.name(), null, locale);
+        return name == null || name.isBlank() ? text : messages.getMessage("calendar.kind.named",
+                new Object[] {text, name}, locale);
+    }
+
+    /** What a preview would change, to tell whether the schedule in force changed since it was shown. */
+    private static String fingerprint(Calendars.Preview preview) {
+        return preview.changes().toString() + preview.parsed().days() + preview.inForce()
+                .map(y -> y.source() + " " + y.importedAt() + " " + y.parsed().days()).orElse("none");
     }
 
     private int clamp(int year) {

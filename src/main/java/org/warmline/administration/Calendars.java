@@ -136,19 +136,72 @@ public class Calendars {
         return fresh;
     }
 
+    /** One day whose working status a holiday file changes: what it is in the schedule in force, and in the file. */
+    record DayChange(LocalDate date, DayKind before, String beforeName, DayKind after, String afterName) {
+    }
+
+    /** What a day is: a working day, a weekend, a listed day off, a listed make-up working day (调休上班). */
+    enum DayKind {
+        WORKING, WEEKEND, OFF, MAKE_UP;
+
+        boolean working() {
+            return this == WORKING || this == MAKE_UP;
+        }
+
+        static DayKind of(LocalDate date, HolidayFile.Day listed) {
+            return listed != null ? (listed.off() ? OFF : MAKE_UP) : HolidayFile.weekend(date) ? WEEKEND : WORKING;
+        }
+    }
+
     /**
-     * Imports a year's holiday file (JSON or .ics), replacing what that year had.
-     *
-     * @throws CalendarFileException with every problem when the file cannot be imported; nothing is stored then
+     * What importing a holiday file would do, nothing stored: the year read from the file, and the days whose working
+     * status it changes against the schedule in force (shipped, imported, or Monday to Friday without one).
      */
-    HolidayFile.Parsed importFile(int year, String fileName, byte[] content, String by) {
+    record Preview(int year, HolidayFile.Parsed parsed, Optional<Year> inForce, List<DayChange> changes) {
+    }
+
+    /**
+     * Reads a year's holiday file and compares it with the schedule in force.
+     *
+     * @throws CalendarFileException with every problem when the file cannot be imported
+     */
+    Preview preview(int year, String fileName, byte[] content) {
+        allowed(year, fileName);
+        HolidayFile.Parsed parsed = HolidayFile.read(fileName, content, year, zone());
+        Optional<Year> inForce = Optional.ofNullable(years().get(year));
+        Map<LocalDate, HolidayFile.Day> before = new java.util.HashMap<>();
+        inForce.ifPresent(y -> y.parsed().days().forEach(d -> before.put(d.date(), d)));
+        Map<LocalDate, HolidayFile.Day> after = new java.util.HashMap<>();
+        parsed.days().forEach(d -> after.put(d.date(), d));
+        List<DayChange> changes = new java.util.ArrayList<>();
+        for (LocalDate d = LocalDate.of(year, 1, 1); d.getYear() == year; d = d.plusDays(1)) {
+            DayKind was = DayKind.of(d, before.get(d));
+            DayKind will = DayKind.of(d, after.get(d));
+            if (was.working() != will.working()) {
+                changes.add(new DayChange(d, was, before.containsKey(d) ? before.get(d).name() : "", will,
+                        after.containsKey(d) ? after.get(d).name() : ""));
+            }
+        }
+        return new Preview(year, parsed, inForce, List.copyOf(changes));
+    }
+
+    private void allowed(int year, String fileName) {
         int thisYear = thisYear();
         if (year < thisYear || year > thisYear + 1) {
             throw new CalendarFileException(List.of(new CalendarFileException.Problem(fileName,
                     "calendar.problem.yearNotAllowed", Integer.toString(year),
                     Integer.toString(thisYear), Integer.toString(thisYear + 1))));
         }
-        HolidayFile.Parsed parsed = HolidayFile.read(fileName, content, year);
+    }
+
+    /**
+     * Imports a year's holiday file (JSON or .ics), replacing what that year had.
+     *
+     * @throws CalendarFileException with every problem when the file cannot be imported; nothing is stored then
+     */
+    HolidayFile.Parsed importFile(int year, String fileName, byte[] content, String by) {
+        allowed(year, fileName);
+        HolidayFile.Parsed parsed = HolidayFile.read(fileName, content, year, zone());
         store.save(year, parsed.json(), clock.instant(), by);
         refresh();
         events.publishEvent(new HolidayCalendarImported(year));

@@ -1,23 +1,41 @@
 package org.warmline.administration;
 
+import java.io.IOException;
+import java.io.StringReader;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
-import java.time.DateTimeException;
 import java.time.DayOfWeek;
+import java.time.Instant;
 import java.time.LocalDate;
-import java.time.format.DateTimeFormatter;
+import java.time.LocalTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
 import java.time.format.DateTimeParseException;
+import java.time.temporal.Temporal;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import net.fortuna.ical4j.data.CalendarBuilder;
+import net.fortuna.ical4j.data.ParserException;
+import net.fortuna.ical4j.model.Component;
+import net.fortuna.ical4j.model.Property;
+import net.fortuna.ical4j.model.component.VEvent;
+import net.fortuna.ical4j.model.property.Categories;
+import net.fortuna.ical4j.model.property.DtEnd;
+import net.fortuna.ical4j.model.property.DtStart;
+import net.fortuna.ical4j.model.property.Summary;
+import net.fortuna.ical4j.util.CompatibilityHints;
+import org.warmline.administration.CalendarFileException.Location;
 import org.warmline.administration.CalendarFileException.Problem;
 import org.warmline.calendar.HolidaySchedule;
 
@@ -33,16 +51,18 @@ import tools.jackson.databind.node.ObjectNode;
  * <ul>
  * <li><b>holiday-cn JSON</b> ({@code .json}), as shipped: {@code {"year": 2027, "days": [{"name": "元旦",
  * "date": "2027-01-01", "isOffDay": true}, …]}}.</li>
- * <li><b>iCalendar</b> ({@code .ics}): every {@code VEVENT} is an all-day event ({@code DTSTART;VALUE=DATE:20270101},
- * {@code DTEND} exclusive as RFC 5545 says, or a {@code DURATION} of whole days, or neither for one day). Whether its
- * days are days off or make-up working days (调休上班) is read from {@code CATEGORIES} when it holds {@code HOLIDAY} /
- * {@code 休} / {@code 假} or {@code WORKDAY} / {@code 班}; otherwise from {@code SUMMARY}: a summary with {@code 班}
- * (补班, 调休上班) is a working day — checked first, since 调休上班 also holds 休 — and one with {@code 休} or {@code 假}
- * (元旦（休）, 春节放假) a day off. An event that says neither is a problem, not a guess.</li>
+ * <li><b>iCalendar</b> ({@code .ics}), read with ical4j: every {@code VEVENT} covers whole days, either all-day
+ * ({@code DTSTART;VALUE=DATE:20270101}) or timed from midnight to midnight in its time zone
+ * ({@code DTSTART;TZID=Asia/Shanghai:20270101T000000}, a UTC time in the scheme's zone), ending at {@code DTEND}
+ * (exclusive, RFC 5545) or after a {@code DURATION}, one day without either; a multi-day event gives each of its days.
+ * Whether its days are days off or make-up working days (调休上班) is read from {@code CATEGORIES}, then from
+ * {@code SUMMARY}: a working day when it says 调休, 补班, 上班 or 班, or in English work day, working day, make-up;
+ * checked first, since 调休上班 also holds 休; a day off when it says 休, 假 or 放假, or holiday, day off, off. An
+ * event that says neither is a problem, not a guess. Events of other years (a feed of several years) are left out
+ * and counted.</li>
  * </ul>
- * Checked: the file is at most {@value #MAX_BYTES} bytes of UTF-8, every date is a real date inside the year asked
- * for, no day is both a day off and a working day, at most 366 days. Every problem is reported at once, naming the file
- * and the entry (JSON path, or iCalendar line and event number).
+ * Checked: the file is at most {@value #MAX_BYTES} bytes of UTF-8, every date is a real date, no day is both a day off
+ * and a working day, at most 366 days. Problems name the file and the entry (JSON path, or event and its summary).
  */
 final class HolidayFile {
 
@@ -50,16 +70,20 @@ final class HolidayFile {
     private static final int MAX_NAME = 40;
     private static final int MAX_EVENT_DAYS = 31;
     private static final int MAX_PROBLEMS = 50;
-    private static final DateTimeFormatter BASIC_DATE = DateTimeFormatter.BASIC_ISO_DATE;
-    private static final Pattern DURATION_DAYS = Pattern.compile("P(\\d{1,2})D");
-    private static final Pattern WEEKS = Pattern.compile("P(\\d)W");
 
     /** One listed date: a day off ({@code off}) or a working day, with the holiday's name. */
     record Day(LocalDate date, String name, boolean off) {
     }
 
-    /** A checked year: its listed days by date. */
-    record Parsed(int year, List<Day> days) {
+    /**
+     * A checked year: its listed days by date, and the days of other years that an iCalendar file also listed (left
+     * out).
+     */
+    record Parsed(int year, List<Day> days, int otherYearDays) {
+
+        Parsed(int year, List<Day> days) {
+            this(year, days, 0);
+        }
 
         HolidaySchedule schedule() {
             Map<LocalDate, Boolean> map = new LinkedHashMap<>();
@@ -92,7 +116,7 @@ final class HolidayFile {
     private final int year;
     private final List<Problem> problems = new ArrayList<>();
     private final Map<LocalDate, Day> days = new TreeMap<>();
-    private final Map<LocalDate, String> firstSeenAt = new LinkedHashMap<>();
+    private int otherYearDays;
 
     private HolidayFile(String file, int year) {
         this.file = file;
@@ -105,7 +129,13 @@ final class HolidayFile {
      * @throws CalendarFileException with every problem when it cannot be imported
      */
     static Parsed read(String fileName, byte[] bytes, int year) {
+        return read(fileName, bytes, year, ZoneId.of("Asia/Shanghai"));
+    }
+
+    /** As {@link #read(String, byte[], int)}, UTC times of an iCalendar file read in {@code zone}. */
+    static Parsed read(String fileName, byte[] bytes, int year, ZoneId zone) {
         HolidayFile reader = new HolidayFile(fileName, year);
+        reader.zone = zone;
         String lower = fileName.toLowerCase(Locale.ROOT);
         boolean json = lower.endsWith(".json");
         if (!json && !lower.endsWith(".ics")) {
@@ -138,7 +168,7 @@ final class HolidayFile {
         if (!reader.problems.isEmpty()) {
             throw new CalendarFileException(reader.problems.subList(0, Math.min(MAX_PROBLEMS, reader.problems.size())));
         }
-        return new Parsed(year, List.copyOf(reader.days.values()));
+        return new Parsed(year, List.copyOf(reader.days.values()), reader.otherYearDays);
     }
 
     /** Reads a shipped schedule (trusted, but read the same way so its names are known). */
@@ -153,14 +183,18 @@ final class HolidayFile {
         }
     }
 
-    private void problem(String where, String key, Object... args) {
+    private void problem(Location where, String key, Object... args) {
         if (problems.size() <= MAX_PROBLEMS) {
-            problems.add(new Problem(where.isEmpty() ? file : file + ": " + where, key, args));
+            problems.add(new Problem(file, where, key, args));
         }
     }
 
+    private static Location path(String path) {
+        return new Location("calendar.where.path", path);
+    }
+
     /** Adds one date, checking the year and a day given both ways. */
-    private void add(LocalDate date, String name, boolean off, String where) {
+    private void add(LocalDate date, String name, boolean off, Location where) {
         if (date.getYear() != year) {
             problem(where, "calendar.problem.outsideYear", date.toString(), Integer.toString(year));
             return;
@@ -168,7 +202,7 @@ final class HolidayFile {
         Day earlier = days.get(date);
         if (earlier != null) {
             if (earlier.off() != off) {
-                problem(where, "calendar.problem.both", date.toString(), firstSeenAt.get(date));
+                problem(where, "calendar.problem.both", date.toString());
             }
             return;
         }
@@ -178,7 +212,6 @@ final class HolidayFile {
         }
         String label = name == null || name.isBlank() ? (off ? "休" : "班") : name.strip();
         days.put(date, new Day(date, label.length() > MAX_NAME ? label.substring(0, MAX_NAME) : label, off));
-        firstSeenAt.put(date, where);
     }
 
     // ------------------------------------------------------------------------------------------------- JSON
@@ -188,29 +221,29 @@ final class HolidayFile {
         try {
             root = JsonMapper.builder().build().readTree(text);
         } catch (JacksonException e) {
-            problem("", "calendar.problem.notJson", e.getOriginalMessage());
+            problem(null, "calendar.problem.notJson", e.getOriginalMessage());
             return;
         }
         if (root == null || !root.isObject()) {
-            problem("", "calendar.problem.notJson", "an object {\"year\": …, \"days\": […]} is expected");
+            problem(null, "calendar.problem.notJsonObject");
             return;
         }
         JsonNode fileYear = root.path("year");
         if (!fileYear.isIntegralNumber()) {
-            problem("year", "calendar.problem.yearMissing");
+            problem(path("year"), "calendar.problem.yearMissing");
         } else if (fileYear.asLong() != year) {
-            problem("year", "calendar.problem.wrongYear", fileYear.asString(), Integer.toString(year));
+            problem(path("year"), "calendar.problem.wrongYear", fileYear.asString(), Integer.toString(year));
         }
         JsonNode list = root.path("days");
         if (!list.isArray()) {
-            problem("days", "calendar.problem.daysMissing");
+            problem(path("days"), "calendar.problem.daysMissing");
             return;
         }
         for (int i = 0; i < list.size(); i++) {
             JsonNode day = list.get(i);
             String at = "days[" + i + "]";
             if (!day.isObject()) {
-                problem(at, "calendar.problem.notAnEntry");
+                problem(path(at), "calendar.problem.notAnEntry");
                 continue;
             }
             JsonNode off = day.path("isOffDay");
@@ -218,250 +251,205 @@ final class HolidayFile {
             JsonNode name = day.path("name");
             LocalDate parsed = null;
             if (!date.isString()) {
-                problem(at + ".date", "calendar.problem.dateMissing");
+                problem(path(at + ".date"), "calendar.problem.dateMissing");
             } else {
                 try {
                     parsed = LocalDate.parse(date.asString());
                 } catch (DateTimeParseException e) {
-                    problem(at + ".date", "calendar.problem.badDate", shorten(date.asString()));
+                    problem(path(at + ".date"), "calendar.problem.badDate", shorten(date.asString()));
                 }
             }
             if (!off.isBoolean()) {
-                problem(at + ".isOffDay", "calendar.problem.offMissing");
+                problem(path(at + ".isOffDay"), "calendar.problem.offMissing");
             }
             if (!name.isMissingNode() && !name.isNull() && !name.isString()) {
-                problem(at + ".name", "calendar.problem.badName");
+                problem(path(at + ".name"), "calendar.problem.badName");
             }
             if (parsed != null && off.isBoolean()) {
-                add(parsed, name.isString() ? name.asString() : null, off.asBoolean(), at + ".date");
+                add(parsed, name.isString() ? name.asString() : null, off.asBoolean(), path(at + ".date"));
             }
         }
     }
 
     // ------------------------------------------------------------------------------------------------- iCalendar
 
-    /** An unfolded content line and the physical line it starts on. */
-    private record Line(int number, String name, Map<String, String> params, String value) {
+    static {
+        // a published feed is read as it is (folding, quirks of common writers); no time zone is fetched from anywhere
+        System.setProperty("net.fortuna.ical4j.timezone.update.enabled", "false");
+        CompatibilityHints.setHintEnabled(CompatibilityHints.KEY_RELAXED_UNFOLDING, true);
+        CompatibilityHints.setHintEnabled(CompatibilityHints.KEY_RELAXED_PARSING, true);
+        CompatibilityHints.setHintEnabled(CompatibilityHints.KEY_OUTLOOK_COMPATIBILITY, true);
     }
+
+    /** The zone of UTC times in a feed (a holiday is a day of the scheme's zone). */
+    private ZoneId zone = ZoneId.of("Asia/Shanghai");
 
     private void ics(String text) {
-        List<Line> lines = unfold(text);
-        if (lines.isEmpty() || !lines.get(0).name().equals("BEGIN") || !lines.get(0).value().equalsIgnoreCase("VCALENDAR")) {
-            problem("", "calendar.problem.notIcs");
+        net.fortuna.ical4j.model.Calendar calendar;
+        try {
+            calendar = new CalendarBuilder().build(new StringReader(text));
+        } catch (ParserException e) {
+            problem(e.getLineNo() > 0 ? new Location("calendar.where.line", e.getLineNo()) : null,
+                    "calendar.problem.notIcs", shorten(rootMessage(e)));
+            return;
+        } catch (IOException | RuntimeException e) {
+            problem(null, "calendar.problem.notIcs", shorten(rootMessage(e)));
             return;
         }
-        int event = 0;
-        List<Line> current = null;
-        boolean ended = false;
-        int depth = 0;
-        for (Line line : lines.subList(1, lines.size())) {
-            if (ended) {
-                break;
+        List<VEvent> events = calendar.getComponents(Component.VEVENT);
+        for (int i = 0; i < events.size(); i++) {
+            try {
+                event(events.get(i), i + 1);
+            } catch (RuntimeException e) {
+                problem(new Location("calendar.where.event", i + 1, summaryOf(events.get(i))),
+                        "calendar.problem.badEvent", shorten(rootMessage(e)));
             }
-            if (line.name().equals("BEGIN") && line.value().equalsIgnoreCase("VEVENT")) {
-                if (current != null) {
-                    problem("line " + line.number(), "calendar.problem.nestedEvent");
-                }
-                event++;
-                current = new ArrayList<>();
-                current.add(line);
-            } else if (line.name().equals("END") && line.value().equalsIgnoreCase("VEVENT")) {
-                if (current == null) {
-                    problem("line " + line.number(), "calendar.problem.strayEnd");
-                } else {
-                    event(current, event);
-                    current = null;
-                }
-            } else if (current != null) {
-                if (line.name().equals("BEGIN")) {
-                    depth++;
-                } else if (line.name().equals("END") && depth > 0) {
-                    depth--;
-                } else if (depth == 0) {
-                    current.add(line);
-                }
-            } else if (line.name().equals("END") && line.value().equalsIgnoreCase("VCALENDAR")) {
-                ended = true;
-            }
-        }
-        if (current != null) {
-            problem("line " + current.get(0).number() + " (event " + event + ")", "calendar.problem.unclosedEvent");
-        }
-        if (!ended) {
-            problem("", "calendar.problem.unclosedCalendar");
         }
     }
 
-    private static List<Line> unfold(String text) {
-        List<Line> out = new ArrayList<>();
-        String[] physical = text.split("\r\n|\n|\r", -1);
-        StringBuilder logical = null;
-        int start = 0;
-        for (int i = 0; i < physical.length; i++) {
-            String raw = physical[i];
-            if (logical != null && !raw.isEmpty() && (raw.charAt(0) == ' ' || raw.charAt(0) == '\t')) {
-                logical.append(raw, 1, raw.length());
-                continue;
-            }
-            if (logical != null) {
-                out.add(line(start, logical.toString()));
-            }
-            logical = raw.isBlank() ? null : new StringBuilder(raw);
-            start = i + 1;
+    private static String rootMessage(Throwable e) {
+        Throwable t = e;
+        while (t.getCause() != null && t.getCause() != t) {
+            t = t.getCause();
         }
-        if (logical != null) {
-            out.add(line(start, logical.toString()));
-        }
-        return out;
+        return String.valueOf(t.getMessage() == null ? e.getMessage() : t.getMessage());
     }
 
-    /** Splits {@code NAME;PARAM=V;PARAM="V":value} (a colon inside quotes belongs to the parameter). */
-    private static Line line(int number, String text) {
-        int colon = -1;
-        boolean quoted = false;
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (c == '"') {
-                quoted = !quoted;
-            } else if (c == ':' && !quoted) {
-                colon = i;
-                break;
-            }
-        }
-        String head = colon < 0 ? text : text.substring(0, colon);
-        String value = colon < 0 ? "" : text.substring(colon + 1);
-        String[] parts = head.split(";");
-        Map<String, String> params = new LinkedHashMap<>();
-        for (int i = 1; i < parts.length; i++) {
-            int eq = parts[i].indexOf('=');
-            if (eq > 0) {
-                params.put(parts[i].substring(0, eq).trim().toUpperCase(Locale.ROOT),
-                        parts[i].substring(eq + 1).replace("\"", "").trim());
-            }
-        }
-        return new Line(number, parts[0].trim().toUpperCase(Locale.ROOT), params, value.trim());
+    private static String summaryOf(VEvent event) {
+        return event.getProperty(Property.SUMMARY).map(Property::getValue).map(HolidayFile::shorten).orElse("");
     }
 
-    private void event(List<Line> lines, int event) {
-        String at = "line " + lines.get(0).number() + " (event " + event + ")";
-        Line start = null;
-        Line end = null;
-        Line duration = null;
-        String summary = null;
-        List<String> categories = new ArrayList<>();
-        for (Line line : lines) {
-            switch (line.name()) {
-                case "DTSTART" -> start = line;
-                case "DTEND" -> end = line;
-                case "DURATION" -> duration = line;
-                case "SUMMARY" -> summary = unescape(line.value());
-                case "CATEGORIES" -> {
-                    for (String c : line.value().split(",")) {
-                        categories.add(unescape(c).strip().toUpperCase(Locale.ROOT));
-                    }
-                }
-                case "RRULE", "RDATE" -> problem("line " + line.number() + " (event " + event + "): " + line.name(),
-                        "calendar.problem.repeating");
-                default -> {
-                    // other properties (UID, DTSTAMP, DESCRIPTION, …) are not needed
-                }
-            }
-        }
-        if (start == null) {
-            problem(at + ": DTSTART", "calendar.problem.noStart");
+    private void event(VEvent event, int number) {
+        String summary = event.<Summary>getProperty(Property.SUMMARY).map(Summary::getValue).orElse(null);
+        Location at = new Location("calendar.where.event", number, summary == null ? "" : shorten(summary));
+        if (event.getProperty(Property.RRULE).isPresent() || event.getProperty(Property.RDATE).isPresent()) {
+            problem(at, "calendar.problem.repeating");
             return;
         }
-        LocalDate from = date(start, event, "calendar.problem.notAllDay");
-        if (from == null) {
+        Optional<DtStart<Temporal>> start = event.getProperty(Property.DTSTART);
+        if (start.isEmpty() || start.get().getDate() == null) {
+            problem(at, "calendar.problem.noStart");
             return;
         }
-        LocalDate until;
-        if (end != null) {
-            until = date(end, event, "calendar.problem.notAllDay");
-            if (until == null) {
-                return;
-            }
-        } else if (duration != null) {
-            Matcher days = DURATION_DAYS.matcher(duration.value());
-            Matcher weeks = WEEKS.matcher(duration.value());
-            if (days.matches()) {
-                until = from.plusDays(Integer.parseInt(days.group(1)));
-            } else if (weeks.matches()) {
-                until = from.plusWeeks(Integer.parseInt(weeks.group(1)));
-            } else {
-                problem(where(duration, event), "calendar.problem.badDuration", shorten(duration.value()));
-                return;
-            }
+        Temporal from = start.get().getDate();
+        Optional<DtEnd<Temporal>> endProperty = event.getProperty(Property.DTEND);
+        Optional<net.fortuna.ical4j.model.property.Duration> duration = event.getProperty(Property.DURATION);
+        Temporal until;
+        if (endProperty.isPresent() && endProperty.get().getDate() != null) {
+            until = endProperty.get().getDate();
+        } else if (duration.isPresent()) {
+            until = from.plus(duration.get().getDuration());
+        } else if (from instanceof LocalDate day) {
+            until = day.plusDays(1);
         } else {
-            until = from.plusDays(1);
-        }
-        if (!until.isAfter(from)) {
-            problem(where(end != null ? end : duration, event), "calendar.problem.endBeforeStart",
-                    from.toString(), until.toString());
+            problem(at, "calendar.problem.notWholeDays", shown(from), shown(from));
             return;
         }
-        if (until.toEpochDay() - from.toEpochDay() > MAX_EVENT_DAYS) {
+        LocalDate first = wholeDay(from);
+        LocalDate end = wholeDay(until);
+        if (first == null || end == null || (from instanceof LocalDate) != (until instanceof LocalDate)) {
+            problem(at, "calendar.problem.notWholeDays", shown(from), shown(until));
+            return;
+        }
+        if (!end.isAfter(first)) {
+            problem(at, "calendar.problem.endBeforeStart", first.toString(), end.toString());
+            return;
+        }
+        if (end.toEpochDay() - first.toEpochDay() > MAX_EVENT_DAYS) {
             problem(at, "calendar.problem.eventTooLong", MAX_EVENT_DAYS);
             return;
         }
+        List<String> categories = new ArrayList<>();
+        for (Property p : event.getProperties(Property.CATEGORIES)) {
+            for (String c : ((Categories) p).getCategories().getTexts()) {
+                categories.add(c.strip());
+            }
+        }
         Boolean off = kind(categories, summary);
         if (off == null) {
-            problem(at + ": SUMMARY", "calendar.problem.kindUnknown", shorten(summary == null ? "" : summary));
+            problem(at, "calendar.problem.kindUnknown", shorten(summary == null ? "" : summary));
             return;
         }
-        String name = summary == null ? null : summary.replaceAll("[（(]?[休班][）)]?$", "").strip();
-        for (LocalDate d = from; d.isBefore(until); d = d.plusDays(1)) {
-            add(d, name, off, where(start, event));
+        String name = summary == null ? null : NAME_MARKS.matcher(summary).replaceAll("").strip();
+        for (LocalDate d = first; d.isBefore(end); d = d.plusDays(1)) {
+            if (d.getYear() != year) {
+                otherYearDays++;
+                continue;
+            }
+            add(d, name, off, at);
         }
     }
 
-    /** Whether an event's days are off (true), working (false), or unknown (null); see the class comment. */
+    /** The marks that say what a day is, left out of its name: 元旦（休）, 春节调休上班, 国庆节补班 → 元旦, 春节, 国庆节. */
+    private static final Pattern NAME_MARKS = Pattern.compile("[（(]?(调休上班|调休|补班|上班|放假|休息|休|班)[）)]?$");
+
+    /**
+     * The date a whole-day boundary falls on: a date, or a time at midnight in its own zone (a floating time as it
+     * is, a UTC time in the scheme's zone); null when it is not at midnight.
+     */
+    private LocalDate wholeDay(Temporal t) {
+        java.time.LocalDateTime local;
+        if (t instanceof LocalDate d) {
+            return d;
+        } else if (t instanceof java.time.LocalDateTime l) {
+            local = l;
+        } else if (t instanceof ZonedDateTime z) {
+            local = z.getZone().normalized() instanceof ZoneOffset offset && offset.getTotalSeconds() == 0
+                    ? z.withZoneSameInstant(zone).toLocalDateTime() : z.toLocalDateTime();
+        } else if (t instanceof OffsetDateTime o) {
+            local = o.getOffset().getTotalSeconds() == 0 ? o.atZoneSameInstant(zone).toLocalDateTime()
+                    : o.toLocalDateTime();
+        } else if (t instanceof Instant i) {
+            local = i.atZone(zone).toLocalDateTime();
+        } else {
+            return null;
+        }
+        return local.toLocalTime().equals(LocalTime.MIDNIGHT) ? local.toLocalDate() : null;
+    }
+
+    private static String shown(Temporal t) {
+        return shorten(String.valueOf(t));
+    }
+
+    private static final List<String> WORKING_WORDS = List.of("调休", "补班", "上班", "班", "WORKDAY", "WORK DAY",
+            "WORKING DAY", "WORKING", "WORK", "MAKE-UP", "MAKEUP", "MAKE UP");
+    private static final List<String> OFF_WORDS = List.of("放假", "休", "假", "HOLIDAY", "DAY OFF", "OFF");
+
+    /**
+     * Whether an event's days are off (true), working (false), or unknown (null), from its categories and, when they
+     * say nothing, its summary; working words first (调休上班 holds 休), see the class comment.
+     */
     static Boolean kind(List<String> categories, String summary) {
         for (String c : categories) {
-            if (c.equals("HOLIDAY") || c.equals("OFF") || c.equals("休") || c.equals("假")) {
-                return true;
+            Boolean kind = words(c);
+            if (kind != null) {
+                return kind;
             }
-            if (c.equals("WORKDAY") || c.equals("WORKING") || c.equals("WORK") || c.equals("班")) {
+        }
+        return summary == null ? null : words(summary);
+    }
+
+    private static Boolean words(String text) {
+        String upper = text.toUpperCase(Locale.ROOT);
+        for (String word : WORKING_WORDS) {
+            if (contains(upper, word)) {
                 return false;
             }
         }
-        if (summary == null) {
-            return null;
-        }
-        if (summary.contains("班")) {
-            return false;
-        }
-        if (summary.contains("休") || summary.contains("假")) {
-            return true;
+        for (String word : OFF_WORDS) {
+            if (contains(upper, word)) {
+                return true;
+            }
         }
         return null;
     }
 
-    private LocalDate date(Line line, int event, String notAllDay) {
-        String value = line.value();
-        boolean dateOnly = "DATE".equalsIgnoreCase(line.params().get("VALUE"));
-        if (!dateOnly && value.contains("T")) {
-            problem(where(line, event), notAllDay, shorten(value));
-            return null;
+    /** Whether the text holds the word: Chinese anywhere, English as a whole word. */
+    private static boolean contains(String upper, String word) {
+        if (word.charAt(0) > 0x7F) {
+            return upper.contains(word);
         }
-        try {
-            if (value.length() != 8) {
-                throw new DateTimeParseException("not 8 digits", value, 0);
-            }
-            return LocalDate.parse(value, BASIC_DATE);
-        } catch (DateTimeException e) {
-            problem(where(line, event), "calendar.problem.badIcsDate", shorten(value));
-            return null;
-        }
-    }
-
-    private static String where(Line line, int event) {
-        return "line " + line.number() + " (event " + event + "): " + line.name();
-    }
-
-    private static String unescape(String value) {
-        return value.replace("\\n", " ").replace("\\N", " ").replace("\\,", ",").replace("\\;", ";")
-                .replace("\\\\", "\\");
+        return Pattern.compile("(^|[^A-Z])" + Pattern.quote(word) + "([^A-Z]|$)").matcher(upper).find();
     }
 
     private static String shorten(String value) {

@@ -80,7 +80,7 @@ class AssessmentApi {
     }
 
     @GetMapping("/api/ledger/export")
-    @Operation(summary = "The desk's data set as a ledger workbook (spec/ledger.md): everything, or with period the "
+    @Operation(summary = "The desk's data set as a ledger workbook (docs/ledger.md): everything, or with period the "
             + "cases submitted in it (and the complaints of the repeat window before it) with all other records")
     void export(@RequestParam(required = false) String period, jakarta.servlet.http.HttpServletResponse response)
             throws java.io.IOException {
@@ -96,9 +96,13 @@ class AssessmentApi {
     }
 
     @PostMapping(value = "/api/ledger/import", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
-    @Operation(summary = "Imports a ledger workbook (.xlsx) into the desk, all or nothing; problems as FILE:ROW:COLUMN")
-    LedgerTransfer.Imported importLedger(@RequestParam("file") MultipartFile file, HttpServletRequest request)
-            throws java.io.IOException {
+    @Operation(summary = "Imports a ledger workbook (.xlsx) into the desk, all or nothing: new cases are created, stored "
+            + "cases updated fact by fact (each change on the case's history), manual records already stored are not "
+            + "added twice; with dryRun=true nothing changes and the answer says what the import would do; problems "
+            + "as FILE:ROW:COLUMN")
+    LedgerTransfer.ImportPlan importLedger(@RequestParam("file") MultipartFile file,
+                                           @RequestParam(name = "dryRun", defaultValue = "false") boolean dryRun,
+                                           HttpServletRequest request) throws java.io.IOException {
         Account account = currentUser.required();
         if (!LedgerTransfer.mayTransfer(account)) {
             throw new AssessmentRefused(403, "assessing.error.forbidden", null);
@@ -107,8 +111,9 @@ class AssessmentApi {
             throw new AssessmentRefused("assessing.import.notXlsx", "file");
         }
         try (var in = file.getInputStream()) {
-            return transfer.importLedger(in, file.getOriginalFilename(), ApiLocale.of(request), account,
-                    Instant.now());
+            return dryRun ? transfer.previewImport(in, file.getOriginalFilename(), ApiLocale.of(request))
+                    : transfer.importLedger(in, file.getOriginalFilename(), ApiLocale.of(request), account,
+                            Instant.now(), null);
         }
     }
 

@@ -12,6 +12,7 @@ import java.util.Optional;
 import java.util.function.Predicate;
 
 import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpSession;
 
 import org.springframework.context.MessageSource;
 import org.springframework.http.HttpStatus;
@@ -57,9 +58,11 @@ class AssessmentPages {
     private final CurrentUser currentUser;
     private final MessageSource messages;
     private final TrendMonths trendMonths;
+    private final PendingImports pending;
 
     AssessmentPages(LiveAssessment live, Publications publications, Appeals appeals, LedgerTransfer transfer,
-                    Viewers viewers, CurrentUser currentUser, MessageSource messages, TrendMonths trendMonths) {
+                    Viewers viewers, CurrentUser currentUser, MessageSource messages, TrendMonths trendMonths, PendingImports pending) {
+        this.pending = pending;
         this.messages = messages;
         this.trendMonths = trendMonths;
         this.live = live;
@@ -352,9 +355,14 @@ class AssessmentPages {
         return VIEW_IMPORT;
     }
 
+    /**
+     * The upload: the workbook is read and compared with the desk, nothing is changed; the page shows what the import
+     * would do (new cases, changed cases with their changed facts, unchanged cases, units, staff and manual records)
+     * and asks to confirm, or lists the problems.
+     */
     @PostMapping("/assessments/import")
-    String importLedger(@RequestParam(name = "file", required = false) MultipartFile file, Locale locale,
-                        Model model, RedirectAttributes redirect) {
+    String previewImport(@RequestParam(name = "file", required = false) MultipartFile file, Locale locale,
+                         Model model, HttpSession session) {
         Account account = currentUser.required();
         if (!LedgerTransfer.mayTransfer(account)) {
             throw new AccessDeniedException("ledger import");
@@ -369,19 +377,75 @@ class AssessmentPages {
             return VIEW_IMPORT;
         }
         try (var in = file.getInputStream()) {
-            LedgerTransfer.Imported imported = transfer.importLedger(in, name, locale, account, Instant.now());
-            redirect.addFlashAttribute("message", "assessing.import.done");
-            redirect.addFlashAttribute("messageArg", imported.cases());
-            redirect.addFlashAttribute("messageArg2", imported.units() + imported.staff() + imported.manualRecords());
-            return "redirect:/assessments/import";
+            PendingImports.Pending kept = pending.keep(session, in, name);
+            try (var again = pending.open(kept)) {
+                LedgerTransfer.ImportPlan plan = transfer.previewImport(again, name, locale);
+                pending.shown(session, kept, plan.fingerprint());
+                model.addAttribute("plan", plan);
+                model.addAttribute("token", kept.token());
+            }
+            return VIEW_IMPORT;
         } catch (LedgerException e) {
+            pending.discard(session);
             model.addAttribute("problems", e.problems().stream().map(LedgerProblem::toString).toList());
             return VIEW_IMPORT;
         } catch (IOException | org.springframework.dao.DataAccessException | IllegalArgumentException
                  | java.io.UncheckedIOException e) {
+            pending.discard(session);
             model.addAttribute("error", "assessing.import.failed");
             return VIEW_IMPORT;
         }
+    }
+
+    /**
+     * The confirmation of a preview: the import as shown, all or nothing. When the desk's data changed since the
+     * preview (a case corrected meanwhile), nothing is imported and the new preview is shown to confirm again.
+     */
+    @PostMapping("/assessments/import/confirm")
+    String confirmImport(@RequestParam(name = "token", required = false) String token, Locale locale, Model model,
+                         HttpSession session, RedirectAttributes redirect) {
+        Account account = currentUser.required();
+        if (!LedgerTransfer.mayTransfer(account)) {
+            throw new AccessDeniedException("ledger import");
+        }
+        Optional<PendingImports.Pending> found = pending.find(session, token);
+        if (found.isEmpty()) {
+            model.addAttribute("error", "assessing.import.expired");
+            return VIEW_IMPORT;
+        }
+        PendingImports.Pending kept = found.get();
+        try (var in = pending.open(kept)) {
+            LedgerTransfer.ImportPlan done = transfer.importLedger(in, kept.name(), locale, account, Instant.now(),
+                    kept.fingerprint());
+            pending.discard(session);
+            redirect.addFlashAttribute("imported", done);
+            return "redirect:/assessments/import";
+        } catch (LedgerTransfer.PlanChanged e) {
+            pending.shown(session, kept, e.plan().fingerprint());
+            model.addAttribute("plan", e.plan());
+            model.addAttribute("token", kept.token());
+            model.addAttribute("error", "assessing.import.changedSincePreview");
+            return VIEW_IMPORT;
+        } catch (LedgerException e) {
+            pending.discard(session);
+            model.addAttribute("problems", e.problems().stream().map(LedgerProblem::toString).toList());
+            return VIEW_IMPORT;
+        } catch (IOException | org.springframework.dao.DataAccessException | IllegalArgumentException
+                 | java.io.UncheckedIOException | org.warmline.cases.TransitionRefused e) {
+            pending.discard(session);
+            model.addAttribute("error", "assessing.import.failed");
+            return VIEW_IMPORT;
+        }
+    }
+
+    /** Drops the workbook waiting for confirmation. */
+    @PostMapping("/assessments/import/cancel")
+    String cancelImport(HttpSession session) {
+        if (!LedgerTransfer.mayTransfer(currentUser.required())) {
+            throw new AccessDeniedException("ledger import");
+        }
+        pending.discard(session);
+        return "redirect:/assessments/import";
     }
 
     private static void refused(AssessmentRefused e, RedirectAttributes redirect) {

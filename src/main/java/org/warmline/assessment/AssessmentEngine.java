@@ -268,7 +268,8 @@ public final class AssessmentEngine {
                         timeliness.judge(i - from, v);
                         repeat.judge(i - from, v);
                     }
-                    inconsistent[i] = Warnings.inconsistent(c);
+                    // only the period's cases are warned about, as the live assessment reads only those
+                    inconsistent[i] = periodIndexes[i] != null && Warnings.inconsistent(c);
                 }
             });
             repeat.mark(cases.subList(from, to), timeliness::isLate);

@@ -32,7 +32,9 @@ public final class Case {
         /** Raised up the unit tree by the escalation job (a history line only; the case itself does not change). */
         ESCALATED("escalated"),
         /** Linked under a complex case (多户串联故障), or, on the complex case, the cases linked under it. */
-        LINK("linked under a complex case");
+        LINK("linked under a complex case"),
+        /** Facts changed by a ledger import (see {@link Case#amend}). */
+        IMPORT("updated by a ledger import");
 
         private final String english;
 
@@ -350,6 +352,53 @@ public final class Case {
                 String.join(", ", caseNos)));
     }
 
+    // ---------------------------------------------------------------------------------------------- corrections
+
+    /**
+     * 更正: sets facts of the case to new values, as a correction of what was recorded (a correction on the case page,
+     * a ledger import that updates). Each value that differs is a history line under {@code action} (field, before →
+     * after, and the note, e.g. the file imported); the same value leaves none. When the changed milestones put the
+     * case at another point of its lifecycle ({@link CaseState#of}), the state follows them, so the clocks and the
+     * assessment see the case as the facts now say; otherwise the state stays (a closed case stays closed). Refused
+     * for a withdrawn case, and for an empty {@code submitted_at}.
+     *
+     * @return the history lines of the changes, in the order of {@code changes}; empty when nothing changed
+     */
+    public List<HistoryEntry> amend(Action action, String actor, Instant at, String note,
+                                    List<CaseFact.Change> changes) {
+        begin(action, actor, at, CaseState.values());
+        if (state == CaseState.WITHDRAWN) {
+            throw TransitionRefused.state(state, action);
+        }
+        CaseState before = CaseState.of(toRecord());
+        int from = pendingHistory.size();
+        List<String> fields = new ArrayList<>();
+        for (CaseFact.Change change : changes) {
+            CaseFact fact = change.fact();
+            Object old = fact.get(this);
+            Object value = fact.normalize(change.value());
+            if (fact == CaseFact.SUBMITTED_AT && value == null) {
+                throw new TransitionRefused("case.refused.submitted-at",
+                        "The submission time must be given and not in the future.");
+            }
+            if (fact.same(old, value)) {
+                continue;
+            }
+            fact.set(this, value);
+            fields.add(fact.column());
+            pendingHistory.add(new HistoryEntry(id, at, actor, action.name(), fact.column(), text(old), text(value),
+                    note));
+        }
+        if (!fields.isEmpty()) {
+            CaseState after = CaseState.of(toRecord());
+            if (after != before) {
+                moveTo(after);
+            }
+            event(new CaseEvent.CaseCorrected(id, caseNo, actor, at, List.copyOf(fields)));
+        }
+        return List.copyOf(pendingHistory.subList(from, pendingHistory.size()));
+    }
+
     // ---------------------------------------------------------------------------------------------- machinery
 
     /** Records the registration of a case just stored (it has its id and number now). */
@@ -443,7 +492,7 @@ public final class Case {
         return out;
     }
 
-    /** The case as a ledger record (spec/ledger.md), as the assessment engine reads it. */
+    /** The case as a ledger record (docs/ledger.md), as the assessment engine reads it. */
     public CaseRecord toRecord() {
         return new CaseRecord(caseNo, channel, category, complex, topic, citizenName, citizenPhone, address, demand,
                 millis(occurredAt), millis(submittedAt), millis(recordedAt), millis(acceptedAt), acceptedBy,

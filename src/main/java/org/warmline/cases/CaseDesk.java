@@ -171,6 +171,11 @@ public class CaseDesk {
         return cases.findByCaseNo(caseNo);
     }
 
+    /** The cases with these numbers (withdrawn ones included), by number. */
+    public java.util.Map<String, Case> findByCaseNos(java.util.Collection<String> caseNos) {
+        return cases.findByCaseNos(caseNos);
+    }
+
     public List<HistoryEntry> history(CaseId id) {
         return cases.history(id);
     }
@@ -278,6 +283,34 @@ public class CaseDesk {
 
     public Case withdraw(CaseId id, int version, Account by, Instant at, String reason) {
         return apply(id, version, c -> c.withdraw(actor(by), at, reason));
+    }
+
+    // ---------------------------------------------------------------------------------------------- corrections
+
+    /**
+     * 更正: changes facts of a case ({@link Case#amend}: a history line per changed fact, under {@code action}, with
+     * the note), in one transaction, when the case still has {@code version}.
+     */
+    public Case amend(CaseId id, int version, Account by, Instant at, Case.Action action, String note,
+                      List<CaseFact.Change> changes) {
+        return apply(id, version, c -> c.amend(action, actor(by), at, note, changes));
+    }
+
+    /**
+     * {@link #amend} of the case's current version, for a change that does not come from a page showing a version (a
+     * ledger import, in the caller's transaction).
+     *
+     * @throws CaseNotFound when no case has the number
+     */
+    public Case amendCurrent(String caseNo, Account by, Instant at, Case.Action action, String note,
+                             List<CaseFact.Change> changes) {
+        return transaction.execute(status -> {
+            Case c = cases.findByCaseNo(caseNo).orElseThrow(() -> new CaseNotFound(caseNo));
+            c.amend(action, actor(by), at, note, changes);
+            cases.update(c);
+            flush(c);
+            return c;
+        });
     }
 
     // ---------------------------------------------------------------------------------------------- complex cases

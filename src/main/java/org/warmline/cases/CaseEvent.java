@@ -65,6 +65,11 @@ public sealed interface CaseEvent {
     record CaseClosed(CaseId caseId, String caseNo, String actor, Instant at) implements CaseEvent {
     }
 
+    /** Facts of the case were corrected ({@link Case#amend}): the ledger columns changed. */
+    record CaseCorrected(CaseId caseId, String caseNo, String actor, Instant at, java.util.List<String> fields)
+            implements CaseEvent {
+    }
+
     record CaseWithdrawn(CaseId caseId, String caseNo, String actor, Instant at, String reason) implements CaseEvent {
     }
 }

@@ -244,6 +244,19 @@ public class CaseRepository {
         return jdbc.sql(SELECT + "where case_no = ?").param(caseNo).query(CaseRepository::read).optional();
     }
 
+    /** The cases with these numbers (withdrawn ones included), by number; numbers no case has are left out. */
+    public java.util.Map<String, Case> findByCaseNos(java.util.Collection<String> caseNos) {
+        java.util.Map<String, Case> found = new java.util.HashMap<>();
+        List<String> all = List.copyOf(caseNos);
+        for (int from = 0; from < all.size(); from += 500) {
+            List<String> chunk = all.subList(from, Math.min(all.size(), from + 500));
+            jdbc.sql(SELECT + "where case_no in (" + String.join(", ", java.util.Collections.nCopies(chunk.size(), "?"))
+                            + ")")
+                    .params(chunk).query(CaseRepository::read).list().forEach(c -> found.put(c.caseNo(), c));
+        }
+        return found;
+    }
+
     public Optional<Case> findByIdempotencyKey(String key) {
         return jdbc.sql(SELECT + "where idempotency_key = ?").param(key).query(CaseRepository::read).optional();
     }

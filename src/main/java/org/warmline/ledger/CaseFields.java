@@ -32,9 +32,11 @@ final class CaseFields extends AbstractBaseCsvCallbackHandler<CaseFields> {
     private static final byte REPEATED = 5;
     private static final byte UNIT = 6;
     private static final byte STAFF = 7;
+    /** Text, but one that may be in scientific notation (left to the collector, which refuses it). */
+    private static final byte PHONE = 8;
 
     private static final byte[] KIND = {
-        TEXT, CODED, CODED, FLAG, TOPIC, REPEATED, TEXT, TEXT, REPEATED, INSTANT, // 0-9
+        TEXT, CODED, CODED, FLAG, TOPIC, REPEATED, PHONE, TEXT, REPEATED, INSTANT, // 0-9
         INSTANT, INSTANT, INSTANT, STAFF, INSTANT, UNIT, STAFF, INSTANT, FLAG, INSTANT, // 10-19
         REPEATED, INSTANT, INSTANT, FLAG, CODED, CODED, INSTANT, REPEATED, INSTANT, INSTANT, // 20-29
         CODED, INSTANT, INSTANT, // 30-32
@@ -208,6 +210,15 @@ final class CaseFields extends AbstractBaseCsvCallbackHandler<CaseFields> {
     private boolean take(int column, char[] buf, int at, int n) {
         switch (KIND[column]) {
             case TEXT -> {
+                objects[column] = new String(buf, at, n);
+                return true;
+            }
+            case PHONE -> {
+                for (int i = at; i < at + n; i++) {
+                    if (buf[i] == 'e' || buf[i] == 'E') {
+                        return false;
+                    }
+                }
                 objects[column] = new String(buf, at, n);
                 return true;
             }

@@ -1,6 +1,6 @@
 package org.warmline.ledger;
 
-/** 信访类别 (spec/ledger.md). */
+/** 信访类别 (docs/ledger.md). */
 public enum Category implements Coded {
     CONSULTATION("咨询"),
     COMPLAINT("投诉"),

@@ -10,7 +10,7 @@ final class Cells {
     record Number(double value, boolean date) {
     }
 
-    /** Marks a cell that holds a formula (rejected). */
+    /** Marks a formula cell without a cached value (rejected: formulas are never evaluated). */
     static final Object FORMULA = new Object() {
         @Override
         public String toString() {
@@ -26,11 +26,21 @@ final class Cells {
         }
     };
 
-    /** Receives the rows of one table: the header first, then the data rows, each with its spreadsheet row number. */
+    /** An XLSX cell holding an error value ({@code #N/A}, {@code #DIV/0!}, …), usually a formula's result. */
+    record Error(String text) {
+    }
+
+    /**
+     * Receives the rows of one table: the header first, then the data rows, each with its spreadsheet row number;
+     * {@link #end} after the last row of a source read to its end.
+     */
     interface RowSink {
         void header(int row, Object[] cells);
 
         void row(int row, Object[] cells);
+
+        default void end() {
+        }
     }
 
     /** Whether every cell is empty (null or blank text). */

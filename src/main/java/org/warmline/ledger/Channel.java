@@ -1,6 +1,6 @@
 package org.warmline.ledger;
 
-/** 受理渠道 (spec/ledger.md). */
+/** 受理渠道 (docs/ledger.md). */
 public enum Channel implements Coded {
     HOTLINE("热线"),
     WECHAT("微信公众号"),

@@ -24,6 +24,8 @@ import org.warmline.scheme.SubjectKind;
 final class Collector {
 
     private static final Pattern PERIOD = Pattern.compile("\\d{4}(-(0[1-9]|1[0-2])|-[Qq][1-4])?");
+    /** A number in scientific notation, as Excel writes a long number in a General column ({@code 1.8986E+10}). */
+    static final Pattern SCIENTIFIC = Pattern.compile("[+-]?\\d+([.,]\\d+)?[eE][+-]?\\d+");
     private static final int SHOWN_CHARS = 60;
 
     private final Problems problems;
@@ -54,6 +56,11 @@ final class Collector {
     private String unitsFile;
     private String unitsParentHeader;
     private int hqRow;
+    private final java.util.Set<LedgerTable> unreadable = java.util.EnumSet.noneOf(LedgerTable.class);
+    /** The files or sheets of the cases table read so far (a case number's first row is kept with its index). */
+    private final List<String> caseFiles = new ArrayList<>();
+    /** Case numbers' first rows are kept as {@code index << ROW_BITS | row} for the sheets after the first. */
+    private static final int ROW_BITS = 21;
 
     Collector(Problems problems, Values values, Scheme scheme, LedgerReader.Limits limits) {
         this.problems = problems;
@@ -134,8 +141,17 @@ final class Collector {
         return new DataSet(units, staff, cases, regulations, trainings, outages, tasks, adjustments);
     }
 
+    /** The reader of a whole table, or of one of the files or sheets that make it up (cases by month, say). */
     Cells.RowSink open(LedgerTable table, String file) {
-        return new TableReader(table, file);
+        return new TableReader(table, file, true);
+    }
+
+    /**
+     * Notes that a table's file could not be read at all (its encoding, its CSV structure): references to that table
+     * are then not checked, since every one of them would be a follow-on problem of the one already reported.
+     */
+    void unreadable(LedgerTable table) {
+        unreadable.add(table);
     }
 
     /**
@@ -143,7 +159,7 @@ final class Collector {
      * handler that reads them for this collector.
      */
     CaseSink openCases(String file) {
-        return new TableReader(LedgerTable.CASES, file);
+        return new TableReader(LedgerTable.CASES, file, false);
     }
 
     /** The FastCSV handler that reads the records of the cases table for this collector (see {@link CaseFields}). */
@@ -228,6 +244,31 @@ final class Collector {
         return s.length() <= SHOWN_CHARS ? s : s.substring(0, SHOWN_CHARS) + "…";
     }
 
+    /** Words of the rows clerks put under a ledger: totals, who made, checked and approved it. */
+    private static final List<String> FOOTER_WORDS = List.of("合计", "总计", "小计", "共计", "累计", "制表", "填表",
+            "填报人", "审核", "审批", "批准", "负责人", "签字", "签名", "盖章", "total", "prepared by", "checked by",
+            "approved by", "signature");
+
+    /** Whether a row holds a text with a footer word (合计, 制表人, 审核, …). */
+    static boolean footerRow(Object[] cells) {
+        return footerText(cells) != null;
+    }
+
+    /** The first text of a row with a footer word, or null. */
+    static String footerText(Object[] cells) {
+        for (Object cell : cells) {
+            if (cell instanceof String s) {
+                String lower = s.toLowerCase(java.util.Locale.ROOT);
+                for (String word : FOOTER_WORDS) {
+                    if (lower.contains(word)) {
+                        return shown(s.trim());
+                    }
+                }
+            }
+        }
+        return null;
+    }
+
     /** Reads the rows of one table. */
     private final class TableReader implements CaseSink {
 
@@ -242,10 +283,26 @@ final class Collector {
         private long badMask;
         /** The record being read when it comes from {@link CaseFields}: the values it took, or null. */
         private CaseFields taken;
+        /**
+         * Whether the reader sees its file to the end (not a part of it): then rows without a case number are held
+         * until a later row has one, and a trailing block of them holding totals or signatures is skipped.
+         */
+        private final boolean whole;
+        private final int caseFile;
+        private final List<Object[]> pending = new ArrayList<>();
+        private final List<Integer> pendingRows = new ArrayList<>();
+        private boolean flushing;
 
-        TableReader(LedgerTable table, String file) {
+        TableReader(LedgerTable table, String file, boolean whole) {
             this.table = table;
             this.file = file;
+            this.whole = whole && table == LedgerTable.CASES;
+            if (table == LedgerTable.CASES) {
+                caseFile = caseFiles.size();
+                caseFiles.add(file);
+            } else {
+                caseFile = 0;
+            }
             this.pos = new int[table.columns.size()];
             Arrays.fill(pos, -1);
             this.headers = new String[table.columns.size()];
@@ -265,6 +322,10 @@ final class Collector {
                     continue;
                 } else if (cell == Cells.TOO_LONG) {
                     problems.add(file, row, Cells.letters(i), "headerTooLong");
+                    broken = true;
+                    continue;
+                } else if (cell instanceof Cells.Error error) {
+                    problems.add(file, row, Cells.letters(i), "cellError", error.text());
                     broken = true;
                     continue;
                 } else if (cell instanceof Cells.Number n) {
@@ -405,16 +466,81 @@ final class Collector {
             return true;
         }
 
+        @Override
+        public void end() {
+            if (pending.isEmpty()) {
+                return;
+            }
+            if (pending.stream().allMatch(Collector::footerRow)) {
+                int first = pendingRows.get(0);
+                int last = pendingRows.get(pendingRows.size() - 1);
+                problems.warn(file, first, "", "footerSkipped", first == last ? Integer.toString(first)
+                        : first + "–" + last, footerText(pending.get(0)));
+                pending.clear();
+                pendingRows.clear();
+            } else {
+                flushPending();
+            }
+        }
+
+        /** Reads the held rows without a case number as the rows they are (each then lacks its case number). */
+        private void flushPending() {
+            Object[] currentCells = cells;
+            int currentRow = row;
+            long currentBad = badMask;
+            flushing = true;
+            try {
+                for (int i = 0; i < pending.size(); i++) {
+                    cells = pending.get(i);
+                    row = pendingRows.get(i);
+                    badMask = 0;
+                    caseRow();
+                }
+            } finally {
+                flushing = false;
+                pending.clear();
+                pendingRows.clear();
+                cells = currentCells;
+                row = currentRow;
+                badMask = currentBad;
+            }
+        }
+
+        private boolean caseNoMissing() {
+            int p = pos[0];
+            Object cell = p < 0 || p >= cells.length ? null : cells[p];
+            // empty, or a footer's text where the case number would be (合计, 制表人:…)
+            return cell == null || (cell instanceof String s && (s.isBlank() || footerRow(new Object[] {s})));
+        }
+
         private void caseRow() {
+            if (whole && !flushing) {
+                if (caseNoMissing()) {
+                    pending.add(cells);
+                    pendingRows.add(row);
+                    return;
+                }
+                if (!pending.isEmpty()) {
+                    flushPending();
+                }
+            }
             String caseNo = required(0);
             long submittedAt = instant(10);
             if (submittedAt == Instants.NONE && !isBad(10)) {
                 problems.add(file, row, headers[10], "required");
             }
             if (caseNo != null) {
-                int first = caseRows.putIfAbsent(caseNo, row);
+                int first = caseRows.putIfAbsent(caseNo,
+                        caseFile > 0 && row < (1 << ROW_BITS) ? caseFile << ROW_BITS | row : row);
                 if (first >= 0) {
-                    problems.add(file, row, headers[0], "duplicateCase", caseNo, first);
+                    int firstFile = caseFiles.size() > 1 && first >= 1 << ROW_BITS ? first >>> ROW_BITS : 0;
+                    int firstRow = firstFile > 0 ? first & ((1 << ROW_BITS) - 1) : first;
+                    if (firstFile == caseFile) {
+                        problems.add(file, row, headers[0], "duplicateCase", caseNo, firstRow);
+                    } else {
+                        problems.add(file, row, headers[0], "duplicateCaseIn", caseNo, caseFiles.get(firstFile),
+                                firstRow);
+                    }
                 }
             }
             CaseRecord record = new CaseRecord(
@@ -424,7 +550,7 @@ final class Collector {
                     bool(3),
                     topic(4),
                     repeatedText(5),
-                    text(6),
+                    phone(6),
                     text(7),
                     repeatedText(8),
                     instant(9),
@@ -510,7 +636,7 @@ final class Collector {
                 } else if (staffRows.containsKey(subject)) {
                     Post post = staffPosts.get(subject);
                     kind = post == null ? null : SubjectKind.valueOf(post.name());
-                } else {
+                } else if (!unreadable.contains(LedgerTable.UNITS) && !unreadable.contains(LedgerTable.STAFF)) {
                     problems.add(file, row, headers[0], "unknownSubject", subject);
                 }
             }
@@ -559,6 +685,11 @@ final class Collector {
             }
             if (cell == Cells.TOO_LONG) {
                 problems.add(file, row, headers[index], "cellTooLong", limits.maxCellChars());
+                bad(index);
+                return null;
+            }
+            if (cell instanceof Cells.Error error) {
+                problems.add(file, row, headers[index], "cellError", error.text());
                 bad(index);
                 return null;
             }
@@ -621,6 +752,37 @@ final class Collector {
             return intern(text(index));
         }
 
+        /**
+         * A phone number: text as written, except one in scientific notation ({@code 1.8986E+10}, what Excel shows
+         * and saves for a long number in a General column: digits are lost); a numeric cell is its digits when it
+         * holds a whole number of 11 digits (a mobile number), and refused otherwise.
+         */
+        private String phone(int index) {
+            if (isTaken(index)) {
+                return (String) taken.value(index);
+            }
+            Object cell = raw(index);
+            if (cell == null) {
+                return null;
+            }
+            if (cell instanceof Cells.Number n) {
+                double v = n.value();
+                if (v == Math.rint(v) && v >= 1e10 && v < 1e11) {
+                    return Long.toString((long) v);
+                }
+                problems.add(file, row, headers[index], "phoneNumeric", Values.plain(v));
+                bad(index);
+                return null;
+            }
+            String text = (String) cell;
+            if (SCIENTIFIC.matcher(text).matches()) {
+                problems.add(file, row, headers[index], "phoneScientific", shown(text));
+                bad(index);
+                return null;
+            }
+            return text;
+        }
+
         private String required(int index) {
             String value = text(index);
             if (value == null && !isBad(index)) {
@@ -634,7 +796,7 @@ final class Collector {
                 return (String) taken.value(index);
             }
             String code = code(index);
-            if (code != null && !unitRows.containsKey(code)) {
+            if (code != null && !unitRows.containsKey(code) && !unreadable.contains(LedgerTable.UNITS)) {
                 problems.add(file, row, headers[index], "unknownUnit", shown(code));
             }
             return code;
@@ -653,7 +815,7 @@ final class Collector {
                 return (String) taken.value(index);
             }
             String code = code(index);
-            if (code != null && !staffRows.containsKey(code)) {
+            if (code != null && !staffRows.containsKey(code) && !unreadable.contains(LedgerTable.STAFF)) {
                 problems.add(file, row, headers[index], "unknownStaff", shown(code));
             }
             return code;

@@ -41,22 +41,34 @@ final class CsvSource {
     private CsvSource() {
     }
 
-    static void read(Path path, String file, Cells.RowSink sink, Problems problems, LedgerReader.Limits limits) {
+    /**
+     * Reads one file whole into the sink, in the encoding and with the field separator {@link TextEncoding} finds
+     * (a warning says which, unless UTF-8).
+     *
+     * @return whether the file could be read as a whole (false: a problem about the file itself was reported, e.g.
+     *         its encoding or CSV structure, so its table is unknown and references to it are not checked)
+     */
+    static boolean read(Path path, String file, Cells.RowSink sink, Problems problems, LedgerReader.Limits limits) {
+        TextEncoding.Detected encoding;
         try {
             long size = Files.size(path);
             if (size > limits.maxFileBytes()) {
                 problems.add(file, 0, "", "fileTooLarge", limits.maxFileBytes() / (1024 * 1024));
-                return;
+                return false;
             }
-            if (!looksLikeText(path)) {
-                problems.add(file, 0, "", "notCsv");
-                return;
-            }
+            encoding = TextEncoding.detect(path);
         } catch (IOException e) {
             problems.add(file, 0, "", "unreadable", e.getMessage());
-            return;
+            return false;
         }
-        stream(() -> Files.newInputStream(path), path, file, sink, problems, limits, 0, true);
+        if (encoding.refusal() != null) {
+            problems.add(file, 0, "", encoding.refusal());
+            return false;
+        }
+        if (encoding.warning() != null) {
+            problems.warn(file, 0, "", encoding.warning(), encoding.label());
+        }
+        return stream(() -> encoding.open(path), path, file, sink, problems, limits, 0, true, encoding);
     }
 
     /** Files at least this large are read in two parts, one per thread (see {@link #readSplit}); tests lower it. */
@@ -72,21 +84,26 @@ final class CsvSource {
      * case number across the parts or too many rows, the parts are dropped and the whole file is read again on the
      * single path, so that the problems (their rows, their order, the cap) are exactly those of a single reading.
      */
-    static void readSplit(Path path, String file, Collector collector, LedgerTable table, Problems problems,
-                          LedgerReader.Limits limits) {
+    static boolean readSplit(Path path, String file, Collector collector, LedgerTable table, Problems problems,
+                             LedgerReader.Limits limits) {
         long size;
         try {
             size = Files.size(path);
-            if (table != LedgerTable.CASES || size < splitMinBytes || size > limits.maxFileBytes()
-                    || !looksLikeText(path)) {
+            if (table != LedgerTable.CASES || size < splitMinBytes || size > limits.maxFileBytes()) {
                 size = -1;
+            } else {
+                TextEncoding.Detected encoding = TextEncoding.detect(path);
+                String[] header = encoding.utf8() && encoding.separator() == ',' && encoding.warning() == null
+                        ? firstRecord(path, limits) : null;
+                if (header == null || !LayoutSearch.namesColumns(LedgerTable.CASES, header)) {
+                    size = -1; // another encoding or separator, or rows above the header: the single path
+                }
             }
         } catch (IOException e) {
             size = -1;
         }
         if (size < 0) {
-            read(path, file, collector.open(table, file), problems, limits);
-            return;
+            return read(path, file, LayoutSearch.of(collector, table, file, problems), problems, limits);
         }
         long total = size;
         long from = splitTarget(total);
@@ -148,10 +165,10 @@ final class CsvSource {
             Thread.currentThread().interrupt();
         }
         if (firstFailed || secondFailed[0] || !collector.join(first, second)) {
-            read(path, file, collector.open(table, file), problems, limits);
-        } else {
-            splitReads.incrementAndGet();
+            return read(path, file, LayoutSearch.of(collector, table, file, problems), problems, limits);
         }
+        splitReads.incrementAndGet();
+        return true;
     }
 
     /**
@@ -457,6 +474,7 @@ final class CsvSource {
                 .build();
     }
 
+    /** The strict UTF-8 decoder of the two-part reading (only UTF-8 files are read in two parts). */
     private static CharsetDecoder decoder() {
         return StandardCharsets.UTF_8.newDecoder()
                 .onMalformedInput(CodingErrorAction.REPORT)
@@ -466,14 +484,17 @@ final class CsvSource {
     /**
      * Streams records into the sink. {@code rowOffset} is the number of records before the first one read (the rows
      * handed on are counted from there); with {@code header}, the first record read is the header.
+     *
+     * @return whether the file was read to its end without a problem about the file itself
      */
-    private static void stream(Opener opener, Path path, String file, Cells.RowSink sink, Problems problems,
-                               LedgerReader.Limits limits, int rowOffset, boolean header) {
-        CharsetDecoder decoder = decoder();
+    private static boolean stream(Opener opener, Path path, String file, Cells.RowSink sink, Problems problems,
+                                  LedgerReader.Limits limits, int rowOffset, boolean header,
+                                  TextEncoding.Detected encoding) {
+        CharsetDecoder decoder = encoding.decoder();
         StringArrayHandler handler = handler(limits);
         int row = rowOffset;
         String[] headerCells = null;
-        Parser parser = new Parser(opener, path, decoder, handler);
+        Parser parser = new Parser(opener, path, decoder, handler, encoding.separator());
         parser.start();
         try {
             while (true) {
@@ -501,13 +522,16 @@ final class CsvSource {
             }
             if (header && row == rowOffset) {
                 problems.add(file, 0, "", "noHeader");
+                return false;
             }
+            sink.end();
+            return true;
         } catch (CsvParseException e) {
             StringBuilder all = new StringBuilder();
             for (Throwable t = e; t != null && all.length() < 10_000; t = t.getCause() == t ? null : t.getCause()) {
                 if (t instanceof UncheckedIOException || t instanceof IOException) {
-                    report(t instanceof UncheckedIOException u ? u.getCause() : t, file, row, problems);
-                    return;
+                    report(t instanceof UncheckedIOException u ? u.getCause() : t, path, file, row, problems, encoding);
+                    return false;
                 }
                 all.append(t.getMessage()).append(' ');
             }
@@ -526,10 +550,13 @@ final class CsvSource {
             } else {
                 problems.add(file, row + 1, "", "badCsv", String.valueOf(e.getMessage()));
             }
+            return false;
         } catch (UncheckedIOException e) {
-            report(e.getCause(), file, row, problems);
+            report(e.getCause(), path, file, row, problems, encoding);
+            return false;
         } catch (IOException e) {
-            report(e, file, row, problems);
+            report(e, path, file, row, problems, encoding);
+            return false;
         } finally {
             parser.finish();
         }
@@ -680,16 +707,18 @@ final class CsvSource {
         private final Path path;
         private final CharsetDecoder decoder;
         private final StringArrayHandler handler;
+        private final char separator;
         private final ArrayBlockingQueue<Batch> queue = new ArrayBlockingQueue<>(QUEUED_BATCHES);
         private volatile boolean stopped;
 
-        Parser(Opener opener, Path path, CharsetDecoder decoder, StringArrayHandler handler) {
+        Parser(Opener opener, Path path, CharsetDecoder decoder, StringArrayHandler handler, char separator) {
             super("csv-parser");
             setDaemon(true);
             this.opener = opener;
             this.path = path;
             this.decoder = decoder;
             this.handler = handler;
+            this.separator = separator;
         }
 
         @Override
@@ -697,6 +726,7 @@ final class CsvSource {
             Batch batch = new Batch();
             try (Reader reader = new DecodedReader(opener, decoder);
                  CsvReader<String[]> csv = CsvReader.builder()
+                         .fieldSeparator(separator)
                          .skipEmptyLines(false)
                          .allowExtraFields(true)
                          .allowMissingFields(true)
@@ -759,33 +789,88 @@ final class CsvSource {
         }
     }
 
-    private static void report(Throwable e, String file, int row, Problems problems) {
+    /**
+     * The row of the first byte that does not decode: the records before that byte (decoded ahead, a failure can end
+     * a reading before the record it is in was parsed), counted as the parser counts them, plus one.
+     */
+    private static int badRow(Path path, TextEncoding.Detected encoding) throws IOException {
+        CharsetDecoder decoder = encoding.decoder();
+        java.nio.ByteBuffer bytes = java.nio.ByteBuffer.allocate(1 << 16);
+        java.nio.CharBuffer chars = java.nio.CharBuffer.allocate(1 << 16);
+        long consumed = 0;
+        try (InputStream in = encoding.open(path)) {
+            boolean eof = false;
+            while (true) {
+                int n = eof ? -1 : in.read(bytes.array(), bytes.position(), bytes.remaining());
+                if (n < 0) {
+                    eof = true;
+                } else {
+                    bytes.position(bytes.position() + n);
+                }
+                bytes.flip();
+                int start = bytes.position();
+                java.nio.charset.CoderResult result = decoder.decode(bytes, chars, eof);
+                consumed += bytes.position() - start;
+                chars.clear();
+                if (result.isError()) {
+                    break;
+                }
+                if (eof && !result.isOverflow()) {
+                    return 1;
+                }
+                bytes.compact();
+            }
+        }
+        InputStream prefix = limited(encoding.open(path), consumed);
+        int records = 0;
+        try (Reader reader = new InputStreamReader(new java.io.SequenceInputStream(prefix,
+                new java.io.ByteArrayInputStream("x".getBytes(encoding.charset()))), encoding.charset());
+             CsvReader<String[]> csv = CsvReader.builder().fieldSeparator(encoding.separator())
+                     .skipEmptyLines(false).allowExtraFields(true).allowMissingFields(true)
+                     .build(StringArrayHandler.builder().build(), reader);
+             CloseableIterator<String[]> it = csv.iterator()) {
+            while (it.hasNext()) {
+                it.next();
+                records++;
+            }
+        }
+        return records;
+    }
+
+    /** The first {@code length} bytes of a stream. */
+    private static InputStream limited(InputStream in, long length) {
+        return new java.io.FilterInputStream(in) {
+            private long left = length;
+
+            @Override
+            public int read() throws IOException {
+                return left-- > 0 ? super.read() : -1;
+            }
+
+            @Override
+            public int read(byte[] b, int off, int len) throws IOException {
+                if (left <= 0) {
+                    return -1;
+                }
+                int got = super.read(b, off, (int) Math.min(len, left));
+                left -= Math.max(got, 0);
+                return got;
+            }
+        };
+    }
+
+    private static void report(Throwable e, Path path, String file, int row, Problems problems,
+                               TextEncoding.Detected encoding) {
         if (e instanceof CharacterCodingException) {
-            problems.add(file, row + 1, "", "notUtf8");
+            int at = row + 1;
+            try {
+                at = Math.max(at, badRow(path, encoding));
+            } catch (IOException | RuntimeException again) {
+                // the row the reading had reached stands
+            }
+            problems.add(file, at, "", "badEncoding", encoding.label());
         } else {
             problems.add(file, 0, "", "unreadable", String.valueOf(e.getMessage()));
         }
-    }
-
-    /** Rejects binary files early: a NUL byte in the first 8 KB, or the signature of a zip or an OLE2 (.xls) file. */
-    private static boolean looksLikeText(Path path) throws IOException {
-        byte[] head = new byte[8192];
-        int n;
-        try (InputStream in = Files.newInputStream(path)) {
-            n = in.readNBytes(head, 0, head.length);
-        }
-        if (n >= 4 && head[0] == 'P' && head[1] == 'K' && head[2] == 3 && head[3] == 4) {
-            return false;
-        }
-        if (n >= 4 && (head[0] & 0xFF) == 0xD0 && (head[1] & 0xFF) == 0xCF && head[2] == 0x11
-                && (head[3] & 0xFF) == 0xE0) {
-            return false;
-        }
-        for (int i = 0; i < n; i++) {
-            if (head[i] == 0) {
-                return false;
-            }
-        }
-        return true;
     }
 }

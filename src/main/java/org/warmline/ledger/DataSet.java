@@ -3,7 +3,7 @@ package org.warmline.ledger;
 import java.util.List;
 
 /**
- * A whole ledger data set (spec/ledger.md): every table, validated. A missing table is an empty list.
+ * A whole ledger data set (docs/ledger.md): every table, validated. A missing table is an empty list.
  *
  * @param units       组织机构
  * @param staff       人员

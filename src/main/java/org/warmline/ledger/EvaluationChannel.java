@@ -1,6 +1,6 @@
 package org.warmline.ledger;
 
-/** 评价方式 (spec/ledger.md). */
+/** 评价方式 (docs/ledger.md). */
 public enum EvaluationChannel implements Coded {
     PHONE("电话回访"),
     ONLINE("线上问卷");

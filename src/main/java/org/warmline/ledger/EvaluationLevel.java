@@ -1,6 +1,6 @@
 package org.warmline.ledger;
 
-/** 评价结果 (spec/ledger.md). */
+/** 评价结果 (docs/ledger.md). */
 public enum EvaluationLevel implements Coded {
     SATISFIED("满意"),
     BASIC("基本满意"),

@@ -5,12 +5,9 @@ import java.util.Collections;
 import java.util.List;
 
 /**
- * The tables and columns of the ledger format (spec/ledger.md), in the order the writer writes them, with their
- * English names (file names, sheet names and headers as written) and their Chinese names (accepted when reading).
- *
- * <p>The Chinese table names and the Chinese headers of {@code cases} are those of spec/ledger.md. The spec gives no
- * Chinese headers for the columns of the other tables; the ones here are this class's proposal ({@link
- * Column#chineseFromSpec()} tells which is which).
+ * The tables and columns of the ledger format (docs/ledger.md), in the order the writer writes them, with their
+ * English names (file names, sheet names and headers as written) and their Chinese names (accepted when reading), all
+ * documented in docs/ledger.md.
  */
 public final class LedgerColumns {
 
@@ -20,11 +17,10 @@ public final class LedgerColumns {
     /**
      * One column of a table.
      *
-     * @param name            the English header, as written
-     * @param chinese         the Chinese header
-     * @param chineseFromSpec whether spec/ledger.md names this Chinese header (otherwise it is a proposal)
+     * @param name    the English header, as written
+     * @param chinese the Chinese header
      */
-    public record Column(String name, String chinese, boolean chineseFromSpec) {
+    public record Column(String name, String chinese) {
     }
 
     /** The tables of a data set, in the order they are written. */
@@ -48,12 +44,11 @@ public final class LedgerColumns {
         Table(LedgerTable table) {
             this.tableName = table.english;
             this.chinese = table.chinese;
-            boolean chineseFromSpec = table == LedgerTable.CASES;
             List<Column> cols = new ArrayList<>();
             List<String> en = new ArrayList<>();
             List<String> zh = new ArrayList<>();
             for (LedgerTable.Column column : table.columns) {
-                cols.add(new Column(column.english(), column.chinese(), chineseFromSpec));
+                cols.add(new Column(column.english(), column.chinese()));
                 en.add(column.english());
                 zh.add(column.chinese());
             }
@@ -67,7 +62,7 @@ public final class LedgerColumns {
             return tableName;
         }
 
-        /** The Chinese table name (spec/ledger.md), accepted as a file or sheet name too. */
+        /** The Chinese table name (docs/ledger.md), accepted as a file or sheet name too. */
         public String chinese() {
             return chinese;
         }
@@ -125,6 +120,6 @@ public final class LedgerColumns {
         }
     }
 
-    /** The tables every data set must have (spec/ledger.md): {@code cases} and {@code units}. */
+    /** The tables every data set must have (docs/ledger.md): {@code cases} and {@code units}. */
     public static final List<Table> REQUIRED = List.of(Table.UNITS, Table.CASES);
 }

@@ -14,8 +14,10 @@ import java.util.stream.Stream;
 import org.warmline.scheme.Scheme;
 
 /**
- * Reads a ledger data set (spec/ledger.md): a folder of UTF-8 CSV files, or one {@code .xlsx} workbook with one sheet
- * per table. Reading succeeds whole or throws a {@link LedgerException} with every problem found (at most 200), each
+ * Reads a ledger data set (docs/ledger.md): a folder of CSV files (UTF-8, GB18030 or UTF-16, see
+ * {@link TextEncoding}), or one {@code .xlsx} workbook with one sheet per table (several sheets with the cases header,
+ * one per month say, are the cases table). The header of each table is found within its first rows
+ * ({@link LayoutSearch}). Reading succeeds whole or throws a {@link LedgerException} with every problem found (at most 200), each
  * located as {@code FILE:ROW:COLUMN}; it never returns partial data.
  *
  * <p>Limits (hostile input gets a problem, never an out-of-memory error): {@value #MAX_ROWS} data rows in all tables
@@ -125,13 +127,16 @@ public final class LedgerReader {
             problems.add(folder.getFileName().toString(), 0, "", "unreadable", String.valueOf(e.getMessage()));
             return;
         }
+        List<String> found = new ArrayList<>();
         for (Path entry : entries) {
             String name = entry.getFileName().toString();
             if (name.startsWith(".") || name.startsWith("~$") || Files.isDirectory(entry)) {
                 continue;
             }
+            found.add(name);
             String lower = name.toLowerCase(Locale.ROOT);
-            if (!lower.endsWith(".csv")) {
+            // .csv, or .txt as Excel saves "Unicode text" (UTF-16, tab-separated)
+            if (!lower.endsWith(".csv") && !lower.endsWith(".txt")) {
                 LedgerTable table = LedgerTable.named(stripExtension(name));
                 if (table != null) {
                     problems.add(name, 0, "", "notCsv");
@@ -153,14 +158,17 @@ public final class LedgerReader {
             Path file = files.get(table);
             if (file == null) {
                 if (required(table, casesRequired)) {
-                    problems.add(table.english + ".csv", 0, "", "missingTable", table.english, table.chinese);
+                    problems.add(table.english + ".csv", 0, "", "missingFile", table.english, table.chinese,
+                            list(found, problems));
                 }
             } else {
                 String name = file.getFileName().toString();
-                if (table == LedgerTable.CASES) {
-                    CsvSource.readSplit(file, name, collector, table, problems, limits);
-                } else {
-                    CsvSource.read(file, name, collector.open(table, name), problems, limits);
+                boolean whole = table == LedgerTable.CASES
+                        ? CsvSource.readSplit(file, name, collector, table, problems, limits)
+                        : CsvSource.read(file, name, LayoutSearch.of(collector, table, name, problems), problems,
+                                limits);
+                if (!whole) {
+                    collector.unreadable(table);
                 }
             }
             if (table == LedgerTable.UNITS) {
@@ -172,38 +180,55 @@ public final class LedgerReader {
     private void readWorkbook(Path path, String name, Collector collector, Problems problems,
             boolean casesRequired) {
         Map<LedgerTable, String> seen = new EnumMap<>(LedgerTable.class);
+        List<String> sheets = new ArrayList<>();
         boolean[] unitsDone = {false};
-        boolean whole = XlsxSource.read(path, name, sheet -> {
-            LedgerTable table = LedgerTable.named(sheet);
-            if (table == null) {
-                problems.warn(name + "[" + sheet + "]", 0, "", "unknownSheet");
-                return null;
-            }
-            if (table != LedgerTable.UNITS && !unitsDone[0]) {
+        Runnable finishUnits = () -> {
+            if (!unitsDone[0]) {
                 unitsDone[0] = true;
                 collector.finishUnits();
             }
-            if (seen.containsKey(table)) {
-                problems.add(name + "[" + sheet + "]", 0, "", "duplicateTable", name + "[" + seen.get(table) + "]");
+        };
+        boolean whole = XlsxSource.read(path, name, sheet -> {
+            sheets.add(sheet);
+            String label = name + "[" + sheet + "]";
+            LedgerTable table = LedgerTable.named(sheet);
+            if (table == null) {
+                // a sheet no table is named after (1月, 1月台账): a part of the cases table if its header is theirs
+                return LayoutSearch.byHeader(LedgerTable.CASES, () -> {
+                    finishUnits.run();
+                    seen.putIfAbsent(LedgerTable.CASES, sheet);
+                    return collector.open(LedgerTable.CASES, label);
+                }, () -> problems.warn(label, 0, "", "unknownSheet"), problems, label);
+            }
+            if (table != LedgerTable.UNITS) {
+                finishUnits.run();
+            }
+            if (seen.containsKey(table) && table != LedgerTable.CASES) {
+                problems.add(label, 0, "", "duplicateTable", name + "[" + seen.get(table) + "]");
                 return null;
             }
-            seen.put(table, sheet);
-            return collector.open(table, name + "[" + sheet + "]");
+            seen.putIfAbsent(table, sheet);
+            return LayoutSearch.of(collector, table, label, problems);
         }, sheet -> {
             LedgerTable table = LedgerTable.named(sheet);
             return table == null ? Integer.MAX_VALUE : table.ordinal();
         }, collector, problems, limits);
-        if (!unitsDone[0]) {
-            collector.finishUnits();
-        }
+        finishUnits.run();
         if (!whole) {
             return;
         }
         for (LedgerTable table : LedgerTable.values()) {
             if (required(table, casesRequired) && !seen.containsKey(table)) {
-                problems.add(name + "[" + table.english + "]", 0, "", "missingTable", table.english, table.chinese);
+                problems.add(name + "[" + table.english + "]", 0, "", table == LedgerTable.CASES
+                        ? "missingCasesSheet" : "missingSheet", table.english, table.chinese, list(sheets, problems));
             }
         }
+    }
+
+    /** Names as a list in the reader's language, or "none". */
+    private static String list(List<String> names, Problems problems) {
+        return names.isEmpty() ? problems.messages.get("none")
+                : String.join(problems.messages.get("listSeparator"), names);
     }
 
     private static boolean required(LedgerTable table, boolean casesRequired) {

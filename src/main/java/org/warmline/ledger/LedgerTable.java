@@ -6,7 +6,7 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * The tables of a data set (spec/ledger.md) with their columns: the English name, the Chinese name (accepted as a header
+ * The tables of a data set (docs/ledger.md) with their columns: the English name, the Chinese name (accepted as a header
  * too) and whether the column must be present in the header. Column positions here are the indexes the reader uses.
  */
 enum LedgerTable {

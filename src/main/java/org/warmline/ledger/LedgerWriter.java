@@ -29,7 +29,7 @@ import java.util.function.Consumer;
 import org.warmline.ledger.LedgerColumns.Table;
 
 /**
- * Writes a {@link DataSet} in the ledger format of spec/ledger.md, so that reading it back gives the same data set:
+ * Writes a {@link DataSet} in the ledger format of docs/ledger.md, so that reading it back gives the same data set:
  * a folder of CSV files (UTF-8 with a byte-order mark, as Excel writes) or one XLSX workbook, English table names,
  * headers and codes, columns in the order of {@link LedgerColumns}.
  *

@@ -1,6 +1,6 @@
 package org.warmline.ledger;
 
-/** 岗位 (spec/ledger.md). */
+/** 岗位 (docs/ledger.md). */
 public enum Post implements Coded {
     AGENT("客服专员"),
     STEWARD("片区管家");

@@ -1,6 +1,6 @@
 package org.warmline.ledger;
 
-/** 复核结论 (spec/ledger.md). */
+/** 复核结论 (docs/ledger.md). */
 public enum ReviewFinding implements Coded {
     SERVICE_PROBLEM("服务问题"),
     MISUNDERSTANDING("用户误解");

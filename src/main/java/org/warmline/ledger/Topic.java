@@ -1,6 +1,6 @@
 package org.warmline.ledger;
 
-/** 问题类型 (spec/ledger.md). */
+/** 问题类型 (docs/ledger.md). */
 public enum Topic implements Coded {
     TEMPERATURE("室温不达标"),
     BILLING("收费争议"),

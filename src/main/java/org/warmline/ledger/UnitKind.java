@@ -1,6 +1,6 @@
 package org.warmline.ledger;
 
-/** 组织机构类型 (spec/ledger.md). */
+/** 组织机构类型 (docs/ledger.md). */
 public enum UnitKind implements Coded {
     HQ_SERVICE("总部客户服务部"),
     BRANCH("区域分公司"),

@@ -10,7 +10,7 @@ import java.time.zone.ZoneOffsetTransition;
 import java.time.zone.ZoneRules;
 
 /**
- * Fast, allocation-light parsers for the cell values of spec/ledger.md: instants, dates, booleans and numbers. The
+ * Fast, allocation-light parsers for the cell values of docs/ledger.md: instants, dates, booleans and numbers. The
  * instant parser is hand-rolled (no DateTimeFormatter on the hot path) and converts local times with a per-year cache
  * of the zone offset; years in which the zone has a transition fall back to {@link ZoneRules}.
  */

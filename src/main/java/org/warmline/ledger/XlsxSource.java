@@ -35,7 +35,11 @@ import org.xml.sax.helpers.DefaultHandler;
 /**
  * Streams the sheets of one {@code .xlsx} workbook into {@link Cells.RowSink}s with SAX (never the whole workbook in
  * memory). POI's {@code ZipSecureFile} rejects zip bombs by their inflation ratio; every part is also read through a
- * limit on its unpacked size, cells are limited in length and columns in number, and formula cells are rejected.
+ * limit on its unpacked size, cells are limited in length and columns in number. A formula cell is read by the value
+ * cached in the file by the program that saved it (Excel, WPS, LibreOffice, whose booleans are the formulas
+ * {@code TRUE()} and {@code FALSE()}), never evaluated; one without a cached value is handed on as
+ * {@link Cells#FORMULA}. A merged range gives its first cell's value to every cell of the range: its ranges are read
+ * first, in a pass of their own over the sheet (Excel writes them after the rows).
  */
 final class XlsxSource {
 
@@ -114,8 +118,9 @@ final class XlsxSource {
                     continue;
                 }
                 String label = fileName + "[" + names.get(i) + "]";
+                List<Merge> merges = merges(parts.get(i), limits);
                 try (InputStream in = new Limited(parts.get(i).getInputStream(), limits.maxPartBytes())) {
-                    SheetHandler handler = new SheetHandler(label, sink, strings, styles, problems, limits);
+                    SheetHandler handler = new SheetHandler(label, sink, strings, styles, problems, limits, merges);
                     XMLReader xml = XMLHelper.newXMLReader();
                     xml.setContentHandler(handler);
                     boolean stopped = false;
@@ -124,8 +129,8 @@ final class XlsxSource {
                     } catch (Stop stop) {
                         stopped = true; // a problem was reported
                     }
-                    if (!stopped && !handler.sawHeader) {
-                        problems.add(label, 0, "", "noHeader");
+                    if (!stopped) {
+                        sink.end();
                     }
                 }
             }
@@ -187,6 +192,107 @@ final class XlsxSource {
             xml.parse(new InputSource(in));
         }
         return result[0];
+    }
+
+    /** Merged ranges kept at most per sheet (a sheet has a few dozen; a hostile one is cut short). */
+    static final int MAX_MERGES = 100_000;
+
+    /** A merged range: rows {@code top}..{@code bottom} (1-based), columns {@code left}..{@code right} (0-based). */
+    static final class Merge {
+        final int top;
+        final int left;
+        final int bottom;
+        final int right;
+        Object value;
+
+        Merge(int top, int left, int bottom, int right) {
+            this.top = top;
+            this.left = left;
+            this.bottom = bottom;
+            this.right = right;
+        }
+    }
+
+    /** The merged ranges of a sheet ({@code <mergeCell ref="A1:H1"/>}), by first row. */
+    private static List<Merge> merges(PackagePart part, LedgerReader.Limits limits)
+            throws IOException, SAXException, ParserConfigurationException {
+        List<Merge> merges = new ArrayList<>();
+        if (!mentionsMerges(part, limits)) {
+            return merges; // most sheets: no parse of their own
+        }
+        try (InputStream in = new Limited(part.getInputStream(), limits.maxPartBytes())) {
+            XMLReader xml = XMLHelper.newXMLReader();
+            xml.setContentHandler(new DefaultHandler() {
+                @Override
+                public void startElement(String uri, String localName, String qName, Attributes attributes) {
+                    if (!"mergeCell".equals(localName) || merges.size() >= MAX_MERGES) {
+                        return;
+                    }
+                    String ref = attributes.getValue("ref");
+                    int colon = ref == null ? -1 : ref.indexOf(':');
+                    if (colon < 0) {
+                        return;
+                    }
+                    int[] from = cellRef(ref.substring(0, colon));
+                    int[] to = cellRef(ref.substring(colon + 1));
+                    if (from == null || to == null) {
+                        return;
+                    }
+                    int right = Math.min(Math.max(from[1], to[1]), limits.maxColumns() - 1);
+                    merges.add(new Merge(Math.min(from[0], to[0]), Math.min(from[1], to[1]),
+                            Math.max(from[0], to[0]), right));
+                }
+            });
+            xml.parse(new InputSource(in));
+        }
+        merges.sort((a, b) -> Integer.compare(a.top, b.top));
+        return merges;
+    }
+
+    private static final byte[] MERGE_CELL = "mergeCell".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+
+    /** Whether the bytes of a part hold {@code mergeCell} anywhere (an unpacking and a byte search, no XML parse). */
+    private static boolean mentionsMerges(PackagePart part, LedgerReader.Limits limits) throws IOException {
+        byte[] buffer = new byte[1 << 16];
+        int kept = 0;
+        try (InputStream in = new Limited(part.getInputStream(), limits.maxPartBytes())) {
+            int n;
+            while ((n = in.read(buffer, kept, buffer.length - kept)) > 0) {
+                int end = kept + n;
+                for (int i = 0; i + MERGE_CELL.length <= end; i++) {
+                    if (buffer[i] == 'm' && Arrays.equals(buffer, i, i + MERGE_CELL.length, MERGE_CELL, 0,
+                            MERGE_CELL.length)) {
+                        return true;
+                    }
+                }
+                kept = Math.min(MERGE_CELL.length - 1, end);
+                System.arraycopy(buffer, end - kept, buffer, 0, kept);
+            }
+        }
+        return false;
+    }
+
+    /** The row (1-based) and column (0-based) of a reference like {@code B12}, or null. */
+    static int[] cellRef(String ref) {
+        int i = 0;
+        int col = 0;
+        while (i < ref.length() && Character.isLetter(ref.charAt(i))) {
+            char c = Character.toUpperCase(ref.charAt(i));
+            if (c < 'A' || c > 'Z' || col > 100_000) {
+                return null;
+            }
+            col = col * 26 + (c - 'A' + 1);
+            i++;
+        }
+        if (i == 0 || i == ref.length() || ref.length() - i > 9) {
+            return null;
+        }
+        try {
+            int row = Integer.parseInt(ref.substring(i).replace("$", ""));
+            return row < 1 ? null : new int[] {row, col - 1};
+        } catch (NumberFormatException e) {
+            return null;
+        }
     }
 
     /** Reads the shared strings (all of them are needed at once) within the limits on size and count. */
@@ -271,7 +377,11 @@ final class XlsxSource {
         private final Map<Integer, Boolean> dateStyles = new HashMap<>();
         private final StringBuilder text = new StringBuilder();
 
-        boolean sawHeader;
+        private final List<Merge> merges;
+        private final List<Merge> activeMerges = new ArrayList<>();
+        private int nextMerge;
+        private boolean sawHeader;
+        private boolean sawValue;
         private int rowNumber;
         private Object[] cells = new Object[16];
         private int width;
@@ -285,7 +395,8 @@ final class XlsxSource {
         private int phonetic;
 
         SheetHandler(String label, Cells.RowSink sink, List<String> strings, StylesTable styles, Problems problems,
-                     LedgerReader.Limits limits) {
+                     LedgerReader.Limits limits, List<Merge> merges) {
+            this.merges = merges;
             this.label = label;
             this.sink = sink;
             this.strings = strings;
@@ -330,14 +441,21 @@ final class XlsxSource {
                         }
                     }
                     formula = false;
+                    sawValue = false;
                     tooLong = false;
                     text.setLength(0);
                     inCell = true;
                 }
                 case "f" -> formula = true;
-                case "v" -> collect = inCell;
+                case "v" -> {
+                    // an inline string's text is its <is>, as Excel and POI read it (a writer may leave a <v> beside)
+                    collect = inCell && !"inlineStr".equals(type);
+                    sawValue = inCell;
+                }
                 case "rPh" -> phonetic++;
-                case "t" -> collect = inCell && phonetic == 0;
+                // an inline string's text; a cell of another type keeps only its <v> (a writer that changed the cell's
+                // type may leave the old <is> behind)
+                case "t" -> collect = inCell && phonetic == 0 && "inlineStr".equals(type);
                 default -> {
                 }
             }
@@ -360,6 +478,9 @@ final class XlsxSource {
                     }
                 }
                 case "row" -> {
+                    if (!merges.isEmpty()) {
+                        merge();
+                    }
                     Object[] row = Arrays.copyOf(cells, width);
                     if (!sawHeader) {
                         if (width == 0 || Cells.blank(row)) {
@@ -388,14 +509,44 @@ final class XlsxSource {
             }
         }
 
-        private Object value() {
-            if (formula) {
-                return Cells.FORMULA;
+        /** Gives the value of each merged range's first cell to every cell of the range in this row. */
+        private void merge() {
+            while (nextMerge < merges.size() && merges.get(nextMerge).top <= rowNumber) {
+                Merge m = merges.get(nextMerge++);
+                if (m.top == rowNumber && m.left < cells.length) {
+                    m.value = cells[m.left];
+                }
+                activeMerges.add(m);
             }
+            activeMerges.removeIf(m -> m.bottom < rowNumber);
+            for (Merge m : activeMerges) {
+                if (m.value == null && m.top != rowNumber) {
+                    continue;
+                }
+                if (m.right >= cells.length) {
+                    cells = Arrays.copyOf(cells, m.right + 1);
+                }
+                for (int c = m.left; c <= m.right; c++) {
+                    cells[c] = m.value;
+                }
+                if (m.value != null) {
+                    width = Math.max(width, m.right + 1);
+                }
+            }
+        }
+
+        private Object value() {
             if (tooLong) {
                 return Cells.TOO_LONG;
             }
             String v = text.toString();
+            if (formula && (!sawValue
+                    || (v.isEmpty() && !"str".equals(type) && !"inlineStr".equals(type)))) {
+                return Cells.FORMULA; // no cached value: never evaluated here
+            }
+            if ("e".equals(type)) {
+                return v.isBlank() ? null : new Cells.Error(v.trim());
+            }
             if (type == null || type.equals("n")) {
                 if (v.isEmpty()) {
                     return null;

@@ -215,6 +215,10 @@ class AdministrationBrowserTest extends BrowserTestBase {
         driver.findElement(By.id("calendar-file")).sendKeys(file(year + ".json",
                 HolidayFileTest.JSON_2027.replace("2027", year)));
         submit(driver.findElement(By.id("calendar-import")));
+        // the preview: the days that change against Monday to Friday, nothing stored until confirmed
+        assertThat(text(By.id("calendar-preview"))).contains("按周一至周五为工作日", "确认导入 " + year + " 年安排");
+        assertThat(calendars.current().scheduledYears()).doesNotContain(next);
+        submit(driver.findElement(By.id("calendar-confirm")));
         assertThat(flash()).isEqualTo("已导入 " + year + " 年节假日安排(4 天)。");
         assertThat(text(By.cssSelector("main h1"))).isEqualTo(year + " 年节假日");
         assertThat(text(By.id("calendar-source"))).contains("导入于", admin.username(), "放假 3 天,调休上班 1 天");
@@ -231,6 +235,10 @@ class AdministrationBrowserTest extends BrowserTestBase {
         driver.findElement(By.id("calendar-file")).sendKeys(file("holidays.ics",
                 HolidayFileTest.ICS_2027.replace("2027", year)));
         submit(driver.findElement(By.id("calendar-import")));
+        // against the imported JSON: 2 and 3 January become days off (listed if they are weekdays), 14 February a
+        // make-up working day (listed if it is a weekend day)
+        assertThat(text(By.id("calendar-preview"))).contains("下表与现行安排(导入于");
+        submit(driver.findElement(By.id("calendar-confirm")));
         assertThat(flash()).isEqualTo("已导入 " + year + " 年节假日安排(7 天)。");
         assertThat(text(By.id("calendar-source"))).contains("导入于", "放假 5 天,调休上班 2 天");
         assertThat(day(LocalDate.of(next, 1, 2)).getAttribute("class")).isEqualTo("cal-OFF");
@@ -239,18 +247,20 @@ class AdministrationBrowserTest extends BrowserTestBase {
         assertThat(day(LocalDate.of(next, 2, 14)).getAttribute("title")).isEqualTo("Make-up day");
         assertThat(calendars.current().isWorkingDay(LocalDate.of(next, 1, 2))).isFalse();
 
-        // a broken file: every problem with its line, nothing imported
+        // a broken file: every problem with its event, in Chinese only, nothing imported
         String brokenIcs = HolidayFileTest.ICS_2027.replace("2027", year)
                 .replace("SUMMARY:元旦（休）", "SUMMARY:<b>元旦</b>")
-                .replace("DTSTART:" + year + "0214", "DTSTART:" + year + "0230");
+                .replace("DTSTART:" + year + "0214", "DTSTART:" + year + "0214T090000");
         new Select(driver.findElement(By.id("import-year"))).selectByValue(year);
         driver.findElement(By.id("calendar-file")).sendKeys(file("broken.ics", brokenIcs));
         submit(driver.findElement(By.id("calendar-import")));
         assertThat(text(By.id("calendar-problems"))).contains("发现 2 个问题,未导入");
         assertThat(driver.findElements(By.cssSelector("#calendar-problems li"))).extracting(WebElement::getText)
-                .containsExactly("broken.ics: line 4 (event 1): SUMMARY: 无法判断 \"<b>元旦</b>\" 是放假还是调休上班:"
-                                + "SUMMARY 写“休”或“班”,或 CATEGORIES:HOLIDAY / WORKDAY",
-                        "broken.ics: line 28 (event 4): DTSTART: \"" + year + "0230\" 不是日期(YYYYMMDD)");
+                .containsExactly("broken.ics: 第 1 个事件“<b>元旦</b>”: 无法判断 \"<b>元旦</b>\" 是放假还是调休上班:"
+                                + "CATEGORIES 或 SUMMARY 应写“放假”“休”“假”(或 holiday、day off),"
+                                + "或“调休”“补班”“上班”“班”(或 workday、working day)",
+                        "broken.ics: 第 4 个事件“Make-up day”: " + year + "-02-14T09:00 至 " + year
+                                + "-02-14T09:00 不是整天:应为全天事件(VALUE=DATE),或从某日 0 点到另一日 0 点");
         assertThat(driver.findElements(By.cssSelector("#calendar-problems b"))).isEmpty();
         assertThat(driver.findElements(By.id("flash"))).isEmpty();
         // a JSON file of another year is refused too

@@ -210,13 +210,51 @@ class AdministrationPagesTest {
                 .with(ASSESSOR).with(csrf())).andExpect(status().isForbidden());
     }
 
+    /** Uploads a holiday file (the page previews it, nothing stored yet) and confirms it. */
+    private org.springframework.test.web.servlet.ResultActions importCalendar(String name, String content, int year)
+            throws Exception {
+        org.springframework.mock.web.MockHttpSession session = new org.springframework.mock.web.MockHttpSession();
+        String page = mvc.perform(multipart("/admin/calendars").file(new MockMultipartFile("file", name,
+                                "application/octet-stream", content.getBytes(StandardCharsets.UTF_8)))
+                        .param("year", Integer.toString(year)).session(session).with(ADMIN).with(csrf()))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("id=\"calendar-preview\"")))
+                .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        String token = page.replaceAll("(?s).*name=\"token\" value=\"([0-9a-f]+)\".*", "$1");
+        return mvc.perform(post("/admin/calendars/confirm").param("token", token).session(session).with(ADMIN)
+                .with(csrf()));
+    }
+
     @Test
-    void nextYearsHolidayFileIsImportedAndTheDeskUsesItAtOnce() throws Exception {
+    void nextYearsHolidayFileIsPreviewedThenImportedAndTheDeskUsesItAtOnce() throws Exception {
         int next = LocalDate.now(SHANGHAI).getYear() + 1;
         String json = HolidayFileTest.JSON_2027.replace("2027", Integer.toString(next));
-        mvc.perform(multipart("/admin/calendars").file(new MockMultipartFile("file", next + ".json",
+        // the schedule in force: only New Year's Day off
+        importCalendar("plain.json", "{\"year\": " + next + ", \"days\": [{\"name\": \"元旦\", \"date\": \"" + next
+                + "-01-01\", \"isOffDay\": true}]}", next).andExpect(status().is3xxRedirection());
+        org.springframework.mock.web.MockHttpSession session = new org.springframework.mock.web.MockHttpSession();
+        // the preview: the days whose working status changes against the schedule in force, nothing stored yet
+        String page = mvc.perform(multipart("/admin/calendars").file(new MockMultipartFile("file", next + ".json",
                         "application/json", json.getBytes(StandardCharsets.UTF_8))).param("year", Integer.toString(next))
-                        .with(ADMIN).with(csrf()))
+                        .session(session).with(ADMIN).with(csrf()))
+                .andExpect(status().isOk())
+                .andExpect(content().string(allOf(containsString("id=\"calendar-changes\""),
+                        containsString("下表与现行安排(导入于"))))
+                .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        LocalDate newYear = LocalDate.of(next, 1, 1);
+        LocalDate makeUp = LocalDate.of(next, 2, 13);
+        String changes = page.substring(page.indexOf("id=\"calendar-changes\""));
+        changes = changes.substring(0, changes.indexOf("</table>"));
+        assertThat(changes).doesNotContain(newYear.toString()); // off before and after
+        for (LocalDate d : List.of(LocalDate.of(next, 2, 6), LocalDate.of(next, 2, 7), makeUp)) {
+            boolean weekend = d.getDayOfWeek().getValue() >= 6;
+            boolean listedOff = !d.equals(makeUp);
+            // a day off on a weekend, a make-up working day on a weekday: no change of working status, not listed
+            assertThat(changes.contains(d.toString())).as(d.toString()).isEqualTo(listedOff != weekend);
+        }
+        assertThat(clocks.calendar().isWorkingDay(makeUp)).isEqualTo(makeUp.getDayOfWeek().getValue() < 6);
+        String token = page.replaceAll("(?s).*name=\"token\" value=\"([0-9a-f]+)\".*", "$1");
+        mvc.perform(post("/admin/calendars/confirm").param("token", token).session(session).with(ADMIN).with(csrf()))
                 .andExpect(status().is3xxRedirection()).andExpect(redirectedUrl("/calendars?year=" + next))
                 .andExpect(flash().attribute("message", "calendar.import.done"));
         assertThat(calendars.current().scheduledYears()).contains(next);
@@ -243,9 +281,7 @@ class AdministrationPagesTest {
         // each import below replaces the year's schedule: first one without these days, then one with them off
         String plain = "{\"year\": " + next + ", \"days\": [{\"name\": \"元旦\", \"date\": \"" + next
                 + "-01-01\", \"isOffDay\": true}]}";
-        mvc.perform(multipart("/admin/calendars").file(new MockMultipartFile("file", "plain.json", "application/json",
-                        plain.getBytes(StandardCharsets.UTF_8))).param("year", Integer.toString(next))
-                        .with(ADMIN).with(csrf())).andExpect(status().is3xxRedirection());
+        importCalendar("plain.json", plain, next).andExpect(status().is3xxRedirection());
         cases.insert(c);
         // complex: 3 working days, Friday, Monday, Tuesday
         assertThat(nearestDeadline(c)).isEqualTo(thursday.plusDays(5).atTime(10, 0).atZone(SHANGHAI).toInstant());
@@ -253,9 +289,7 @@ class AdministrationPagesTest {
         String off = "{\"year\": " + next + ", \"days\": [{\"name\": \"x\", \"date\": \"" + thursday.plusDays(1)
                 + "\", \"isOffDay\": true}, {\"name\": \"x\", \"date\": \"" + thursday.plusDays(4)
                 + "\", \"isOffDay\": true}]}";
-        mvc.perform(multipart("/admin/calendars").file(new MockMultipartFile("file", "off.json", "application/json",
-                        off.getBytes(StandardCharsets.UTF_8))).param("year", Integer.toString(next))
-                        .with(ADMIN).with(csrf())).andExpect(status().is3xxRedirection());
+        importCalendar("off.json", off, next).andExpect(status().is3xxRedirection());
         // Friday and Monday off: Tuesday, Wednesday, Thursday
         assertThat(nearestDeadline(c)).isEqualTo(thursday.plusDays(7).atTime(10, 0).atZone(SHANGHAI).toInstant());
     }
@@ -271,15 +305,21 @@ class AdministrationPagesTest {
         int before = calendars.years().size();
         String ics = HolidayFileTest.ICS_2027.replace("2027", Integer.toString(next))
                 .replace("SUMMARY:元旦（休）", "SUMMARY:<b>元旦</b>")
-                .replace("DTSTART:" + next + "0214", "DTSTART:" + next + "0230");
-        mvc.perform(multipart("/admin/calendars").file(new MockMultipartFile("file", "holidays.ics", "text/calendar",
-                        ics.getBytes(StandardCharsets.UTF_8))).param("year", Integer.toString(next))
+                .replace("DTSTART:" + next + "0214", "DTSTART:" + next + "0214T090000");
+        String page = mvc.perform(multipart("/admin/calendars").file(new MockMultipartFile("file", "holidays.ics",
+                                "text/calendar", ics.getBytes(StandardCharsets.UTF_8))).param("year", Integer.toString(next))
                         .with(ADMIN).with(csrf()))
                 .andExpect(status().isOk()).andExpect(view().name(CalendarController.VIEW_CALENDAR))
                 .andExpect(content().string(allOf(containsString("id=\"calendar-problems\""),
                         containsString("发现 2 个问题"),
-                        containsString("holidays.ics: line 4 (event 1): SUMMARY: 无法判断 &quot;&lt;b&gt;元旦&lt;/b&gt;&quot;"),
-                        containsString("holidays.ics: line 28 (event 4): DTSTART: &quot;" + next + "0230&quot; 不是日期"))));
+                        containsString("holidays.ics: 第 1 个事件“&lt;b&gt;元旦&lt;/b&gt;”: 无法判断 &quot;&lt;b&gt;元旦&lt;/b&gt;&quot;"),
+                        containsString("holidays.ics: 第 4 个事件“Make-up day”: " + next + "-02-14T09:00 至 " + next
+                                + "-02-14T09:00 不是整天"))))
+                .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        // every message in one language: no English word of the reader's own in the Chinese list
+        String problems = page.substring(page.indexOf("id=\"calendar-problems\""));
+        problems = problems.substring(0, problems.indexOf("</div>"));
+        assertThat(problems).doesNotContain("line ").doesNotContain("event ");
         mvc.perform(multipart("/admin/calendars").file(new MockMultipartFile("file", "2019.json", "application/json",
                         HolidayFileTest.JSON_2027.replace("2027", "2019").getBytes(StandardCharsets.UTF_8)))
                         .param("year", "2019").param("lang", "en").with(ADMIN).with(csrf()))

@@ -68,7 +68,8 @@ class HolidayFileTest {
         CalendarFileException e = catchThrowableOfType(CalendarFileException.class,
                 () -> HolidayFile.read(name, bytes, year));
         assertThat(e).as("a problem is reported").isNotNull();
-        return e.problems().stream().map(p -> p.where() + " " + p.key() + " " + p.args()).toList();
+        return e.problems().stream().map(p -> p.file() + (p.location() == null ? ""
+                : ": " + p.location().key() + " " + p.location().args()) + " " + p.key() + " " + p.args()).toList();
     }
 
     private static List<String> problems(String name, String text, int year) {
@@ -132,28 +133,34 @@ class HolidayFileTest {
                   {"name": "x", "date": "2027-03-02", "isOffDay": true}
                 ]}""";
         assertThat(problems("bad.json", json, 2027)).containsExactly(
-                "bad.json: days[0].date calendar.problem.badDate [2027-02-30]",
-                "bad.json: days[1].date calendar.problem.badDate [27-1-1]",
-                "bad.json: days[2].date calendar.problem.dateMissing []",
-                "bad.json: days[3].isOffDay calendar.problem.offMissing []");
-        String ics = ICS_2027.replace("DTSTART;VALUE=DATE:20270213", "DTSTART;VALUE=DATE:20271332")
-                .replace("DTSTART:20270214", "DTSTART:20270214T090000");
-        assertThat(problems("bad.ics", ics, 2027)).containsExactly(
-                "bad.ics: line 12 (event 2): DTSTART calendar.problem.badIcsDate [20271332]",
-                "bad.ics: line 28 (event 4): DTSTART calendar.problem.notAllDay [20270214T090000]");
+                "bad.json: calendar.where.path [days[0].date] calendar.problem.badDate [2027-02-30]",
+                "bad.json: calendar.where.path [days[1].date] calendar.problem.badDate [27-1-1]",
+                "bad.json: calendar.where.path [days[2].date] calendar.problem.dateMissing []",
+                "bad.json: calendar.where.path [days[3].isOffDay] calendar.problem.offMissing []");
+        // ical4j stops at the first date it cannot read, naming its line
+        String ics = ICS_2027.replace("DTSTART;VALUE=DATE:20270213", "DTSTART;VALUE=DATE:20271332");
+        assertThat(problems("bad.ics", ics, 2027)).singleElement().asString()
+                .startsWith("bad.ics: calendar.where.line [12] calendar.problem.notIcs [");
+        // a time of day that is not midnight: not a whole day, not guessed
+        String timed = ICS_2027.replace("DTSTART:20270214", "DTSTART:20270214T090000");
+        assertThat(problems("timed.ics", timed, 2027)).containsExactly("timed.ics: calendar.where.event [4, "
+                + "Make-up day] calendar.problem.notWholeDays [2027-02-14T09:00, 2027-02-14T09:00]");
     }
 
     @Test
-    void theWrongYearIsRefused() {
+    void theWrongYearIsRefusedAndOtherYearsOfAFeedAreLeftOut() {
         assertThat(problems("2027.json", JSON_2027, 2028)).contains(
-                "2027.json: year calendar.problem.wrongYear [2027, 2028]",
-                "2027.json: days[0].date calendar.problem.outsideYear [2027-01-01, 2028]");
-        assertThat(problems("holidays.ics", ICS_2027, 2026)).contains(
-                "holidays.ics: line 6 (event 1): DTSTART calendar.problem.outsideYear [2027-01-01, 2026]");
-        // an event running over New Year
+                "2027.json: calendar.where.path [year] calendar.problem.wrongYear [2027, 2028]",
+                "2027.json: calendar.where.path [days[0].date] calendar.problem.outsideYear [2027-01-01, 2028]");
+        // a feed of 2027 asked for 2026: nothing of 2026 in it
+        assertThat(problems("holidays.ics", ICS_2027, 2026)).containsExactly(
+                "holidays.ics calendar.problem.noDays []");
+        // an event running over New Year: the days of 2027 taken, the one of 2026 left out and counted
         String over = ICS_2027.replace("DTSTART;VALUE=DATE:20270101", "DTSTART;VALUE=DATE:20261231");
-        assertThat(problems("over.ics", over, 2027)).containsExactly(
-                "over.ics: line 6 (event 1): DTSTART calendar.problem.outsideYear [2026-12-31, 2027]");
+        HolidayFile.Parsed parsed = read("over.ics", over, 2027);
+        assertThat(offByDate(parsed)).containsEntry(LocalDate.of(2027, 1, 1), true)
+                .doesNotContainKey(LocalDate.of(2026, 12, 31));
+        assertThat(parsed.otherYearDays()).isEqualTo(1);
     }
 
     @Test
@@ -161,40 +168,91 @@ class HolidayFileTest {
         String json = JSON_2027.replace("\"date\": \"2027-02-13\", \"isOffDay\": false",
                 "\"date\": \"2027-02-06\", \"isOffDay\": false");
         assertThat(problems("both.json", json, 2027)).containsExactly(
-                "both.json: days[3].date calendar.problem.both [2027-02-06, days[1].date]");
+                "both.json: calendar.where.path [days[3].date] calendar.problem.both [2027-02-06]");
         String ics = ICS_2027.replace("DTSTART:20270214", "DTSTART:20270102");
         assertThat(problems("both.ics", ics, 2027)).containsExactly(
-                "both.ics: line 28 (event 4): DTSTART calendar.problem.both [2027-01-02,"
-                        + " line 6 (event 1): DTSTART]");
+                "both.ics: calendar.where.event [4, Make-up day] calendar.problem.both [2027-01-02]");
     }
 
     @Test
     void anEventThatSaysNeitherHolidayNorWorkingDayIsAProblemNotAGuess() {
         String ics = ICS_2027.replace("SUMMARY:元旦（休）", "SUMMARY:元旦");
         assertThat(problems("neither.ics", ics, 2027)).containsExactly(
-                "neither.ics: line 4 (event 1): SUMMARY calendar.problem.kindUnknown [元旦]");
+                "neither.ics: calendar.where.event [1, 元旦] calendar.problem.kindUnknown [元旦]");
         assertThat(HolidayFile.kind(List.of(), "国庆节放假")).isTrue();
         assertThat(HolidayFile.kind(List.of(), "补班")).isFalse();
+        assertThat(HolidayFile.kind(List.of(), "国庆节调休")).isFalse();
+        assertThat(HolidayFile.kind(List.of(), "春节调休上班")).isFalse();
+        assertThat(HolidayFile.kind(List.of(), "劳动节上班")).isFalse();
+        assertThat(HolidayFile.kind(List.of(), "Working day (Spring Festival)")).isFalse();
+        assertThat(HolidayFile.kind(List.of(), "Spring Festival Holiday")).isTrue();
+        assertThat(HolidayFile.kind(List.of(), "Day off")).isTrue();
+        assertThat(HolidayFile.kind(List.of(), "Office party")).as("no word: unknown").isNull();
+        assertThat(HolidayFile.kind(List.of(), "国庆节")).isNull();
         assertThat(HolidayFile.kind(List.of("班"), "元旦（休）")).as("CATEGORIES wins").isFalse();
+        assertThat(HolidayFile.kind(List.of("Holiday"), "Spring Festival")).isTrue();
     }
 
     @Test
     void brokenIcsStructureIsReported() {
         assertThat(problems("cut.ics", ICS_2027.substring(0, ICS_2027.indexOf("END:VEVENT")), 2027))
-                .contains("cut.ics calendar.problem.unclosedCalendar []")
-                .anyMatch(p -> p.contains("calendar.problem.unclosedEvent"));
+                .singleElement().asString().startsWith("cut.ics: calendar.where.line [9] calendar.problem.notIcs [");
         String repeating = ICS_2027.replace("UID:1@test", "RRULE:FREQ=YEARLY");
         assertThat(problems("rrule.ics", repeating, 2027)).containsExactly(
-                "rrule.ics: line 5 (event 1): RRULE calendar.problem.repeating []");
+                "rrule.ics: calendar.where.event [1, 元旦（休）] calendar.problem.repeating []");
         String backwards = ICS_2027.replace("DTEND;VALUE=DATE:20270104", "DTEND;VALUE=DATE:20270101");
         assertThat(problems("back.ics", backwards, 2027)).containsExactly(
-                "back.ics: line 7 (event 1): DTEND calendar.problem.endBeforeStart [2027-01-01, 2027-01-01]");
+                "back.ics: calendar.where.event [1, 元旦（休）] calendar.problem.endBeforeStart [2027-01-01, 2027-01-01]");
         String long_ = ICS_2027.replace("DTEND;VALUE=DATE:20270104", "DTEND;VALUE=DATE:20271231");
         assertThat(problems("long.ics", long_, 2027)).containsExactly(
-                "long.ics: line 4 (event 1) calendar.problem.eventTooLong [31]");
+                "long.ics: calendar.where.event [1, 元旦（休）] calendar.problem.eventTooLong [31]");
         String noStart = ICS_2027.replace("DTSTART;VALUE=DATE:20270101\r\n", "");
         assertThat(problems("nostart.ics", noStart, 2027)).containsExactly(
-                "nostart.ics: line 4 (event 1): DTSTART calendar.problem.noStart []");
+                "nostart.ics: calendar.where.event [1, 元旦（休）] calendar.problem.noStart []");
+    }
+
+    /**
+     * A published feed as calendar programs write it: its days as timed events from midnight to midnight in
+     * Asia/Shanghai (with the feed's VTIMEZONE), or in UTC (16:00Z is midnight in Shanghai), several days in one
+     * event, make-up working days in Chinese words; events of other years in the same feed.
+     */
+    @Test
+    void aPublishedFeedWithTimedWholeDaysIsReadAsWholeDays() {
+        String feed = String.join("\r\n",
+                "BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//Example//China Holidays//ZH", "X-WR-TIMEZONE:Asia/Shanghai",
+                "BEGIN:VTIMEZONE", "TZID:Asia/Shanghai", "BEGIN:STANDARD", "DTSTART:19700101T000000",
+                "TZOFFSETFROM:+0800", "TZOFFSETTO:+0800", "TZNAME:CST", "END:STANDARD", "END:VTIMEZONE",
+                "BEGIN:VEVENT", "UID:a@example", "DTSTAMP:20261101T000000Z",
+                "DTSTART;TZID=Asia/Shanghai:20271001T000000", "DTEND;TZID=Asia/Shanghai:20271008T000000",
+                "SUMMARY:国庆节 放假", "END:VEVENT",
+                "BEGIN:VEVENT", "UID:b@example", "DTSTAMP:20261101T000000Z",
+                "DTSTART;TZID=Asia/Shanghai:20270926T000000", "DTEND;TZID=Asia/Shanghai:20270927T000000",
+                "SUMMARY:国庆节补班", "END:VEVENT",
+                "BEGIN:VEVENT", "UID:c@example", "DTSTAMP:20261101T000000Z",
+                "DTSTART:20270209T160000Z", "DTEND:20270211T160000Z", "SUMMARY:春节（休）", "END:VEVENT",
+                "BEGIN:VEVENT", "UID:d@example", "DTSTAMP:20261101T000000Z",
+                "DTSTART:20270213T000000", "DURATION:P1D", "SUMMARY:春节调休", "END:VEVENT",
+                "BEGIN:VEVENT", "UID:e@example", "DTSTAMP:20251101T000000Z",
+                "DTSTART;VALUE=DATE:20260101", "DTEND;VALUE=DATE:20260104", "SUMMARY:元旦 放假", "END:VEVENT",
+                "END:VCALENDAR", "");
+        HolidayFile.Parsed parsed = read("feed.ics", feed, 2027);
+        Map<LocalDate, Boolean> days = offByDate(parsed);
+        for (int d = 1; d <= 7; d++) {
+            assertThat(days).containsEntry(LocalDate.of(2027, 10, d), true);
+        }
+        assertThat(days).doesNotContainKey(LocalDate.of(2027, 10, 8));
+        assertThat(days).containsEntry(LocalDate.of(2027, 9, 26), false);
+        assertThat(days).containsEntry(LocalDate.of(2027, 2, 10), true).containsEntry(LocalDate.of(2027, 2, 11), true)
+                .doesNotContainKey(LocalDate.of(2027, 2, 9)).doesNotContainKey(LocalDate.of(2027, 2, 12));
+        assertThat(days).containsEntry(LocalDate.of(2027, 2, 13), false);
+        assertThat(days).hasSize(11);
+        assertThat(parsed.otherYearDays()).isEqualTo(3);
+        assertThat(parsed.days()).filteredOn(d -> d.date().equals(LocalDate.of(2027, 9, 26)))
+                .extracting(HolidayFile.Day::name).containsExactly("国庆节");
+        // the same feed an hour off midnight is refused, not rounded
+        String shifted = feed.replace("20271001T000000", "20271001T010000");
+        assertThat(problems("shifted.ics", shifted, 2027)).singleElement().asString()
+                .contains("calendar.problem.notWholeDays");
     }
 
     @ParameterizedTest

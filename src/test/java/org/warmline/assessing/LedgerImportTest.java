@@ -4,7 +4,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.time.Instant;
 import java.util.List;
+
+import tools.jackson.databind.JsonNode;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -13,7 +16,11 @@ import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockMultipartFile;
+import org.warmline.cases.Case;
+import org.warmline.cases.CaseClocks;
+import org.warmline.cases.CaseDesk;
 import org.warmline.cases.CaseLedgerStore;
+import org.warmline.cases.HistoryEntry;
 import org.warmline.ledger.Adjustment;
 import org.warmline.ledger.CaseRecord;
 import org.warmline.ledger.DataSet;
@@ -31,6 +38,7 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
@@ -47,6 +55,8 @@ class LedgerImportTest extends AssessingFixture {
     JdbcClient jdbc;
     @Autowired
     CaseLedgerStore cases;
+    @Autowired
+    CaseDesk desk;
 
     private static final long YEAR = 365L * 86_400_000L;
 
@@ -105,18 +115,24 @@ class LedgerImportTest extends AssessingFixture {
         assertThat(counts()).isEqualTo(before);
         assertThat(organization.unit("QB")).isEmpty();
 
-        // case numbers that are taken: the whole workbook is refused, new units and records included
-        DataSet taken = newBranch("R", "RB");
-        List<CaseRecord> withOld = new ArrayList<>(taken.cases());
-        withOld.add(LiveAssessmentStoresTest.example().cases().get(5));
-        MockMultipartFile duplicate = workbook(new DataSet(taken.units(), taken.staff(), withOld, List.of(), List.of(),
-                List.of(), List.of(), taken.adjustments()), "dup.xlsx");
-        mvc.perform(as(Caller.ASSESSOR, multipart("/api/ledger/import").file(duplicate)))
+        // a stored case changed and a new one with a problem: nothing is changed, the stored case neither
+        DataSet example = LiveAssessmentStoresTest.example();
+        CaseRecord stored = example.cases().get(5);
+        CaseRecord edited = withUnit(stored, "B02");
+        DataSet mixed = newBranch("R", "NOPE");
+        List<CaseRecord> withEdited = new ArrayList<>(mixed.cases());
+        withEdited.add(edited);
+        MockMultipartFile half = workbook(new DataSet(mixed.units(), mixed.staff(), withEdited, List.of(), List.of(),
+                List.of(), List.of(), mixed.adjustments()), "half.xlsx");
+        Case before5 = desk.findByCaseNo(stored.caseNo()).orElseThrow();
+        mvc.perform(as(Caller.ASSESSOR, multipart("/api/ledger/import").file(half)))
                 .andExpect(status().isUnprocessableContent())
-                .andExpect(jsonPath("$.problems[0]").value(containsString("dup.xlsx[cases]:")))
-                .andExpect(jsonPath("$.problems[0]").value(containsString("case_no: 工单编号 C2026010006 已存在")));
+                .andExpect(jsonPath("$.problems", hasItem(containsString("half.xlsx[cases]:"))));
         assertThat(counts()).isEqualTo(before);
         assertThat(organization.unit("RB")).isEmpty();
+        Case after5 = desk.findByCaseNo(stored.caseNo()).orElseThrow();
+        assertThat(after5.unit()).isEqualTo(before5.unit());
+        assertThat(after5.version()).isEqualTo(before5.version());
     }
 
     @Test
@@ -125,7 +141,9 @@ class LedgerImportTest extends AssessingFixture {
         DataSet data = newBranch("G", "GB");
         mvc.perform(as(Caller.ADMIN, multipart("/api/ledger/import").file(workbook(data, "good.xlsx"))))
                 .andExpect(status().isOk())
-                .andExpect(jsonPath("$.cases").value(10))
+                .andExpect(jsonPath("$.applied").value(true))
+                .andExpect(jsonPath("$.created").value(10))
+                .andExpect(jsonPath("$.updated").value(0))
                 .andExpect(jsonPath("$.manualRecords").value(1));
         assertThat(organization.unit("GB")).isPresent();
         assertThat(organization.staffMember("GGJ")).isPresent();
@@ -214,5 +232,167 @@ class LedgerImportTest extends AssessingFixture {
                 List.of(), adjustments), "org.xlsx");
         mvc.perform(as(Caller.ASSESSOR, multipart("/api/ledger/import").file(good))).andExpect(status().isOk());
         assertThat(organization.unit("OB")).isPresent();
+    }
+
+    /**
+     * Export, edit a cell as Excel does (Apache POI: a cleared cell, a typed date), import: the preview lists exactly
+     * the changed facts and changes nothing; the import changes them, each on the case's history with the importer;
+     * the clocks and the live assessment follow (the live month is the command's assessment of the edited workbook);
+     * importing the same workbook again changes nothing and adds no manual record twice.
+     */
+    @Test
+    void exportEditImportMovesTheClocksAndTheLiveAssessment() throws Exception {
+        byte[] exported = mvc.perform(as(Caller.ASSESSOR, get("/api/ledger/export"))).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsByteArray();
+        java.time.format.DateTimeFormatter seconds = java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
+        String laterContact;
+        byte[] edited;
+        try (var book = new org.apache.poi.xssf.usermodel.XSSFWorkbook(new java.io.ByteArrayInputStream(exported))) {
+            var sheet = book.getSheet("cases");
+            List<String> header = new ArrayList<>();
+            sheet.getRow(0).forEach(cell -> header.add(cell.getStringCellValue()));
+            int contacted = header.indexOf("contacted_at");
+            var open = row(sheet, "C2026010008");
+            open.removeCell(open.getCell(contacted)); // the contact was typed by mistake: cleared
+            var late = row(sheet, "C2026010006");
+            java.time.LocalDateTime typed = java.time.LocalDateTime.parse(
+                    late.getCell(contacted).getStringCellValue(), seconds).plusHours(1);
+            laterContact = typed.format(seconds);
+            var dateStyle = book.createCellStyle();
+            dateStyle.setDataFormat(book.createDataFormat().getFormat("yyyy/m/d h:mm:ss"));
+            late.getCell(contacted).setCellValue(typed);
+            late.getCell(contacted).setCellStyle(dateStyle);
+            var out = new java.io.ByteArrayOutputStream();
+            book.write(out);
+            edited = out.toByteArray();
+        }
+        MockMultipartFile file = new MockMultipartFile("file", "edited.xlsx", AssessmentApi.XLSX.toString(), edited);
+        Case open = desk.findByCaseNo("C2026010008").orElseThrow();
+        List<Long> before = counts();
+
+        String preview = mvc.perform(as(Caller.ASSESSOR, multipart("/api/ledger/import?dryRun=true").file(file)))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.applied").value(false))
+                .andExpect(jsonPath("$.created").value(0))
+                .andExpect(jsonPath("$.updated").value(2))
+                .andExpect(jsonPath("$.manualRecords").value(0))
+                .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        JsonNode plan = tools.jackson.databind.json.JsonMapper.builder().build().readTree(preview);
+        assertThat(plan.get("unchanged").asInt()).isEqualTo(plan.get("newCases").size() + cases.count() - 2);
+        assertThat(plan.get("changedCases").toString())
+                .contains("{\"caseNo\":\"C2026010008\",\"row\":9,\"changes\":[{\"field\":\"contacted_at\","
+                        + "\"before\":\"2026-01-06 14:09:01\",\"after\":\"\"}]}")
+                .contains("\"after\":\"" + laterContact + "\"");
+        assertThat(counts()).isEqualTo(before);
+        assertThat(desk.findByCaseNo("C2026010008").orElseThrow().version()).isEqualTo(open.version());
+
+        mvc.perform(as(Caller.ASSESSOR, multipart("/api/ledger/import").file(file)))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.applied").value(true))
+                .andExpect(jsonPath("$.updated").value(2));
+        assertThat(counts()).isEqualTo(before);
+        Case changed = desk.findByCaseNo("C2026010008").orElseThrow();
+        assertThat(changed.contactedAt()).isNull();
+        assertThat(changed.state()).isEqualTo(org.warmline.cases.CaseState.DISPATCHED);
+        List<HistoryEntry> lines = desk.history(changed.id()).stream()
+                .filter(h -> h.action().equals("IMPORT")).toList();
+        assertThat(lines).extracting(HistoryEntry::field, HistoryEntry::before, HistoryEntry::after,
+                        HistoryEntry::actor, HistoryEntry::note)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple("contacted_at", "2026-01-06T06:09:01Z", null,
+                                account(Caller.ASSESSOR).username(), "edited.xlsx"),
+                        org.assertj.core.groups.Tuple.tuple("state", "IN_PROGRESS", "DISPATCHED",
+                                account(Caller.ASSESSOR).username(), null));
+        // the contact clock runs again, from the dispatch
+        CaseClocks.Clock contact = desk.clocks(changed, Instant.now()).clock(CaseClocks.Kind.CONTACT).orElseThrow();
+        assertThat(contact.start()).isEqualTo(changed.dispatchedAt());
+
+        // the live month is the command's assessment of the edited workbook
+        String asOf = "2026-04-15T00:00+08:00";
+        JsonNode live = tools.jackson.databind.json.JsonMapper.builder().build().readTree(
+                mvc.perform(as(Caller.ASSESSOR, get("/api/assessments/2026-01?asOf=" + asOf)))
+                        .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8));
+        Path workbook = Files.write(Files.createTempDirectory("edited").resolve("edited.xlsx"), edited);
+        JsonNode command = tools.jackson.databind.json.JsonMapper.builder().build().readTree(
+                AssessmentApiTest.assessCommand(workbook, "2026-01", asOf));
+        assertThat(live.get("subjects")).isEqualTo(command.get("subjects"));
+        assertThat(live.toString()).contains("C2026010008");
+
+        // again: nothing to change, no manual record added twice
+        mvc.perform(as(Caller.ASSESSOR, multipart("/api/ledger/import").file(file)))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.updated").value(0))
+                .andExpect(jsonPath("$.created").value(0))
+                .andExpect(jsonPath("$.manualRecords").value(0));
+        assertThat(counts()).isEqualTo(before);
+    }
+
+    @Test
+    void aWithdrawnCaseIsNotUpdatedAndThePagePreviewsBeforeItImports() throws Exception {
+        Account admin = account(Caller.ADMIN);
+        Case withdrawn = desk.findByCaseNo("C2026030022").orElseThrow();
+        if (withdrawn.state() != org.warmline.cases.CaseState.WITHDRAWN) {
+            withdrawn = desk.withdraw(withdrawn.id(), withdrawn.version(), admin, Instant.now(), "重复登记");
+        }
+        CaseRecord record = LiveAssessmentStoresTest.example().cases().stream()
+                .filter(c -> c.caseNo().equals("C2026030022")).findFirst().orElseThrow();
+        DataSet example = LiveAssessmentStoresTest.example();
+        mvc.perform(as(Caller.ASSESSOR, multipart("/api/ledger/import").file(workbook(new DataSet(example.units(),
+                        example.staff(), List.of(record), List.of(), List.of(), List.of(), List.of(), List.of()),
+                        "withdrawn.xlsx"))))
+                .andExpect(status().isUnprocessableContent())
+                .andExpect(jsonPath("$.problems[0]").value(containsString(
+                        "withdrawn.xlsx[cases]:2:case_no: 工单 C2026030022 已撤回,台账导入不能更新已撤回的工单")));
+
+        // the page: a preview first, nothing changed until confirmed
+        CaseRecord stored = example.cases().get(20);
+        Case before = desk.findByCaseNo(stored.caseNo()).orElseThrow();
+        String newUnit = "B02".equals(before.unit()) ? "B01" : "B02";
+        MockMultipartFile file = workbook(new DataSet(example.units(), example.staff(),
+                List.of(withUnit(toRecord(before), newUnit)), List.of(), List.of(), List.of(), List.of(), List.of()),
+                "page.xlsx");
+        org.springframework.mock.web.MockHttpSession session = new org.springframework.mock.web.MockHttpSession();
+        String page = mvc.perform(multipart("/assessments/import").file(file).session(session).with(csrf())
+                        .with(user(admin.username()).roles(admin.role().name())))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("id=\"import-preview\"")))
+                .andExpect(content().string(containsString("更新工单:1 件")))
+                .andExpect(content().string(containsString("<td>责任单位</td>")))
+                .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        assertThat(desk.findByCaseNo(stored.caseNo()).orElseThrow().unit()).isEqualTo(before.unit());
+        String token = page.replaceAll("(?s).*name=\"token\" value=\"([0-9a-f]+)\".*", "$1");
+
+        // someone corrects the case meanwhile: the confirmation imports nothing and shows the new preview
+        desk.amend(before.id(), before.version(), admin, Instant.now(), Case.Action.IMPORT, "test",
+                List.of(new org.warmline.cases.CaseFact.Change(org.warmline.cases.CaseFact.ADDRESS, "幸福路 9 号")));
+        mvc.perform(post("/assessments/import/confirm").param("token", token).session(session).with(csrf())
+                        .with(user(admin.username()).roles(admin.role().name())))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("预览之后系统中的数据已有变化")));
+        assertThat(desk.findByCaseNo(stored.caseNo()).orElseThrow().unit()).isEqualTo(before.unit());
+
+        mvc.perform(post("/assessments/import/confirm").param("token", token).session(session).with(csrf())
+                        .with(user(admin.username()).roles(admin.role().name())))
+                .andExpect(status().is3xxRedirection());
+        Case after = desk.findByCaseNo(stored.caseNo()).orElseThrow();
+        assertThat(after.unit()).isEqualTo(newUnit);
+        assertThat(after.address()).isEqualTo(before.address()); // the workbook's address: the correction undone
+        mvc.perform(post("/assessments/import/confirm").param("token", token).session(session).with(csrf())
+                        .with(user(admin.username()).roles(admin.role().name())))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("没有待确认的导入")));
+    }
+
+    private static CaseRecord toRecord(Case c) {
+        return c.toRecord();
+    }
+
+    private static org.apache.poi.ss.usermodel.Row row(org.apache.poi.ss.usermodel.Sheet sheet, String caseNo) {
+        for (var row : sheet) {
+            if (row.getCell(0) != null && caseNo.equals(row.getCell(0).getStringCellValue())) {
+                return row;
+            }
+        }
+        throw new AssertionError(caseNo);
     }
 }

@@ -106,6 +106,21 @@ class AssessCommandTest {
     // ---------------------------------------------------------------- good input
 
     @Test
+    void thePeriodsWarningsNameOnlyItsOwnCases() {
+        // C2026020030 (February) was completed before it was submitted: a warning of February, the quarter and the
+        // year, never of January, whose live assessment reads no February case
+        String inconsistent = "C2026020030";
+        assertThat(json(assess("--period", "2026-01", "--as-of", "2026-04-15T00:00")).get("warnings").toString())
+                .doesNotContain(inconsistent);
+        assertThat(json(assess("--period", "2026-03", "--as-of", "2026-04-15T00:00")).get("warnings").toString())
+                .doesNotContain(inconsistent);
+        for (String period : List.of("2026-02", "2026-Q1", "2026")) {
+            assertThat(json(assess("--period", period, "--as-of", "2026-04-15T00:00")).get("warnings").toString())
+                    .as(period).contains(inconsistent);
+        }
+    }
+
+    @Test
     void monthAssessmentIsTheJsonOfTheSpec() {
         Run run = assess("--period", "2026-01", "--as-of", "2026-02-05T00:00");
         JsonNode root = json(run);
@@ -518,13 +533,16 @@ class AssessCommandTest {
     }
 
     @Test
-    void gbkEncodedCases() throws IOException {
+    void gbkEncodedCasesScoreAsTheUtf8OnesAndSaySo() throws IOException {
         Path dir = copyOfExample("gbk");
         Path cases = dir.resolve("cases.csv");
         String text = Files.readString(cases, StandardCharsets.UTF_8).replace("\uFEFF", "");
         Files.write(cases, text.getBytes(Charset.forName("GBK")));
-        List<String> problems = assertLedgerProblems(assessData(dir, "--lang", "en"));
-        assertThat(problems).anySatisfy(p -> assertThat(p).startsWith("cases.csv:").contains("UTF-8"));
+        JsonNode gbk = json(assessData(dir, "--lang", "en"));
+        JsonNode utf8 = json(assessData(EXAMPLE, "--lang", "en"));
+        assertThat(gbk.get("subjects")).isEqualTo(utf8.get("subjects"));
+        assertThat(gbk.get("warnings").get(0).asString())
+                .isEqualTo("cases.csv:0:: read as GB18030 (GBK), the encoding of CSV files saved by Chinese Excel and WPS");
     }
 
     @Test

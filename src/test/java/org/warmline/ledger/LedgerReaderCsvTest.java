@@ -213,14 +213,25 @@ class LedgerReaderCsvTest {
     }
 
     @Test
-    void rejectsGbkEncodedCsv() throws IOException {
+    void readsGbkEncodedCsvSayingSo() throws IOException {
         write(dir, "units.csv", "code,kind\nB01,BRANCH\n");
         Files.write(dir.resolve("cases.csv"),
                 ("case_no,submitted_at,demand\nC1,2026-01-05 08:30,室温太低\n").getBytes(Charset.forName("GBK")));
-        List<LedgerProblem> problems = problems();
-        assertThat(problems).hasSize(1);
-        assertThat(problems.get(0).file()).isEqualTo("cases.csv");
-        assertThat(problems.get(0).message()).contains("UTF-8");
+        LedgerReading reading = LedgerFixtures.reader().read(dir);
+        assertThat(reading.data().cases()).extracting(CaseRecord::demand).containsExactly("室温太低");
+        assertThat(reading.warnings()).containsExactly(
+                "cases.csv:0:: 按 GB18030(GBK)编码读取(中文版 Excel、WPS 保存的 CSV)");
+    }
+
+    @Test
+    void refusesAFileInNoKnownEncodingNamingTheEncodingsTried() throws IOException {
+        write(dir, "units.csv", "code,kind\nB01,BRANCH\n");
+        byte[] text = "case_no,submitted_at,demand\nC1,2026-01-05 08:30,x\n".getBytes(StandardCharsets.US_ASCII);
+        text[text.length - 2] = (byte) 0xFF; // neither UTF-8 nor GB18030 has this byte
+        Files.write(dir.resolve("cases.csv"), text);
+        assertThat(problems()).extracting(LedgerProblem::toString).containsExactly(
+                "cases.csv:0:: 无法识别文件编码:既不是 UTF-8,也不是 GB18030(GBK),也不是带 BOM 的 UTF-16;"
+                        + "请另存为“CSV UTF-8”");
     }
 
     @Test
@@ -298,9 +309,90 @@ class LedgerReaderCsvTest {
                 "unreadable instant \"soon\"; write 2026-01-05 08:30 or 2026-01-05T08:30:00"));
         write(dir, "cases.csv", "case_no,submitted_at,colour\nC1,2026-01-05 08:30,red\n");
         assertThat(english.read(dir).warnings()).containsExactly("cases.csv:1:colour: unknown column, ignored");
-        Files.write(dir.resolve("cases.csv"), "case_no\n室温".getBytes(Charset.forName("GBK")));
-        LedgerException gbk = catchThrowableOfType(LedgerException.class, () -> english.read(dir));
-        assertThat(gbk.problems().get(0).message()).isEqualTo("not UTF-8; save the file as UTF-8 (CSV UTF-8)");
+        byte[] unknown = "case_no\nx".getBytes(StandardCharsets.US_ASCII);
+        unknown[unknown.length - 1] = (byte) 0xFF;
+        Files.write(dir.resolve("cases.csv"), unknown);
+        LedgerException encoding = catchThrowableOfType(LedgerException.class, () -> english.read(dir));
+        assertThat(encoding.problems().get(0).message()).isEqualTo("unknown encoding: neither UTF-8, nor GB18030 "
+                + "(GBK), nor UTF-16 with a byte order mark; save the file as \"CSV UTF-8\"");
         assertThat(StandardCharsets.UTF_8).isNotNull();
+    }
+
+    @Test
+    void readsUtf16WithItsByteOrderMarkAndRefusesUtf32AndUtf16WithoutOne() throws IOException {
+        write(dir, "units.csv", "code,kind\nB01,BRANCH\n");
+        String cases = "case_no\tsubmitted_at\tdemand\r\nC1\t2026-01-05 08:30\t室温太低,请尽快\r\n";
+        byte[] text = cases.getBytes(StandardCharsets.UTF_16BE);
+        byte[] marked = new byte[text.length + 2];
+        marked[0] = (byte) 0xFE;
+        marked[1] = (byte) 0xFF;
+        System.arraycopy(text, 0, marked, 2, text.length);
+        Files.write(dir.resolve("cases.csv"), marked);
+        LedgerReading reading = LedgerFixtures.reader().read(dir);
+        assertThat(reading.data().cases()).extracting(CaseRecord::demand).containsExactly("室温太低,请尽快");
+        assertThat(reading.warnings()).containsExactly("cases.csv:0:: 按 UTF-16BE 编码读取(Excel 的“Unicode 文本”)");
+
+        Files.write(dir.resolve("cases.csv"), cases.getBytes(StandardCharsets.UTF_16LE));
+        assertThat(problems()).extracting(LedgerProblem::toString).containsExactly("cases.csv:0:: 不是文本文件,"
+                + "或是不带字节顺序标记(BOM)的 UTF-16;支持的编码:UTF-8、GB18030(GBK)、带 BOM 的 UTF-16;请另存为“CSV UTF-8”");
+        byte[] utf32 = cases.getBytes(Charset.forName("UTF-32LE"));
+        byte[] utf32Marked = new byte[utf32.length + 4];
+        utf32Marked[0] = (byte) 0xFF;
+        utf32Marked[1] = (byte) 0xFE;
+        System.arraycopy(utf32, 0, utf32Marked, 4, utf32.length);
+        Files.write(dir.resolve("cases.csv"), utf32Marked);
+        assertThat(problems()).extracting(LedgerProblem::toString)
+                .containsExactly("cases.csv:0:: 是 UTF-32 编码,不支持;请另存为“CSV UTF-8”");
+    }
+
+    @Test
+    void aFileThatReadsBothWaysIsReadAsUtf8WithAWarning() throws IOException {
+        // Korean in UTF-8 is also valid GB18030, and neither reading is ordinary Chinese: nothing decides
+        write(dir, "units.csv", "code,name,kind\nB01,한국,BRANCH\n");
+        write(dir, "cases.csv", "case_no,submitted_at\nC1,2026-01-05 08:30\n");
+        LedgerReading reading = LedgerFixtures.reader().read(dir);
+        assertThat(reading.data().units().get(0).name()).isEqualTo("한국");
+        assertThat(reading.warnings()).containsExactly("units.csv:0:: 按 UTF-8 和 GB18030(GBK)两种编码都能读通,"
+                + "已按 UTF-8 读取;如文字显示为乱码,请将文件另存为“CSV UTF-8”后再导入");
+        // the same bytes with ordinary Chinese: the Chinese reading decides, without a word
+        write(dir, "units.csv", "code,name,kind\nB01,城东,BRANCH\n");
+        assertThat(LedgerFixtures.reader().read(dir).warnings()).isEmpty();
+    }
+
+    @Test
+    void rowsWithoutACaseNumberAreSkippedOnlyAsATrailingBlockOfTotalsAndSignatures() throws IOException {
+        write(dir, "units.csv", "code,kind\nB01,BRANCH\n");
+        write(dir, "cases.csv", "case_no,submitted_at,unit\nC1,2026-01-05 08:30,B01\n合计,1件,\n"
+                + "C2,2026-01-06 08:30,B01\n");
+        assertThat(problems()).extracting(LedgerProblem::toString).containsExactly(
+                "cases.csv:3:submitted_at: 时间“1件”无法识别,应为 2026-01-05 08:30 或 2026-01-05T08:30:00");
+        write(dir, "cases.csv", "case_no,submitted_at,unit\nC1,2026-01-05 08:30,B01\n,,B01\n制表人:王芳,,\n");
+        assertThat(problems()).extracting(LedgerProblem::toString).containsExactly(
+                "cases.csv:3:case_no: 必填,不能为空", "cases.csv:3:submitted_at: 必填,不能为空",
+                "cases.csv:4:submitted_at: 必填,不能为空");
+        write(dir, "cases.csv", "case_no,submitted_at,unit\nC1,2026-01-05 08:30,B01\n\n,共计 1 件,\n"
+                + "制表人:王芳,审核人:李强,\n");
+        LedgerReading reading = LedgerFixtures.reader().read(dir);
+        assertThat(reading.data().cases()).hasSize(1);
+        assertThat(reading.warnings()).containsExactly(
+                "cases.csv:4:: 表格末尾第 4–5 行没有工单编号,是合计、制表或审核等说明,已跳过:“共计 1 件”");
+    }
+
+    @Test
+    void aHeaderBelowATitleIsFoundAndOneNeverFoundIsReportedWhereTheTableStarts() throws IOException {
+        write(dir, "units.csv", "code,kind\nB01,BRANCH\n");
+        write(dir, "cases.csv", "城东分公司1月信访台账,,\n填报人:王芳,,\n\ncase_no,submitted_at,unit\n"
+                + "C1,2026-01-05 08:30,B01\n");
+        LedgerReading reading = LedgerFixtures.reader().read(dir);
+        assertThat(reading.data().cases()).extracting(CaseRecord::row).containsExactly(5);
+        assertThat(reading.warnings()).containsExactly("cases.csv:4:: 表头在第 4 行;其上方的第 1–2 行不是表头(标题、填报说明等),"
+                + "已跳过:“城东分公司1月信访台账” “填报人:王芳”");
+        write(dir, "cases.csv", "单号,时间\nC1,2026-01-05 08:30\n");
+        assertThat(problems()).extracting(LedgerProblem::toString).containsExactly(
+                "cases.csv:1:case_no: 缺少必需的列 case_no(工单编号)", "cases.csv:1:submitted_at: 缺少必需的列 submitted_at(提交时间)");
+        java.nio.file.Files.delete(dir.resolve("cases.csv"));
+        write(dir, "案件.csv", "x\n");
+        assertThat(problems()).extracting(LedgerProblem::toString).containsExactly("cases.csv:0:: 缺少必需的表 cases"
+                + "(工单台账):文件夹中没有 cases.csv 或 工单台账.csv(也接受 .txt);文件夹中的文件:units.csv、案件.csv");
     }
 }

@@ -250,4 +250,48 @@ class LedgerReaderSplitTest {
         CsvSource.splitMinBytes = Long.MAX_VALUE;
         assertThat(problems(folder)).isEqualTo(problems);
     }
+
+    @Test
+    void aTitleAboveAndTotalsBelowAreReadOnTheSinglePathWithTheirWarnings() throws IOException {
+        List<String> cases = new ArrayList<>();
+        cases.add("XX热力公司2026年信访台账" + ",".repeat(32));
+        cases.add(",".repeat(32));
+        cases.addAll(lines);
+        cases.add("合计," + CASES + "件");
+        cases.add("制表人:王芳,,,,审核人:李强");
+        Path folder = folder(cases);
+        long before = CsvSource.splitReads.get();
+        LedgerReading reading = LedgerFixtures.reader().read(folder);
+        assertThat(CsvSource.splitReads.get()).isEqualTo(before);
+        assertThat(reading.data().cases()).hasSize(CASES);
+        assertThat(reading.data().cases().get(0).row()).isEqualTo(4);
+        assertThat(reading.warnings()).containsExactly(
+                "cases.csv:3:: 表头在第 3 行;其上方的第 1 行不是表头(标题、填报说明等),已跳过:“XX热力公司2026年信访台账”",
+                "cases.csv:" + (CASES + 4) + ":: 表格末尾第 " + (CASES + 4) + "–" + (CASES + 5)
+                        + " 行没有工单编号,是合计、制表或审核等说明,已跳过:“合计”");
+    }
+
+    @Test
+    void aPhoneInScientificNotationInTheSecondPartIsReportedAsOnTheSinglePath() throws IOException {
+        List<String> cases = new ArrayList<>(lines);
+        int late = CASES * 5 / 6;
+        String[] fields = fields(cases.get(late));
+        fields[6] = "1.3800E+10";
+        cases.set(late, String.join(",", fields));
+        Path folder = folder(cases);
+        List<LedgerProblem> problems = problems(folder);
+        assertThat(problems).extracting(p -> p.row() + ":" + p.column()).containsExactly((late + 1) + ":citizen_phone");
+        CsvSource.splitMinBytes = Long.MAX_VALUE;
+        assertThat(problems(folder)).isEqualTo(problems);
+    }
+
+    @Test
+    void aLargeGb18030FileReadsAsItsUtf8Original() throws IOException {
+        Path folder = folder(lines);
+        LedgerReading utf8 = LedgerFixtures.reader().read(folder);
+        Files.write(folder.resolve("cases.csv"), String.join("\r\n", lines).getBytes(TextEncoding.GB18030));
+        LedgerReading gb = LedgerFixtures.reader().read(folder);
+        assertThat(gb.data()).isEqualTo(utf8.data());
+        assertThat(gb.warnings()).containsExactly("cases.csv:0:: 按 GB18030(GBK)编码读取(中文版 Excel、WPS 保存的 CSV)");
+    }
 }
