@@ -175,6 +175,12 @@ public class Notifications {
                 .update() > 0;
     }
 
+    /** The account's notification of this id, or empty (unknown, or another account's). */
+    public Optional<Notification> byId(long notificationId, long accountId) {
+        return jdbc.sql(SELECT + "where n.id = ? and n.account_id = ?").params(notificationId, accountId)
+                .query(Notifications::read).optional();
+    }
+
     /** Whether the account has a notification of this id (read or not). */
     public boolean owns(long notificationId, long accountId) {
         return jdbc.sql("select count(*) from notification where id = ? and account_id = ?")
