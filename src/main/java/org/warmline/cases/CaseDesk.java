@@ -250,6 +250,11 @@ public class CaseDesk {
         return cases.search(query);
     }
 
+    /** How many cases match the query (and the condition), exactly: see {@link CaseRepository#countExactly}. */
+    public long countExactly(CaseQuery query, String condition, Object... conditionParams) {
+        return cases.countExactly(query, condition, conditionParams);
+    }
+
     public CaseClocks.Reading clocks(Case c, Instant now) {
         return clocks.at(c, now);
     }

@@ -388,8 +388,13 @@ public class CaseRepository {
 
     /** A page of cases matching the query, sorted by nearest running deadline, then submission. */
     public CasePage search(CaseQuery q) {
-        StringBuilder where = new StringBuilder("where 1 = 1");
         List<Object> params = new ArrayList<>();
+        return page(q, where(q, params), params);
+    }
+
+    /** The WHERE clause of the query's filters and data scope, its parameters added to {@code params}. */
+    private StringBuilder where(CaseQuery q, List<Object> params) {
+        StringBuilder where = new StringBuilder("where 1 = 1");
         if (!q.states().isEmpty()) {
             where.append(" and state in (").append(marks(q.states().size())).append(')');
             q.states().stream().map(Enum::name).sorted().forEach(params::add);
@@ -435,6 +440,75 @@ public class CaseRepository {
             where.append(" and submitted_at < ?");
             params.add(time(q.submittedTo()));
         }
+        return where;
+    }
+
+    /**
+     * How many cases match the query, exactly (no cap, unlike {@link #search}'s total): for the figures that must be
+     * exact at any volume. {@code condition} is a further SQL condition on {@code petition_case} (or null) with its
+     * parameters.
+     */
+    public long countExactly(CaseQuery q, String condition, Object... conditionParams) {
+        List<Object> params = new ArrayList<>();
+        StringBuilder where = where(q, params);
+        if (condition != null) {
+            where.append(" and (").append(condition).append(')');
+            params.addAll(java.util.Arrays.asList(conditionParams));
+        }
+        return jdbc.sql("select count(*) from petition_case " + where).params(params).query(Long.class).single();
+    }
+
+    /** The cases of the query counted by the clock colour of their worst running clock at {@code now}, exactly. */
+    public ClockCounts clockCounts(CaseQuery q, Instant now) {
+        List<Object> params = new ArrayList<>();
+        OffsetDateTime late = time(CaseClocks.lateIfDeadlineAtOrBefore(now));
+        params.add(late);
+        params.add(late);
+        params.add(time(now));
+        StringBuilder where = where(q, params);
+        return jdbc.sql("select count(*) as total, "
+                        + "coalesce(sum(case when nearest_deadline is null then 1 else 0 end), 0) as none, "
+                        + "coalesce(sum(case when nearest_deadline <= ? then 1 else 0 end), 0) as red, "
+                        + "coalesce(sum(case when nearest_deadline > ? and amber_at <= ? then 1 else 0 end), 0) as amber "
+                        + "from petition_case " + where)
+                .params(params)
+                .query((rs, row) -> new ClockCounts(rs.getLong("total"), rs.getLong("red"), rs.getLong("amber"),
+                        rs.getLong("none")))
+                .single();
+    }
+
+    /** How many cases of the query there are by a column's value (unit, channel or state), exactly. */
+    public java.util.Map<String, Long> countBy(CaseQuery q, String column, boolean lateOnly, Instant now) {
+        if (!java.util.Set.of("unit", "channel", "state").contains(column)) {
+            throw new IllegalArgumentException("not a column to count by: " + column);
+        }
+        List<Object> params = new ArrayList<>();
+        StringBuilder where = where(q, params);
+        if (lateOnly) {
+            where.append(" and nearest_deadline <= ?");
+            params.add(time(CaseClocks.lateIfDeadlineAtOrBefore(now)));
+        }
+        java.util.Map<String, Long> out = new java.util.LinkedHashMap<>();
+        jdbc.sql("select " + column + " as k, count(*) as n from petition_case " + where + " group by " + column
+                        + " order by " + column)
+                .params(params)
+                .query((rs, row) -> out.put(rs.getString("k"), rs.getLong("n")))
+                .list();
+        return out;
+    }
+
+    /**
+     * Open cases by their worst running clock: {@code total}, of which {@code red} (a clock late), {@code amber} (none
+     * late, one due soon) and {@code none} (no clock running); the rest are green.
+     */
+    public record ClockCounts(long total, long red, long amber, long none) {
+
+        public long green() {
+            return total - red - amber - none;
+        }
+    }
+
+    private CasePage page(CaseQuery q, StringBuilder where, List<Object> params) {
         // Counting stops after the larger of COUNT_CAP and the end of the page: an exact count of a million
         // matches costs a scan of them all (about 200 ms on PostgreSQL), the page itself under a millisecond.
         long cap = Math.max(COUNT_CAP, (long) q.offset() + q.limit());
