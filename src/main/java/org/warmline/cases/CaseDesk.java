@@ -250,6 +250,16 @@ public class CaseDesk {
         return cases.search(query);
     }
 
+    /** The cases of the query by their worst clock's colour at {@code now}, exactly. */
+    public CaseRepository.ClockCounts clockCounts(CaseQuery query, Instant now) {
+        return cases.clockCounts(query, now);
+    }
+
+    /** The cases of the query by unit, channel or state (only the late ones: with a red clock at {@code now}). */
+    public java.util.Map<String, Long> countBy(CaseQuery query, String column, boolean lateOnly, Instant now) {
+        return cases.countBy(query, column, lateOnly, now);
+    }
+
     /** How many cases match the query (and the condition), exactly: see {@link CaseRepository#countExactly}. */
     public long countExactly(CaseQuery query, String condition, Object... conditionParams) {
         return cases.countExactly(query, condition, conditionParams);

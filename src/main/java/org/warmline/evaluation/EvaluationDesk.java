@@ -149,6 +149,14 @@ public class EvaluationDesk {
         return out;
     }
 
+    /**
+     * The cases under review in the account's scope, exactly: by the colour of their running 24 h review clock (the
+     * only clock of a case under review), and {@code none}: reviewed, the finding not carried out yet.
+     */
+    public org.warmline.cases.CaseRepository.ClockCounts reviewCounts(Account account, Instant now) {
+        return desk.clockCounts(access.scoped(account, CaseQuery.all().withStates(Set.of(CaseState.REVIEW))), now);
+    }
+
     /** The open reviews (review clock running) by the colour of their clock at {@code now}; every colour present. */
     public Map<CaseClocks.Colour, Integer> reviewClocks(List<UnderReview> reviews) {
         Map<CaseClocks.Colour, Integer> out = new EnumMap<>(CaseClocks.Colour.class);

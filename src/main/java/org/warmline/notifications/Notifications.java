@@ -35,7 +35,7 @@ import org.warmline.security.Account;
 public class Notifications {
 
     /** The language of the messages that leave the application. */
-    static final Locale OUTSIDE = Locale.SIMPLIFIED_CHINESE;
+    public static final Locale OUTSIDE = Locale.SIMPLIFIED_CHINESE;
     private static final Logger log = LoggerFactory.getLogger(Notifications.class);
     private static final String SELECT = "select n.id, n.account_id, n.at, n.text, n.message_key, n.message_args, "
             + "n.case_id, n.read_at, c.case_no from notification n left join petition_case c on c.id = n.case_id ";
