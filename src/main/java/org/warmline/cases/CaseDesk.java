@@ -255,6 +255,11 @@ public class CaseDesk {
         return cases.clockCounts(query, now);
     }
 
+    /** The cases of the query by state and worst clock colour at {@code now}, exactly. */
+    public java.util.Map<CaseState, CaseRepository.ClockCounts> clockCountsByState(CaseQuery query, Instant now) {
+        return cases.clockCountsByState(query, now);
+    }
+
     /** The cases of the query by unit, channel or state (only the late ones: with a red clock at {@code now}). */
     public java.util.Map<String, Long> countBy(CaseQuery query, String column, boolean lateOnly, Instant now) {
         return cases.countBy(query, column, lateOnly, now);

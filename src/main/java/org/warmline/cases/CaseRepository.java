@@ -477,6 +477,27 @@ public class CaseRepository {
                 .single();
     }
 
+    /** The cases of the query by state, each counted by the colour of its worst clock at {@code now}, exactly. */
+    public java.util.Map<CaseState, ClockCounts> clockCountsByState(CaseQuery q, Instant now) {
+        List<Object> params = new ArrayList<>();
+        OffsetDateTime late = time(CaseClocks.lateIfDeadlineAtOrBefore(now));
+        params.add(late);
+        params.add(late);
+        params.add(time(now));
+        StringBuilder where = where(q, params);
+        java.util.Map<CaseState, ClockCounts> out = new java.util.EnumMap<>(CaseState.class);
+        jdbc.sql("select state, count(*) as total, "
+                        + "coalesce(sum(case when nearest_deadline is null then 1 else 0 end), 0) as none, "
+                        + "coalesce(sum(case when nearest_deadline <= ? then 1 else 0 end), 0) as red, "
+                        + "coalesce(sum(case when nearest_deadline > ? and amber_at <= ? then 1 else 0 end), 0) as amber "
+                        + "from petition_case " + where + " group by state")
+                .params(params)
+                .query((rs, row) -> out.put(CaseState.valueOf(rs.getString("state")), new ClockCounts(
+                        rs.getLong("total"), rs.getLong("red"), rs.getLong("amber"), rs.getLong("none"))))
+                .list();
+        return out;
+    }
+
     /** How many cases of the query there are by a column's value (unit, channel or state), exactly. */
     public java.util.Map<String, Long> countBy(CaseQuery q, String column, boolean lateOnly, Instant now) {
         if (!java.util.Set.of("unit", "channel", "state").contains(column)) {

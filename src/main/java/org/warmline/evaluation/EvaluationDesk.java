@@ -122,6 +122,12 @@ public class EvaluationDesk {
                 CallbackAttempts.stillQueued(), attempts.maxAttempts());
     }
 
+    /** How many completed cases wait for a callback in all (attempts not used up), exactly. */
+    public long callbacksWaiting() {
+        return desk.countExactly(CaseQuery.all().withStates(Set.of(CaseState.COMPLETED)),
+                CallbackAttempts.stillQueued(), attempts.maxAttempts());
+    }
+
     /** How many completed cases in the account's scope left the queue after their callback attempts, exactly. */
     public long callbacksGivenUp(Account account) {
         return desk.countExactly(access.scoped(account, CaseQuery.all().withStates(Set.of(CaseState.COMPLETED))),
