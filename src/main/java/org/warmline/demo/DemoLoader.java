@@ -144,10 +144,12 @@ class DemoLoader implements ApplicationRunner {
         desk.registerByAgent(new RegisterCommand(Channel.HOTLINE, Category.CONSULTATION, false, "BILLING", "周敏",
                 "13911112222", "东城区建设路12号和平小区3号楼1单元502室", "询问本季采暖费缴费方式", now.minus(Duration.ofMinutes(10)),
                 now.minus(Duration.ofMinutes(5)), null), agent, now);
-        // red acceptance: an online case nobody has taken for 50 minutes
-        desk.registerOnline(new OnlineCommand("demo-online-1", Channel.WECHAT, null, Category.COMPLAINT, false,
-                "TEMPERATURE", "孙丽", "13822223333", "西城区光明街8号电力宿舍2号楼301室", "室温只有14度,老人受不了",
+        // red acceptance: an online case the agent took 45 minutes ago but has not dispatched in 50 (taken, so that
+        // the assessment knows whose it is: an online case nobody took counts for no unit, with a warning)
+        Case waiting = desk.registerOnline(new OnlineCommand("demo-online-1", Channel.WECHAT, null, Category.COMPLAINT,
+                false, "TEMPERATURE", "孙丽", "13822223333", "西城区光明街8号电力宿舍2号楼301室", "室温只有14度,老人受不了",
                 now.minus(Duration.ofHours(2)), now.minus(Duration.ofMinutes(50))), now.minus(Duration.ofMinutes(50)));
+        desk.accept(waiting.id(), waiting.version(), agent, now.minus(Duration.ofMinutes(45)));
         // red contact and handling: dispatched 30 h ago, nobody called the citizen
         Case late = desk.registerByAgent(new RegisterCommand(Channel.HOTLINE, Category.COMPLAINT, false, "LEAK", "钱进",
                 "13733334444", "高新区科技路66号创新小区7号楼2单元1101室", "暖气片漏水,楼下已渗水", now.minus(Duration.ofHours(31)),
@@ -156,12 +158,15 @@ class DemoLoader implements ApplicationRunner {
                 steward.code());
         // a cluster: three households of one building, same topic, within the last hour
         for (int i = 0; i < 3; i++) {
-            desk.registerOnline(new OnlineCommand("demo-cluster-" + i, i == 1 ? Channel.APP : Channel.WECHAT, null,
-                    Category.COMPLAINT, false, "TEMPERATURE", new String[] {"李强", "王芳", "赵磊"}[i],
-                    "1360000" + (1000 + i * 111), "东城区幸福路175号春天花园小区15号楼" + (i + 1) + "单元" + (201 + i * 100) + "室",
-                    "整栋楼暖气不热", now.minus(Duration.ofMinutes(70 - i * 20)), now.minus(Duration.ofMinutes(60 - i * 20))),
+            Case household = desk.registerOnline(new OnlineCommand("demo-cluster-" + i, i == 1 ? Channel.APP
+                    : Channel.WECHAT, null, Category.COMPLAINT, false, "TEMPERATURE",
+                    new String[] {"李强", "王芳", "赵磊"}[i], "1360000" + (1000 + i * 111),
+                    "东城区幸福路175号春天花园小区15号楼" + (i + 1) + "单元" + (201 + i * 100) + "室", "整栋楼暖气不热",
+                    now.minus(Duration.ofMinutes(70 - i * 20)), now.minus(Duration.ofMinutes(60 - i * 20))),
                     now.minus(Duration.ofMinutes(60 - i * 20)));
+            desk.accept(household.id(), household.version(), agent, now.minus(Duration.ofMinutes(58 - i * 20)));
         }
+
         // handled to completion today, waiting for the callback
         Case done = desk.registerByAgent(new RegisterCommand(Channel.WALK_IN, Category.COMPLAINT, false, "SERVICE",
                 "吴刚", "13644445555", "东城区建设路20号和平小区5号楼2单元402室", "维修人员上门态度差", now.minus(Duration.ofHours(6)),
