@@ -186,7 +186,7 @@ class DemoLoader implements ApplicationRunner {
         unhappy = desk.giveSolution(unhappy.id(), unhappy.version(), handler, now.minus(Duration.ofHours(12)), "调整入户阀门");
         unhappy = desk.complete(unhappy.id(), unhappy.version(), handler, now.minus(Duration.ofHours(10)), false);
         desk.evaluate(unhappy.id(), unhappy.version(), agent, now.minus(Duration.ofHours(2)), EvaluationLevel.UNSATISFIED,
-                EvaluationChannel.PHONE, "温度还是不够");
+                EvaluationChannel.PHONE, "温度还是不够", false);
         // withdrawn by the citizen
         Case withdrawn = desk.registerByAgent(new RegisterCommand(Channel.HOTLINE, Category.SUGGESTION, false, "OTHER",
                 "冯涛", "13466667777", "东城区建设路30号和平小区9号楼1单元101室", "建议延长客服热线时间", now.minus(Duration.ofHours(3)),
