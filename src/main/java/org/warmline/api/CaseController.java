@@ -72,8 +72,13 @@ class CaseController {
     private final CaseAccess access;
     private final CaseViews views;
     private final CurrentUser currentUser;
+    private final org.warmline.organization.RoutingRules routing;
+    private final org.warmline.evaluation.CallbackAttempts attempts;
 
-    CaseController(CaseDesk desk, CaseAccess access, CaseViews views, CurrentUser currentUser) {
+    CaseController(CaseDesk desk, CaseAccess access, CaseViews views, CurrentUser currentUser,
+                   org.warmline.organization.RoutingRules routing, org.warmline.evaluation.CallbackAttempts attempts) {
+        this.routing = routing;
+        this.attempts = attempts;
         this.desk = desk;
         this.access = access;
         this.views = views;
@@ -85,7 +90,8 @@ class CaseController {
     @PostMapping(consumes = "application/json")
     @Operation(summary = "Register a hotline or walk-in case (AGENT)",
             description = "Submitted at submittedAt (may be in the past), recorded and accepted now; dispatched at "
-                    + "once when a unit is given.")
+                    + "once when a unit is given, or else by the routing rules when one matches the address. "
+                    + "repeatOf links it to the earlier case it repeats.")
     @ApiResponse(responseCode = "201", description = "registered; Location is the case")
     @ApiResponse(responseCode = CONFLICT, description = "refused (channel, submission time, unknown unit)",
             content = @Content(mediaType = "application/problem+json"))
@@ -96,15 +102,27 @@ class CaseController {
         if (dispatch && !notBlank(body.unit())) {
             throw new TransitionRefused("case.refused.unit-required", "A responsible unit must be chosen.");
         }
+        String unit = body.unit();
+        String handler = body.handler();
+        if (!dispatch) {
+            // as the intake page proposes it: the routing rules decide the unit and steward when one matches
+            var proposal = routing.propose(body.address(), null);
+            if (proposal.isPresent()) {
+                dispatch = true;
+                unit = proposal.get().unitCode();
+                handler = proposal.get().stewardCode();
+            }
+        }
         if (dispatch) {
-            access.checkTarget(agent, body.unit());
+            access.checkTarget(agent, unit);
         }
         Instant now = Instant.now();
         Case c = desk.registerByAgent(new RegisterCommand(body.channel(), body.category(),
                 Boolean.TRUE.equals(body.complex()), body.topic(), body.citizenName(), body.citizenPhone(),
-                body.address(), body.demand(), body.occurredAt(), body.submittedAt(), null), agent, now);
+                body.address(), body.demand(), body.occurredAt(), body.submittedAt(), null), agent, now,
+                body.repeatOf());
         if (dispatch) {
-            c = desk.dispatch(c.id(), c.version(), agent, now, body.unit(), body.handler());
+            c = desk.dispatch(c.id(), c.version(), agent, now, unit, handler);
         }
         return ResponseEntity.created(location(c)).eTag(etag(c)).body(views.submitted(c, agent, now));
     }
@@ -242,19 +260,67 @@ class CaseController {
     }
 
     @PostMapping(path = "/{caseNo}/complete", consumes = "application/json")
-    @Operation(summary = "Complete the case (HANDLER, UNIT_MANAGER)")
+    @Operation(summary = "Complete the case (HANDLER, UNIT_MANAGER)",
+            description = "resolved is the handler's own view (kept and shown; the resolution is the citizen's, "
+                    + "pending until confirmed); onSiteAccepted records a complex case's on-site acceptance at once.")
     ResponseEntity<CaseView> complete(@PathVariable String caseNo, @Valid @RequestBody CaseRequests.Complete body) {
         return act(caseNo, Case.Action.COMPLETE,
-                (a, c) -> desk.complete(c.id(), body.version(), a, Instant.now(), body.resolved()));
+                (a, c) -> Boolean.TRUE.equals(body.onSiteAccepted())
+                        ? desk.completeAccepted(c.id(), body.version(), a, Instant.now(), body.resolved())
+                        : desk.complete(c.id(), body.version(), a, Instant.now(), body.resolved()));
+    }
+
+    @PostMapping(path = "/{caseNo}/acceptance", consumes = "application/json")
+    @Operation(summary = "Record the citizen's on-site acceptance of a complex case's rectification "
+            + "(HANDLER, UNIT_MANAGER)", description = "After completion; refused for a case that is not complex.")
+    ResponseEntity<CaseView> acceptance(@PathVariable String caseNo,
+                                        @Valid @RequestBody CaseRequests.Acceptance body) {
+        return act(caseNo, Case.Action.CONFIRM,
+                (a, c) -> desk.confirmOnSite(c.id(), body.version(), a, Instant.now(), body.accepted()));
+    }
+
+    @PostMapping(path = "/{caseNo}/callback-attempts", consumes = "application/json")
+    @Operation(summary = "Record a callback that did not reach the citizen (AGENT)",
+            description = "NO_ANSWER, POWERED_OFF, REJECTED or WRONG_NUMBER, at (default now) at least the set "
+                    + "interval after the previous attempt; after the set number of attempts the case leaves the "
+                    + "callback queue. 409 when the case is not COMPLETED, the attempts are used up or too soon.")
+    @ApiResponse(responseCode = "201", description = "recorded: the case's attempts of this round")
+    ResponseEntity<CallbackRound> attempt(@PathVariable String caseNo,
+                                          @Valid @RequestBody CaseRequests.CallbackAttempt body) {
+        Account account = currentUser.required();
+        Case c = visible(account, caseNo);
+        access.check(account, c, Case.Action.EVALUATE);
+        Instant now = Instant.now();
+        var round = attempts.record(c.id(), body.version(), account, body.at() == null ? now : body.at(),
+                body.outcome(), now);
+        return ResponseEntity.status(201).body(CallbackRound.of(round));
+    }
+
+    @GetMapping("/{caseNo}/callback-attempts")
+    @Operation(summary = "The callback attempts of the case's current round")
+    CallbackRound attempts(@PathVariable String caseNo) {
+        Account account = currentUser.required();
+        return CallbackRound.of(attempts.round(visible(account, caseNo)));
+    }
+
+    /** The attempts of a round, when the next may be made (null: none any more) and whether they are used up. */
+    record CallbackRound(List<org.warmline.evaluation.CallbackAttempts.Attempt> attempts, Instant nextAllowed,
+                         boolean exhausted) {
+
+        static CallbackRound of(org.warmline.evaluation.CallbackAttempts.Round round) {
+            return new CallbackRound(round.attempts(), round.nextAllowed(), round.exhausted());
+        }
     }
 
     @PostMapping(path = {"/{caseNo}/evaluate", "/{caseNo}/evaluation"}, consumes = "application/json")
     @Operation(summary = "Record the evaluation from a callback (PHONE, default) or the online survey (AGENT)",
-            description = "Also at /evaluation. UNSATISFIED puts the case under review (24 h clock).")
+            description = "Also at /evaluation. UNSATISFIED puts the case under review (24 h clock). resolved is the "
+                    + "citizen's answer whether the problem was resolved (complex: whether they accept the "
+                    + "rectification): it decides the case's resolution; refused for a consultation.")
     ResponseEntity<CaseView> evaluate(@PathVariable String caseNo, @Valid @RequestBody CaseRequests.Evaluate body) {
         EvaluationChannel channel = body.channel() == null ? EvaluationChannel.PHONE : body.channel();
         return act(caseNo, Case.Action.EVALUATE, (a, c) -> desk.evaluate(c.id(), body.version(), a, Instant.now(),
-                body.level(), channel, body.comment()));
+                body.level(), channel, body.comment(), body.resolved()));
     }
 
     @PostMapping(path = "/{caseNo}/review", consumes = "application/json")

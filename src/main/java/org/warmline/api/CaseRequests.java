@@ -21,13 +21,17 @@ final class CaseRequests {
     private CaseRequests() {
     }
 
-    /** A hotline or walk-in case typed in by an agent; with {@code unit} (and {@code handler}) it is dispatched too. */
+    /**
+     * A hotline or walk-in case typed in by an agent; with {@code unit} (and {@code handler}) it is dispatched too,
+     * without them by the routing rules when one matches the address; {@code repeatOf} links it to the earlier case it
+     * repeats.
+     */
     record Register(@NotNull Channel channel, @NotNull Category category, Boolean complex,
                     @NotBlank @Size(max = 200) String topic, @Size(max = 100) String citizenName,
                     @Size(max = 40) @Pattern(regexp = PHONE) String citizenPhone, @Size(max = 500) String address,
                     @NotBlank @Size(max = 4000) String demand, @PastOrPresent Instant occurredAt,
                     @NotNull @PastOrPresent Instant submittedAt, @Size(max = 64) String unit,
-                    @Size(max = 64) String handler) {
+                    @Size(max = 64) String handler, @Size(max = 64) String repeatOf) {
     }
 
     /** A case from WeChat, the app or the 12345 platform (GOV_HOTLINE, with its ticket number). */
@@ -50,13 +54,29 @@ final class CaseRequests {
     record Solution(@NotNull Integer version, @NotBlank @Size(max = 4000) String solution) {
     }
 
-    /** Completion: whether the problem was resolved. */
-    record Complete(@NotNull Integer version, @NotNull Boolean resolved) {
+    /**
+     * Completion: the handler's own view whether the problem was resolved (kept and shown; the resolution is the
+     * citizen's), and for a complex case whether the citizen accepted the rectification on site.
+     */
+    record Complete(@NotNull Integer version, @NotNull Boolean resolved, Boolean onSiteAccepted) {
     }
 
-    /** An evaluation: the level, how it was collected (PHONE callback by default) and the citizen's words. */
+    /**
+     * An evaluation: the level, how it was collected (PHONE callback by default), the citizen's words and their answer
+     * whether the problem was resolved (for a complex case: whether they accept the rectification; not for a
+     * consultation).
+     */
     record Evaluate(@NotNull Integer version, @NotNull EvaluationLevel level, EvaluationChannel channel,
-                    @Size(max = 4000) String comment) {
+                    @Size(max = 4000) String comment, Boolean resolved) {
+    }
+
+    /** The citizen's acceptance of a complex case's rectification, recorded on site after completion. */
+    record Acceptance(@NotNull Integer version, @NotNull Boolean accepted) {
+    }
+
+    /** A callback attempt that did not reach the citizen: its outcome and when (default now). */
+    record CallbackAttempt(@NotNull Integer version, @NotNull org.warmline.evaluation.CallbackOutcome outcome,
+                           @PastOrPresent Instant at) {
     }
 
     /** The review finding of a dissatisfied evaluation. */

@@ -15,6 +15,7 @@ import org.warmline.cases.CaseState;
 import org.warmline.cases.HistoryEntry;
 import org.warmline.cases.PhoneMask;
 import org.warmline.cases.PhoneReveals;
+import org.warmline.cases.Resolution;
 import org.warmline.ledger.Category;
 import org.warmline.ledger.Channel;
 import org.warmline.ledger.EvaluationChannel;
@@ -30,7 +31,12 @@ class CaseViews {
     record ClockView(CaseClocks.Kind kind, Instant start, Instant deadline, CaseClocks.Colour colour) {
     }
 
-    /** A case as the API shows it. {@code phoneMasked} tells whether {@code citizenPhone} is masked. */
+    /**
+     * A case as the API shows it. {@code phoneMasked} tells whether {@code citizenPhone} is masked; {@code resolved} is
+     * the ledger's (the citizen's: {@code resolution} RESOLVED), {@code handlerResolved} the handler's own view;
+     * {@code parentCase}, {@code repeatOf} and {@code followUpOf} the cases it is linked under; {@code routedUnit} and
+     * {@code routedHandler} the routing rules' proposal at intake.
+     */
     record CaseView(String caseNo, CaseState state, int version, Channel channel, Category category, boolean complex,
                     String topic, String citizenName, String citizenPhone, boolean phoneMasked, String address,
                     String demand, Instant occurredAt, Instant submittedAt, Instant recordedAt, Instant acceptedAt,
@@ -39,7 +45,10 @@ class CaseViews {
                     boolean resolved, EvaluationLevel evaluation, EvaluationChannel evaluationChannel,
                     Instant evaluatedAt, String evaluationComment, Instant unsatisfiedAt, Instant reviewedAt,
                     ReviewFinding reviewFinding, Instant rehandledAt, Instant explainedAt, Instant withdrawnAt,
-                    String withdrawnReason, String externalTicket, Instant nearestDeadline, List<ClockView> clocks) {
+                    String withdrawnReason, String externalTicket, Instant nearestDeadline, List<ClockView> clocks,
+                    Boolean handlerResolved, Resolution resolution, Resolution.Source resolutionSource,
+                    Instant resolutionAt, String parentCase, String repeatOf, String followUpOf, String routedUnit,
+                    String routedHandler) {
     }
 
     /** One page of the case list, sorted by nearest deadline; totalCapped: at least total match (counting stopped). */
@@ -123,7 +132,14 @@ class CaseViews {
                 c.resolved(), c.evaluation(), c.evaluationChannel(), c.evaluatedAt(), c.evaluationComment(),
                 c.unsatisfiedAt(), c.reviewedAt(), c.reviewFinding(), c.rehandledAt(), c.explainedAt(),
                 c.withdrawnAt(), c.withdrawnReason(), c.externalTicket(), reading.nearestDeadline().orElse(null),
-                clocks);
+                clocks, c.handlerResolved(), c.resolution(), c.resolutionSource(), c.resolutionAt(),
+                caseNo(c.parentCase()), caseNo(c.repeatOf()), caseNo(c.followUpOf()), c.routedUnit(),
+                c.routedHandler());
+    }
+
+    /** The number of a linked case (null for none). */
+    private String caseNo(CaseId id) {
+        return id == null ? null : desk.find(id).map(Case::caseNo).orElse(null);
     }
 
     /** A page of cases; the full phone numbers in it are logged as reveals, one history line per case (one write). */

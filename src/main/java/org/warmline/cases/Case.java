@@ -34,7 +34,15 @@ public final class Case {
         /** Linked under a complex case (多户串联故障), or, on the complex case, the cases linked under it. */
         LINK("linked under a complex case"),
         /** Facts changed by a ledger import (see {@link Case#amend}). */
-        IMPORT("updated by a ledger import");
+        IMPORT("updated by a ledger import"),
+        /** Linked to the earlier case it repeats (chosen at intake) or follows up (a consultation asked again). */
+        RELATE("linked to an earlier case"),
+        /** The resolution recorded (scheme 2.3): the citizen's answer, an on-site acceptance, or a follow-up window. */
+        CONFIRM("given its resolution"),
+        /** A callback that did not reach the citizen (a history line only). */
+        CALLBACK_ATTEMPT("called back without reaching the citizen"),
+        /** A message sent to the citizen (a history line only: the text, the phone masked). */
+        MESSAGE("sent a message");
 
         private final String english;
 
@@ -87,6 +95,16 @@ public final class Case {
     String externalTicket;
     String idempotencyKey;
     CaseId parentCase;
+    Boolean handlerResolved;
+    Resolution resolution;
+    Resolution.Source resolutionSource;
+    Instant resolutionAt;
+    String resolutionBy;
+    CaseId repeatOf;
+    CaseId followUpOf;
+    String routedUnit;
+    String routedHandler;
+    Long routingRule;
     int version;
 
     private final List<HistoryEntry> pendingHistory = new ArrayList<>();
@@ -136,7 +154,8 @@ public final class Case {
 
     /**
      * 当场答复: a consultation (not complex) answered by the agent at once: accepted (when not yet), solution given and
-     * completed (resolved) at {@code at}. From SUBMITTED or ACCEPTED.
+     * completed at {@code at}, in the agent's view resolved; the resolution waits for the follow-up window
+     * ({@link Resolution#PENDING}). From SUBMITTED or ACCEPTED.
      */
     public void answerOnTheSpot(String actor, Instant at, String solution) {
         begin(Action.ANSWER, actor, at, CaseState.SUBMITTED, CaseState.ACCEPTED);
@@ -150,7 +169,8 @@ public final class Case {
         this.solution = change("solution", this.solution, solution.trim());
         solutionAt = change("solution_at", solutionAt, at);
         completedAt = change("completed_at", completedAt, at);
-        resolved = change("resolved", resolved, true);
+        handlerResolved = change("handler_resolved", handlerResolved, Boolean.TRUE);
+        awaitResolution();
         moveTo(CaseState.COMPLETED);
         if (newlyAccepted) {
             event(new CaseEvent.CaseAccepted(id, caseNo, actor, at));
@@ -218,17 +238,138 @@ public final class Case {
     }
 
     /**
-     * 办结: SOLUTION_GIVEN → COMPLETED with whether the problem was resolved. The first completion's instant is kept
-     * when a re-handled case is completed again.
+     * 办结: SOLUTION_GIVEN → COMPLETED with the handler's own view whether the problem was resolved (kept and shown, but
+     * not the fact: the resolution is the citizen's and is {@link Resolution#PENDING} from now on). The first
+     * completion's instant is kept when a re-handled case is completed again.
      */
-    public void complete(String actor, Instant at, boolean resolved) {
+    public void complete(String actor, Instant at, boolean handlerView) {
         begin(Action.COMPLETE, actor, at, CaseState.SOLUTION_GIVEN);
         if (completedAt == null) {
             completedAt = change("completed_at", null, at);
         }
-        this.resolved = change("resolved", this.resolved, resolved);
+        handlerResolved = change("handler_resolved", handlerResolved, handlerView);
+        awaitResolution();
         moveTo(CaseState.COMPLETED);
-        event(new CaseEvent.CaseCompleted(id, caseNo, actor, at, resolved));
+        event(new CaseEvent.CaseCompleted(id, caseNo, actor, at, handlerView));
+    }
+
+    /**
+     * 办结 of a complex case whose rectification the citizen accepted on site (现场验收) at completion: completed as
+     * {@link #complete}, then the acceptance recorded ({@link Resolution.Source#ON_SITE}).
+     */
+    public void completeAccepted(String actor, Instant at, boolean handlerView, Resolution.Rule rule) {
+        complete(actor, at, handlerView);
+        confirmResolution(actor, at, true, Resolution.Source.ON_SITE, rule);
+    }
+
+    /**
+     * 解决情况: records the citizen's answer to "问题是否已解决" (a complaint: {@code CALLBACK} or {@code SURVEY}) or
+     * acceptance of a complex case's rectification ({@code CALLBACK}, {@code SURVEY} or {@code ON_SITE}), after
+     * completion (COMPLETED, EVALUATED or REVIEW). A later answer replaces an earlier one (the history keeps both). A
+     * consultation's resolution is not asked: it follows from the follow-up window.
+     */
+    public void confirmResolution(String actor, Instant at, boolean resolvedByCitizen, Resolution.Source source,
+                                  Resolution.Rule rule) {
+        begin(Action.CONFIRM, actor, at, CaseState.COMPLETED, CaseState.EVALUATED, CaseState.REVIEW);
+        if (rule == Resolution.Rule.NO_FOLLOW_UP) {
+            throw new TransitionRefused("case.refused.resolution-follow-up",
+                    "A consultation's resolution follows from the follow-up window; it is not asked.");
+        }
+        if (source == Resolution.Source.ON_SITE && rule != Resolution.Rule.ACCEPTANCE) {
+            throw new TransitionRefused("case.refused.on-site-complex-only",
+                    "An on-site acceptance is recorded for complex cases only.");
+        }
+        if (source != Resolution.Source.CALLBACK && source != Resolution.Source.SURVEY
+                && source != Resolution.Source.ON_SITE) {
+            throw new IllegalArgumentException("not a citizen's answer: " + source);
+        }
+        settle(resolvedByCitizen ? Resolution.RESOLVED : Resolution.UNRESOLVED, source,
+                KeyedText.of("history.resolution." + source.name(),
+                        KeyedText.key(resolvedByCitizen ? "resolution.answer.yes" : "resolution.answer.no")));
+    }
+
+    /**
+     * A consultation (or what is judged as one) whose follow-up window passed without a follow-up: resolved
+     * ({@link Resolution.Source#NO_FOLLOW_UP}). Only a pending resolution changes; any state but withdrawn.
+     *
+     * @return whether the case changed
+     */
+    public boolean settleWithoutFollowUp(String actor, Instant at) {
+        begin(Action.CONFIRM, actor, at, CaseState.values());
+        if (state == CaseState.WITHDRAWN || resolution != Resolution.PENDING) {
+            return false;
+        }
+        settle(Resolution.RESOLVED, Resolution.Source.NO_FOLLOW_UP, KeyedText.of("history.resolution.NO_FOLLOW_UP"));
+        return true;
+    }
+
+    /**
+     * The citizen asked again on the topic within the follow-up window (case {@code followUp}): the consultation is not
+     * resolved ({@link Resolution.Source#FOLLOW_UP}). A pending resolution or one settled without follow-up changes.
+     *
+     * @return whether the case changed
+     */
+    public boolean followedUp(Case followUp, String actor, Instant at) {
+        begin(Action.CONFIRM, actor, at, CaseState.values());
+        boolean open = resolution == Resolution.PENDING
+                || (resolution == Resolution.RESOLVED && resolutionSource == Resolution.Source.NO_FOLLOW_UP);
+        if (state == CaseState.WITHDRAWN || !open) {
+            return false;
+        }
+        settle(Resolution.UNRESOLVED, Resolution.Source.FOLLOW_UP,
+                KeyedText.of("history.resolution.FOLLOW_UP", followUp.caseNo));
+        return true;
+    }
+
+    /**
+     * 关联: this new case repeats ({@code repeat}) or follows up ({@code !repeat}) the earlier case {@code earlier}.
+     * Relating a case to itself or to a later case is refused; relating it again to the same case changes nothing.
+     *
+     * @return whether the case changed
+     */
+    public boolean relateTo(Case earlier, boolean repeat, String actor, Instant at) {
+        begin(Action.RELATE, actor, at, CaseState.values());
+        if (earlier.id == null || earlier.id.equals(id) || earlier.submittedAt.isAfter(submittedAt)) {
+            throw new TransitionRefused("case.refused.relate", "A case can only be linked to an earlier case.");
+        }
+        CaseId before = repeat ? repeatOf : followUpOf;
+        if (earlier.id.equals(before)) {
+            return false;
+        }
+        if (repeat) {
+            repeatOf = earlier.id;
+        } else {
+            followUpOf = earlier.id;
+        }
+        pendingHistory.add(new HistoryEntry(id, at, actor, Action.RELATE.name(), repeat ? "repeat_of" : "follow_up_of",
+                text(before), text(earlier.id), null,
+                KeyedText.of(repeat ? "history.related.repeat" : "history.related.followUp", earlier.caseNo)));
+        return true;
+    }
+
+    /** The routing rules' proposal for a case taken in without a unit (an online, 12345 or API intake). */
+    void routed(String unit, String handler, Long rule) {
+        this.routedUnit = blankToNull(unit);
+        this.routedHandler = blankToNull(handler);
+        this.routingRule = rule;
+    }
+
+    private void awaitResolution() {
+        resolution = change("resolution", resolution, Resolution.PENDING);
+        resolutionSource = null;
+        resolutionAt = at;
+        resolutionBy = actor;
+        resolved = change("resolved", resolved, false);
+    }
+
+    private void settle(Resolution outcome, Resolution.Source source, KeyedText says) {
+        resolution = change("resolution", resolution, outcome);
+        resolutionSource = source;
+        resolutionAt = at;
+        resolutionBy = actor;
+        resolved = change("resolved", resolved, outcome == Resolution.RESOLVED);
+        pendingHistory.add(HistoryEntry.saying(id, at, actor, Action.CONFIRM.name(), says));
+        event(new CaseEvent.ResolutionRecorded(id, caseNo, actor, at, outcome, source));
     }
 
     /**
@@ -277,6 +418,7 @@ public final class Case {
         begin(Action.REHANDLE, actor, at, CaseState.REVIEW);
         requireFinding(ReviewFinding.SERVICE_PROBLEM);
         rehandledAt = change("rehandled_at", rehandledAt, at);
+        awaitResolution();
         moveTo(CaseState.IN_PROGRESS);
         event(new CaseEvent.CaseRehandled(id, caseNo, actor, at));
     }
@@ -473,8 +615,7 @@ public final class Case {
 
     /** The history entries and events of the transitions since the last call, with the case's id filled in. */
     List<HistoryEntry> drainHistory() {
-        List<HistoryEntry> out = pendingHistory.stream().map(h -> new HistoryEntry(id, h.at(), h.actor(), h.action(),
-                h.field(), h.before(), h.after(), h.note())).toList();
+        List<HistoryEntry> out = pendingHistory.stream().map(h -> h.forCase(id)).toList();
         pendingHistory.clear();
         return out;
     }
@@ -553,6 +694,23 @@ public final class Case {
     public String externalTicket() { return externalTicket; }
     public String idempotencyKey() { return idempotencyKey; }
     public CaseId parentCase() { return parentCase; }
+    /** The handler's own view at completion whether the problem was resolved (shown; not the fact), or null. */
+    public Boolean handlerResolved() { return handlerResolved; }
+    /** Where the resolution stands, or null before completion. */
+    public Resolution resolution() { return resolution; }
+    public Resolution.Source resolutionSource() { return resolutionSource; }
+    public Instant resolutionAt() { return resolutionAt; }
+    /** Who recorded the resolution (a staff code or user name, {@code citizen}, {@code system}). */
+    public String resolutionBy() { return resolutionBy; }
+    /** The earlier case this one repeats (linked at intake), or null. */
+    public CaseId repeatOf() { return repeatOf; }
+    /** The earlier consultation this one follows up within its window, or null. */
+    public CaseId followUpOf() { return followUpOf; }
+    /** The unit the routing rules proposed at intake, or null. */
+    public String routedUnit() { return routedUnit; }
+    public String routedHandler() { return routedHandler; }
+    /** The routing rule that made the proposal, or null. */
+    public Long routingRule() { return routingRule; }
     public int version() { return version; }
 
     @Override

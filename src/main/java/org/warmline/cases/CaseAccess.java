@@ -55,6 +55,7 @@ public class CaseAccess {
         ALLOWED.put(Case.Action.EXPLAIN, agent);
         ALLOWED.put(Case.Action.CLOSE, agent);
         ALLOWED.put(Case.Action.WITHDRAW, agent);
+        ALLOWED.put(Case.Action.CONFIRM, handling);
     }
 
     private final CaseDesk desk;
@@ -68,7 +69,8 @@ public class CaseAccess {
     /**
      * Whether the role may take the action at all (ADMIN and ASSESSOR read only; AGENT registers, accepts, dispatches,
      * answers, calls back, reviews and withdraws; UNIT_MANAGER dispatches and reassigns within the subtree and does what
-     * a handler does; HANDLER contacts, surveys, gives the solution and completes).
+     * a handler does; HANDLER contacts, surveys, gives the solution, completes and records the citizen's on-site
+     * acceptance of a complex case).
      */
     public static boolean may(Role role, Case.Action action) {
         return ALLOWED.getOrDefault(action, Set.of()).contains(role);

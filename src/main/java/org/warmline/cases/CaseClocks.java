@@ -120,6 +120,23 @@ public class CaseClocks {
     }
 
     /**
+     * The earliest instant at which one of the case's running clocks turns amber (or red), or empty when none runs:
+     * stored with the case so that the dashboard counts colours in the database. Like the nearest deadline,
+     * independent of "now".
+     */
+    public Optional<Instant> nearestAmber(Case c) {
+        return nearest(running(c).stream().map(r -> Instant.ofEpochMilli(amberAt(r))).toList());
+    }
+
+    /**
+     * The latest instant a clock with this deadline is still not red at (it is red from one second later, in whole
+     * seconds as the engine counts): a deadline at or before {@code lateIfDeadlineAtOrBefore(now)} is a red clock.
+     */
+    public static Instant lateIfDeadlineAtOrBefore(Instant now) {
+        return now.minusSeconds(1);
+    }
+
+    /**
      * Whether the clock of this kind is measured in working time (a handling deadline in working days), so that its
      * allowance and anything counted from its deadline (escalation) are working time too.
      */
@@ -172,18 +189,25 @@ public class CaseClocks {
     }
 
     private Colour colour(Running r, Instant now) {
+        long at = now.toEpochMilli();
+        if (seconds(at - r.deadline.toEpochMilli()) > 0) {
+            return Colour.RED;
+        }
+        return at >= amberAt(r) ? Colour.AMBER : Colour.GREEN;
+    }
+
+    /**
+     * The instant the clock turns amber: once its elapsed time in whole seconds (working time for a working-day
+     * deadline) reaches {@code amber-at} of its allowance in whole seconds, rounded up.
+     */
+    private long amberAt(Running r) {
         WorkingCalendar calendar = calendars.get();
         long start = r.start.toEpochMilli();
         long deadline = r.deadline.toEpochMilli();
-        long at = now.toEpochMilli();
-        if (seconds(at - deadline) > 0) {
-            return Colour.RED;
-        }
-        long elapsed = r.workingTime ? calendar.workingMillisBetween(start, Math.max(start, at)) : at - start;
         long allowance = r.workingTime ? calendar.workingMillisBetween(start, deadline) : deadline - start;
-        BigDecimal threshold = amberAt.multiply(BigDecimal.valueOf(seconds(allowance)))
-                .setScale(0, RoundingMode.CEILING);
-        return BigDecimal.valueOf(seconds(elapsed)).compareTo(threshold) >= 0 ? Colour.AMBER : Colour.GREEN;
+        long threshold = amberAt.multiply(BigDecimal.valueOf(seconds(allowance)))
+                .setScale(0, RoundingMode.CEILING).longValueExact() * 1000;
+        return r.workingTime ? calendar.addWorkingMillis(start, threshold) : start + threshold;
     }
 
     /** Whole seconds, as the engine measures durations; a negative duration counts as zero. */

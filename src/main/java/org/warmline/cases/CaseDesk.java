@@ -19,6 +19,8 @@ import org.warmline.ledger.EvaluationChannel;
 import org.warmline.ledger.EvaluationLevel;
 import org.warmline.ledger.ReviewFinding;
 import org.warmline.ledger.Topic;
+import org.warmline.assessment.PhoneNumbers;
+import org.warmline.organization.RoutingRules;
 import org.warmline.security.Account;
 
 /**
@@ -39,17 +41,36 @@ public class CaseDesk {
     private static final Duration EARLIER_WINDOW = Duration.ofDays(30);
     private static final int EARLIER_LIMIT = 200;
 
+    /** The actor of what the desk does by itself (closing, settling a resolution). */
+    public static final String SYSTEM = "system";
+
     private final CaseRepository cases;
     private final CaseClocks clocks;
     private final TransactionTemplate transaction;
     private final ApplicationEventPublisher events;
+    private final ResolutionRules resolutions;
+    private final RoutingRules routing;
 
+    /** A desk with the default resolution rules and no routing (tests, tools). */
     public CaseDesk(CaseRepository cases, CaseClocks clocks, PlatformTransactionManager transactions,
                     ApplicationEventPublisher events) {
+        this(cases, clocks, transactions, events, ResolutionRules.defaults(), null);
+    }
+
+    @org.springframework.beans.factory.annotation.Autowired
+    public CaseDesk(CaseRepository cases, CaseClocks clocks, PlatformTransactionManager transactions,
+                    ApplicationEventPublisher events, ResolutionRules resolutions, RoutingRules routing) {
         this.cases = cases;
         this.clocks = clocks;
         this.transaction = new TransactionTemplate(transactions);
         this.events = events;
+        this.resolutions = resolutions;
+        this.routing = routing;
+    }
+
+    /** How the desk establishes resolutions (scheme 2.3). */
+    public ResolutionRules resolutionRules() {
+        return resolutions;
     }
 
     /** The actor recorded for an account: its staff code, or its user name when it has none. */
@@ -65,6 +86,16 @@ public class CaseDesk {
      * accepted by the agent at {@code now}.
      */
     public Case registerByAgent(RegisterCommand command, Account agent, Instant now) {
+        return registerByAgent(command, agent, now, null);
+    }
+
+    /**
+     * As {@link #registerByAgent(RegisterCommand, Account, Instant)}, linking the new case to the earlier case it
+     * repeats (the intake's repeat warning) when {@code repeatOf} names one.
+     *
+     * @throws CaseNotFound when {@code repeatOf} names no case
+     */
+    public Case registerByAgent(RegisterCommand command, Account agent, Instant now, String repeatOf) {
         if (command.channel() != Channel.HOTLINE && command.channel() != Channel.WALK_IN) {
             throw new TransitionRefused("case.refused.channel",
                     "An agent registers hotline and walk-in cases only.", String.valueOf(command.channel()));
@@ -74,14 +105,49 @@ public class CaseDesk {
                     "The submission time must be given and not in the future.");
         }
         String actor = actor(agent);
+        Case earlier = repeatOf == null || repeatOf.isBlank() ? null
+                : cases.findByCaseNo(repeatOf.trim()).orElseThrow(() -> new CaseNotFound(repeatOf.trim()));
         return transaction.execute(status -> {
             Case c = cases.insert(Case.submitted(command.intake(), now, null, null));
             c.registered(actor, now);
             c.accept(actor, now);
+            if (earlier != null) {
+                c.relateTo(earlier, true, actor, now);
+            }
             cases.update(c);
             flush(c);
+            followUps(c, actor, now);
             return c;
         });
+    }
+
+    /**
+     * A new case that follows up a consultation of the same citizen (phone) on the same topic within the follow-up
+     * window after its answer: the consultation is not resolved, and the new case is linked to it (the latest, when
+     * several are pending). Run in the registration's transaction.
+     */
+    private void followUps(Case c, String actor, Instant now) {
+        String phone = PhoneNumbers.normalize(c.citizenPhone());
+        if (phone == null || c.topic() == null) {
+            return;
+        }
+        Instant from = c.submittedAt().minus(resolutions.followUpWindow());
+        List<Case> earlier = cases.completedBetween(phone, c.topic(), from, c.submittedAt()).stream()
+                .filter(e -> !e.id().equals(c.id()))
+                .filter(e -> resolutions.ruleOf(e) == Resolution.Rule.NO_FOLLOW_UP)
+                .toList();
+        Case latest = null;
+        for (Case e : earlier) {
+            if (e.followedUp(c, actor, now)) {
+                cases.update(e);
+                flush(e);
+                latest = e;
+            }
+        }
+        if (latest != null && c.relateTo(latest, false, actor, now)) {
+            cases.update(c);
+            flush(c);
+        }
     }
 
     /**
@@ -122,11 +188,16 @@ public class CaseDesk {
         // are one statement on PostgreSQL, committed when it returns (no transaction of our own around it).
         Case c = Case.submitted(intake, now, command.externalTicket(), key);
         c.registered(actor, now);
+        if (routing != null) {
+            routing.propose(c.address(), null).ifPresent(p -> c.routed(p.unitCode(), p.stewardCode(), p.ruleId()));
+        }
         try {
             cases.insertWithHistory(c);
         } catch (DuplicateKeyException seen) {
             return new OnlineIntake(cases.findByIdempotencyKey(key).orElseThrow(() -> seen), false);
         }
+        // a follow-up of a consultation is found when its window is settled (settleFollowUpWindows): the online
+        // intake stays one statement
         c.drainEvents().forEach(events::publishEvent);
         return new OnlineIntake(c, true);
     }
@@ -184,6 +255,26 @@ public class CaseDesk {
         return cases.search(query);
     }
 
+    /** The cases of the query by their worst clock's colour at {@code now}, exactly. */
+    public CaseRepository.ClockCounts clockCounts(CaseQuery query, Instant now) {
+        return cases.clockCounts(query, now);
+    }
+
+    /** The cases of the query by state and worst clock colour at {@code now}, exactly. */
+    public java.util.Map<CaseState, CaseRepository.ClockCounts> clockCountsByState(CaseQuery query, Instant now) {
+        return cases.clockCountsByState(query, now);
+    }
+
+    /** The cases of the query by unit, channel or state (only the late ones: with a red clock at {@code now}). */
+    public java.util.Map<String, Long> countBy(CaseQuery query, String column, boolean lateOnly, Instant now) {
+        return cases.countBy(query, column, lateOnly, now);
+    }
+
+    /** How many cases match the query (and the condition), exactly: see {@link CaseRepository#countExactly}. */
+    public long countExactly(CaseQuery query, String condition, Object... conditionParams) {
+        return cases.countExactly(query, condition, conditionParams);
+    }
+
     public CaseClocks.Reading clocks(Case c, Instant now) {
         return clocks.at(c, now);
     }
@@ -218,19 +309,77 @@ public class CaseDesk {
         return apply(id, version, c -> c.giveSolution(actor(by), at, text));
     }
 
-    public Case complete(CaseId id, int version, Account by, Instant at, boolean resolved) {
-        return apply(id, version, c -> c.complete(actor(by), at, resolved));
+    /** 办结, with the handler's own view whether the problem was resolved (shown; the resolution is the citizen's). */
+    public Case complete(CaseId id, int version, Account by, Instant at, boolean handlerView) {
+        return apply(id, version, c -> c.complete(actor(by), at, handlerView));
+    }
+
+    /**
+     * 办结 with the citizen's on-site acceptance (现场验收) of a complex case's rectification: completed and resolved.
+     * Refused for a case that is not complex.
+     */
+    public Case completeAccepted(CaseId id, int version, Account by, Instant at, boolean handlerView) {
+        return apply(id, version, c -> c.completeAccepted(actor(by), at, handlerView, resolutions.ruleOf(c)));
+    }
+
+    /**
+     * The citizen's acceptance (or refusal) of a complex case's rectification recorded on site after completion
+     * ({@link Resolution.Source#ON_SITE}).
+     */
+    public Case confirmOnSite(CaseId id, int version, Account by, Instant at, boolean accepted) {
+        return apply(id, version, c -> c.confirmResolution(actor(by), at, accepted, Resolution.Source.ON_SITE,
+                resolutions.ruleOf(c)));
     }
 
     /** An evaluation recorded by an agent's callback (PHONE) or for the citizen's online survey (ONLINE). */
     public Case evaluate(CaseId id, int version, Account by, Instant at, EvaluationLevel level,
                          EvaluationChannel channel, String comment) {
-        return apply(id, version, c -> c.evaluate(actor(by), at, level, channel, comment));
+        return evaluate(id, version, by, at, level, channel, comment, null);
+    }
+
+    /**
+     * An evaluation with the citizen's answer to "问题是否已解决" (or, for a complex case, whether they accept the
+     * rectification), in one transaction. Without an answer (null) the resolution stays as it is (pending); an answer for
+     * a case judged by the follow-up window (consultations) is refused. The callback form and the survey ask it
+     * whenever {@link #asksResolution} says so.
+     */
+    public Case evaluate(CaseId id, int version, Account by, Instant at, EvaluationLevel level,
+                         EvaluationChannel channel, String comment, Boolean resolvedAnswer) {
+        String actor = actor(by);
+        Resolution.Source source = channel == EvaluationChannel.ONLINE ? Resolution.Source.SURVEY
+                : Resolution.Source.CALLBACK;
+        return apply(id, version, c -> evaluateAndConfirm(c, actor, at, level, channel, comment, resolvedAnswer,
+                source));
     }
 
     /** The citizen's own answer to the online survey (actor {@code citizen}, channel ONLINE). */
     public Case evaluateOnline(CaseId id, int version, Instant at, EvaluationLevel level, String comment) {
-        return apply(id, version, c -> c.evaluate(CITIZEN, at, level, EvaluationChannel.ONLINE, comment));
+        return evaluateOnline(id, version, at, level, comment, null);
+    }
+
+    /** The citizen's own answer to the online survey with their answer to "问题是否已解决" (see {@link #evaluate}). */
+    public Case evaluateOnline(CaseId id, int version, Instant at, EvaluationLevel level, String comment,
+                               Boolean resolvedAnswer) {
+        return apply(id, version, c -> evaluateAndConfirm(c, CITIZEN, at, level, EvaluationChannel.ONLINE, comment,
+                resolvedAnswer, Resolution.Source.SURVEY));
+    }
+
+    /** Whether the callback and the survey ask the citizen whether the problem was resolved (or accepted). */
+    public boolean asksResolution(Case c) {
+        return resolutions.ruleOf(c) != Resolution.Rule.NO_FOLLOW_UP;
+    }
+
+    private void evaluateAndConfirm(Case c, String actor, Instant at, EvaluationLevel level, EvaluationChannel channel,
+                                    String comment, Boolean answer, Resolution.Source source) {
+        Resolution.Rule rule = resolutions.ruleOf(c);
+        c.evaluate(actor, at, level, channel, comment);
+        if (answer != null) {
+            if (rule == Resolution.Rule.NO_FOLLOW_UP) {
+                throw new TransitionRefused("case.refused.resolution-follow-up",
+                        "A consultation's resolution follows from the follow-up window; it is not asked.");
+            }
+            c.confirmResolution(actor, at, answer, source, rule);
+        }
     }
 
     public Case review(CaseId id, int version, Account by, Instant at, ReviewFinding finding) {
@@ -373,6 +522,95 @@ public class CaseDesk {
     /** The cases linked under a complex case. */
     public List<Case> children(CaseId parent) {
         return cases.children(parent);
+    }
+
+    /** The later cases linked to this one as its repeats or follow-ups. */
+    public List<Case> relatedLater(CaseId earlier) {
+        return cases.relatedTo(earlier);
+    }
+
+    // ---------------------------------------------------------------------------------------------- by itself
+
+    /**
+     * Settles the consultations (and what is judged as one) whose follow-up window has passed by {@code now}: one with
+     * a later case of the same citizen (phone) on the topic submitted within the window is not resolved and the
+     * earliest such case is linked to it as its follow-up (an online intake is matched here, an agent's registration
+     * at once); the others are resolved. Each in its own transaction (a case changed meanwhile is left for the next
+     * run).
+     *
+     * @return the cases settled
+     */
+    public List<Case> settleFollowUpWindows(Instant now) {
+        List<Case> settled = new java.util.ArrayList<>();
+        for (Case pending : cases.pendingCompletedBefore(now.minus(resolutions.followUpWindow()))) {
+            if (resolutions.ruleOf(pending) != Resolution.Rule.NO_FOLLOW_UP) {
+                continue;
+            }
+            try {
+                Case done = transaction.execute(status -> {
+                    Case c = cases.findById(pending.id()).orElseThrow();
+                    if (c.version() != pending.version()) {
+                        return null;
+                    }
+                    Case followUp = firstFollowUp(c);
+                    if (followUp != null) {
+                        c.followedUp(followUp, SYSTEM, now);
+                        cases.update(c);
+                        flush(c);
+                        if (followUp.followUpOf() == null && followUp.relateTo(c, false, SYSTEM, now)) {
+                            cases.update(followUp);
+                            flush(followUp);
+                        }
+                        return c;
+                    }
+                    if (!c.settleWithoutFollowUp(SYSTEM, now)) {
+                        return null;
+                    }
+                    cases.update(c);
+                    flush(c);
+                    return c;
+                });
+                if (done != null) {
+                    settled.add(done);
+                }
+            } catch (CaseChanged changed) {
+                // someone else saved it in between: the next run looks again
+            }
+        }
+        return settled;
+    }
+
+    /** The earliest later case of the citizen on the consultation's topic submitted within its window, or null. */
+    private Case firstFollowUp(Case consultation) {
+        String phone = PhoneNumbers.normalize(consultation.citizenPhone());
+        if (phone == null || consultation.topic() == null || consultation.completedAt() == null) {
+            return null;
+        }
+        Instant from = consultation.completedAt();
+        Instant to = from.plus(resolutions.followUpWindow());
+        return cases.byPhone(phone, to, 200).stream()
+                .filter(c -> !c.id().equals(consultation.id()) && consultation.topic().equals(c.topic()))
+                .filter(c -> c.submittedAt().isAfter(from) && c.state() != CaseState.WITHDRAWN)
+                .min(java.util.Comparator.comparing(Case::submittedAt).thenComparing(c -> c.id().value()))
+                .orElse(null);
+    }
+
+    /**
+     * Closes the EVALUATED cases evaluated at least {@code after} before {@code now} (no dissatisfied review is open on
+     * an EVALUATED case), each in its own transaction; a case changed meanwhile is left for the next run. Idempotent.
+     *
+     * @return the cases closed
+     */
+    public List<Case> closeEvaluated(Instant now, Duration after) {
+        List<Case> closed = new java.util.ArrayList<>();
+        for (Case evaluated : cases.evaluatedBefore(now.minus(after))) {
+            try {
+                closed.add(apply(evaluated.id(), evaluated.version(), c -> c.close(SYSTEM, now)));
+            } catch (CaseChanged | TransitionRefused moved) {
+                // changed or no longer EVALUATED: nothing to do
+            }
+        }
+        return closed;
     }
 
     private Case apply(CaseId id, int version, Consumer<Case> transition) {

@@ -45,7 +45,9 @@ public sealed interface CaseEvent {
     record SolutionGiven(CaseId caseId, String caseNo, String actor, Instant at) implements CaseEvent {
     }
 
-    record CaseCompleted(CaseId caseId, String caseNo, String actor, Instant at, boolean resolved) implements CaseEvent {
+    /** @param handlerResolved the handler's own view at completion (not the resolution: see {@link Resolution}) */
+    record CaseCompleted(CaseId caseId, String caseNo, String actor, Instant at, boolean handlerResolved)
+            implements CaseEvent {
     }
 
     record CaseEvaluated(CaseId caseId, String caseNo, String actor, Instant at, EvaluationLevel level,
@@ -68,6 +70,11 @@ public sealed interface CaseEvent {
     /** Facts of the case were corrected ({@link Case#amend}): the ledger columns changed. */
     record CaseCorrected(CaseId caseId, String caseNo, String actor, Instant at, java.util.List<String> fields)
             implements CaseEvent {
+    }
+
+    /** The case's resolution was recorded (scheme 2.3): the citizen's answer, an on-site acceptance, a window. */
+    record ResolutionRecorded(CaseId caseId, String caseNo, String actor, Instant at, Resolution resolution,
+                              Resolution.Source source) implements CaseEvent {
     }
 
     record CaseWithdrawn(CaseId caseId, String caseNo, String actor, Instant at, String reason) implements CaseEvent {

@@ -38,13 +38,16 @@ public class CaseRepository {
             + "dispatched_at, unit, handler, contacted_at, site_survey, surveyed_at, solution, solution_at, completed_at, "
             + "resolved, evaluation, evaluation_channel, evaluated_at, evaluation_comment, unsatisfied_at, reviewed_at, "
             + "review_finding, rehandled_at, explained_at, withdrawn_at, withdrawn_reason, external_ticket, "
-            + "idempotency_key, parent_case, nearest_deadline, phone_key";
+            + "idempotency_key, parent_case, handler_resolved, resolution, resolution_source, resolution_at, "
+            + "resolution_by, repeat_of, follow_up_of, routed_unit, routed_handler, routing_rule, nearest_deadline, "
+            + "amber_at, phone_key";
     private static final int FIELD_COUNT = FIELDS.split(",").length;
     private static final String SELECT = "select id, version, " + FIELDS + " from petition_case ";
     /** Matches counted at most (beyond the page asked for) by {@link #search}. */
     public static final long COUNT_CAP = 10_000;
     private static final String HISTORY_FIELDS =
-            "case_id, at, actor, action, field, before_value, after_value, note";
+            "case_id, at, actor, action, field, before_value, after_value, note, note_key, note_args";
+    private static final int HISTORY_COLUMNS = HISTORY_FIELDS.split(",").length;
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyyMMdd");
 
     private final JdbcClient jdbc;
@@ -121,7 +124,7 @@ public class CaseRepository {
         List<Object> fields = values(c);
         params.addAll(fields.subList(1, fields.size()));
         for (HistoryEntry h : lines) {
-            params.addAll(historyValues(h).subList(1, 8));
+            params.addAll(historyValues(h).subList(1, HISTORY_COLUMNS));
         }
         String sql = oneStatement(assign, lines.size());
         List<Object[]> stored = jdbc.sql(sql).params(params)
@@ -153,7 +156,7 @@ public class CaseRepository {
             } else {
                 sql.append("insert into case_history (").append(HISTORY_FIELDS).append(") values ");
                 sql.append(String.join(", ", java.util.Collections.nCopies(lines,
-                        "((select id from c), ?, ?, ?, ?, ?, ?, ?)")));
+                        "((select id from c), ?, ?, ?, ?, ?, ?, ?, ?, ?)")));
                 sql.append(" returning case_id as id, (select case_no from c) as case_no");
             }
             return sql.toString();
@@ -212,9 +215,10 @@ public class CaseRepository {
      * version: for cases that entered the database by a ledger import rather than through the desk.
      */
     public void refreshWorkingColumns(String caseNo) {
-        findByCaseNo(caseNo).ifPresent(c -> jdbc.sql("update petition_case set nearest_deadline = ?, phone_key = ? "
-                        + "where id = ?")
+        findByCaseNo(caseNo).ifPresent(c -> jdbc.sql("update petition_case set nearest_deadline = ?, amber_at = ?, "
+                        + "phone_key = ? where id = ?")
                 .params(clocks.nearestDeadline(c).map(CaseRepository::time).orElse(null),
+                        clocks.nearestAmber(c).map(CaseRepository::time).orElse(null),
                         PhoneNumbers.normalize(c.citizenPhone), c.id.value())
                 .update());
     }
@@ -226,11 +230,26 @@ public class CaseRepository {
      * @return how many cases were looked at
      */
     public int refreshOpenDeadlines() {
-        List<Case> open = jdbc.sql(SELECT + "where state not in ('CLOSED', 'WITHDRAWN') order by id")
+        return refreshDeadlines("");
+    }
+
+    /**
+     * Fills the amber instant of the open cases with a running clock that have none yet (cases saved before the desk
+     * kept it), as {@link #refreshOpenDeadlines} does for all.
+     *
+     * @return how many cases were filled
+     */
+    public int refreshMissingAmber() {
+        return refreshDeadlines(" and nearest_deadline is not null and amber_at is null");
+    }
+
+    private int refreshDeadlines(String condition) {
+        List<Case> open = jdbc.sql(SELECT + "where state not in ('CLOSED', 'WITHDRAWN')" + condition + " order by id")
                 .query(CaseRepository::read).list();
         for (Case c : open) {
-            jdbc.sql("update petition_case set nearest_deadline = ? where id = ?")
-                    .params(clocks.nearestDeadline(c).map(CaseRepository::time).orElse(null), c.id.value())
+            jdbc.sql("update petition_case set nearest_deadline = ?, amber_at = ? where id = ?")
+                    .params(clocks.nearestDeadline(c).map(CaseRepository::time).orElse(null),
+                            clocks.nearestAmber(c).map(CaseRepository::time).orElse(null), c.id.value())
                     .update();
         }
         return open.size();
@@ -286,6 +305,47 @@ public class CaseRepository {
                 .list();
     }
 
+    /**
+     * The citizen's (phone key) completed cases on a topic whose completion lies in {@code [from, to)}, newest
+     * completion first: the consultations a new case submitted at {@code to} may follow up.
+     */
+    public List<Case> completedBetween(String phoneKey, String topic, Instant from, Instant to) {
+        return jdbc.sql(SELECT + "where phone_key = ? and topic = ? and completed_at >= ? and completed_at < ? "
+                        + "and state <> 'WITHDRAWN' order by completed_at, id")
+                .params(phoneKey, topic, time(from), time(to))
+                .query(CaseRepository::read)
+                .list();
+    }
+
+    /**
+     * The completed cases (COMPLETED, EVALUATED or CLOSED: not back in handling or under review) whose resolution is
+     * pending, completed before {@code before}, by id.
+     */
+    public List<Case> pendingCompletedBefore(Instant before) {
+        return jdbc.sql(SELECT + "where resolution = 'PENDING' and completed_at < ? "
+                        + "and state in ('COMPLETED', 'EVALUATED', 'CLOSED') order by id")
+                .param(time(before))
+                .query(CaseRepository::read)
+                .list();
+    }
+
+    /** The EVALUATED cases evaluated at or before {@code before}, with no dissatisfied review open, by id. */
+    public List<Case> evaluatedBefore(Instant before) {
+        return jdbc.sql(SELECT + "where state = 'EVALUATED' and evaluated_at <= ? "
+                        + "and (unsatisfied_at is null or reviewed_at is not null) order by id")
+                .param(time(before))
+                .query(CaseRepository::read)
+                .list();
+    }
+
+    /** The cases linked to this one as its repeats or follow-ups, by submission. */
+    public List<Case> relatedTo(CaseId earlier) {
+        return jdbc.sql(SELECT + "where repeat_of = ? or follow_up_of = ? order by submitted_at, id")
+                .params(earlier.value(), earlier.value())
+                .query(CaseRepository::read)
+                .list();
+    }
+
     /** The cases linked under a complex case, by id. */
     public List<Case> children(CaseId parent) {
         return jdbc.sql(SELECT + "where parent_case = ? order by id").param(parent.value())
@@ -297,27 +357,30 @@ public class CaseRepository {
         if (entries.isEmpty()) {
             return;
         }
-        List<Object> params = new ArrayList<>(entries.size() * 8);
+        List<Object> params = new ArrayList<>(entries.size() * HISTORY_COLUMNS);
         entries.forEach(h -> params.addAll(historyValues(h)));
         jdbc.sql("insert into case_history (" + HISTORY_FIELDS + ") values "
-                        + String.join(", ", java.util.Collections.nCopies(entries.size(), "(?, ?, ?, ?, ?, ?, ?, ?)")))
+                        + String.join(", ", java.util.Collections.nCopies(entries.size(),
+                        "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")))
                 .params(params)
                 .update();
     }
 
     private static List<Object> historyValues(HistoryEntry h) {
         return java.util.Arrays.asList(h.caseId() == null ? null : h.caseId().value(), time(h.at()), h.actor(),
-                h.action(), h.field(), h.before(), h.after(), h.note());
+                h.action(), h.field(), h.before(), h.after(), h.note(), h.text() == null ? null : h.text().key(),
+                h.text() == null ? null : h.text().encodedArgs());
     }
 
     /** The history of a case, oldest first (in the order written). */
     public List<HistoryEntry> history(CaseId id) {
-        return jdbc.sql("select case_id, at, actor, action, field, before_value, after_value, note from case_history "
-                        + "where case_id = ? order by at, id")
+        return jdbc.sql("select case_id, at, actor, action, field, before_value, after_value, note, note_key, note_args "
+                        + "from case_history where case_id = ? order by at, id")
                 .param(id.value())
                 .query((rs, row) -> new HistoryEntry(new CaseId(rs.getLong("case_id")), instant(rs, "at"),
                         rs.getString("actor"), rs.getString("action"), rs.getString("field"),
-                        rs.getString("before_value"), rs.getString("after_value"), rs.getString("note")))
+                        rs.getString("before_value"), rs.getString("after_value"), rs.getString("note"),
+                        KeyedText.decode(rs.getString("note_key"), rs.getString("note_args"))))
                 .list();
     }
 
@@ -338,8 +401,13 @@ public class CaseRepository {
 
     /** A page of cases matching the query, sorted by nearest running deadline, then submission. */
     public CasePage search(CaseQuery q) {
-        StringBuilder where = new StringBuilder("where 1 = 1");
         List<Object> params = new ArrayList<>();
+        return page(q, where(q, params), params);
+    }
+
+    /** The WHERE clause of the query's filters and data scope, its parameters added to {@code params}. */
+    private StringBuilder where(CaseQuery q, List<Object> params) {
+        StringBuilder where = new StringBuilder("where 1 = 1");
         if (!q.states().isEmpty()) {
             where.append(" and state in (").append(marks(q.states().size())).append(')');
             q.states().stream().map(Enum::name).sorted().forEach(params::add);
@@ -385,6 +453,96 @@ public class CaseRepository {
             where.append(" and submitted_at < ?");
             params.add(time(q.submittedTo()));
         }
+        return where;
+    }
+
+    /**
+     * How many cases match the query, exactly (no cap, unlike {@link #search}'s total): for the figures that must be
+     * exact at any volume. {@code condition} is a further SQL condition on {@code petition_case} (or null) with its
+     * parameters.
+     */
+    public long countExactly(CaseQuery q, String condition, Object... conditionParams) {
+        List<Object> params = new ArrayList<>();
+        StringBuilder where = where(q, params);
+        if (condition != null) {
+            where.append(" and (").append(condition).append(')');
+            params.addAll(java.util.Arrays.asList(conditionParams));
+        }
+        return jdbc.sql("select count(*) from petition_case " + where).params(params).query(Long.class).single();
+    }
+
+    /** The cases of the query counted by the clock colour of their worst running clock at {@code now}, exactly. */
+    public ClockCounts clockCounts(CaseQuery q, Instant now) {
+        List<Object> params = new ArrayList<>();
+        OffsetDateTime late = time(CaseClocks.lateIfDeadlineAtOrBefore(now));
+        params.add(late);
+        params.add(late);
+        params.add(time(now));
+        StringBuilder where = where(q, params);
+        return jdbc.sql("select count(*) as total, "
+                        + "coalesce(sum(case when nearest_deadline is null then 1 else 0 end), 0) as none, "
+                        + "coalesce(sum(case when nearest_deadline <= ? then 1 else 0 end), 0) as red, "
+                        + "coalesce(sum(case when nearest_deadline > ? and amber_at <= ? then 1 else 0 end), 0) as amber "
+                        + "from petition_case " + where)
+                .params(params)
+                .query((rs, row) -> new ClockCounts(rs.getLong("total"), rs.getLong("red"), rs.getLong("amber"),
+                        rs.getLong("none")))
+                .single();
+    }
+
+    /** The cases of the query by state, each counted by the colour of its worst clock at {@code now}, exactly. */
+    public java.util.Map<CaseState, ClockCounts> clockCountsByState(CaseQuery q, Instant now) {
+        List<Object> params = new ArrayList<>();
+        OffsetDateTime late = time(CaseClocks.lateIfDeadlineAtOrBefore(now));
+        params.add(late);
+        params.add(late);
+        params.add(time(now));
+        StringBuilder where = where(q, params);
+        java.util.Map<CaseState, ClockCounts> out = new java.util.EnumMap<>(CaseState.class);
+        jdbc.sql("select state, count(*) as total, "
+                        + "coalesce(sum(case when nearest_deadline is null then 1 else 0 end), 0) as none, "
+                        + "coalesce(sum(case when nearest_deadline <= ? then 1 else 0 end), 0) as red, "
+                        + "coalesce(sum(case when nearest_deadline > ? and amber_at <= ? then 1 else 0 end), 0) as amber "
+                        + "from petition_case " + where + " group by state")
+                .params(params)
+                .query((rs, row) -> out.put(CaseState.valueOf(rs.getString("state")), new ClockCounts(
+                        rs.getLong("total"), rs.getLong("red"), rs.getLong("amber"), rs.getLong("none"))))
+                .list();
+        return out;
+    }
+
+    /** How many cases of the query there are by a column's value (unit, channel or state), exactly. */
+    public java.util.Map<String, Long> countBy(CaseQuery q, String column, boolean lateOnly, Instant now) {
+        if (!java.util.Set.of("unit", "channel", "state").contains(column)) {
+            throw new IllegalArgumentException("not a column to count by: " + column);
+        }
+        List<Object> params = new ArrayList<>();
+        StringBuilder where = where(q, params);
+        if (lateOnly) {
+            where.append(" and nearest_deadline <= ?");
+            params.add(time(CaseClocks.lateIfDeadlineAtOrBefore(now)));
+        }
+        java.util.Map<String, Long> out = new java.util.LinkedHashMap<>();
+        jdbc.sql("select " + column + " as k, count(*) as n from petition_case " + where + " group by " + column
+                        + " order by " + column)
+                .params(params)
+                .query((rs, row) -> out.put(rs.getString("k"), rs.getLong("n")))
+                .list();
+        return out;
+    }
+
+    /**
+     * Open cases by their worst running clock: {@code total}, of which {@code red} (a clock late), {@code amber} (none
+     * late, one due soon) and {@code none} (no clock running); the rest are green.
+     */
+    public record ClockCounts(long total, long red, long amber, long none) {
+
+        public long green() {
+            return total - red - amber - none;
+        }
+    }
+
+    private CasePage page(CaseQuery q, StringBuilder where, List<Object> params) {
         // Counting stops after the larger of COUNT_CAP and the end of the page: an exact count of a million
         // matches costs a scan of them all (about 200 ms on PostgreSQL), the page itself under a millisecond.
         long cap = Math.max(COUNT_CAP, (long) q.offset() + q.limit());
@@ -450,7 +608,18 @@ public class CaseRepository {
         v.add(c.externalTicket);
         v.add(c.idempotencyKey);
         v.add(c.parentCase == null ? null : c.parentCase.value());
+        v.add(c.handlerResolved);
+        v.add(c.resolutionSource == Resolution.Source.RECORDED ? null : name(c.resolution));
+        v.add(c.resolutionSource == Resolution.Source.RECORDED ? null : name(c.resolutionSource));
+        v.add(time(c.resolutionAt));
+        v.add(c.resolutionBy);
+        v.add(c.repeatOf == null ? null : c.repeatOf.value());
+        v.add(c.followUpOf == null ? null : c.followUpOf.value());
+        v.add(c.routedUnit);
+        v.add(c.routedHandler);
+        v.add(c.routingRule);
         v.add(time(clocks.nearestDeadline(c).orElse(null)));
+        v.add(time(clocks.nearestAmber(c).orElse(null)));
         v.add(PhoneNumbers.normalize(c.citizenPhone));
         return v;
     }
@@ -497,9 +666,30 @@ public class CaseRepository {
         c.withdrawnReason = rs.getString("withdrawn_reason");
         c.externalTicket = rs.getString("external_ticket");
         c.idempotencyKey = rs.getString("idempotency_key");
-        long parent = rs.getLong("parent_case");
-        c.parentCase = rs.wasNull() ? null : new CaseId(parent);
+        c.parentCase = id(rs, "parent_case");
+        boolean handlerResolved = rs.getBoolean("handler_resolved");
+        c.handlerResolved = rs.wasNull() ? null : handlerResolved;
+        c.resolution = code(rs, "resolution", Resolution.class);
+        c.resolutionSource = code(rs, "resolution_source", Resolution.Source.class);
+        c.resolutionAt = instant(rs, "resolution_at");
+        c.resolutionBy = rs.getString("resolution_by");
+        if (c.resolution == null && c.completedAt != null) {
+            // completed before the desk kept resolutions, or imported from a ledger: resolved as recorded
+            c.resolution = c.resolved ? Resolution.RESOLVED : Resolution.UNRESOLVED;
+            c.resolutionSource = Resolution.Source.RECORDED;
+        }
+        c.repeatOf = id(rs, "repeat_of");
+        c.followUpOf = id(rs, "follow_up_of");
+        c.routedUnit = rs.getString("routed_unit");
+        c.routedHandler = rs.getString("routed_handler");
+        long rule = rs.getLong("routing_rule");
+        c.routingRule = rs.wasNull() ? null : rule;
         return c;
+    }
+
+    private static CaseId id(ResultSet rs, String column) throws SQLException {
+        long value = rs.getLong(column);
+        return rs.wasNull() ? null : new CaseId(value);
     }
 
     private static String name(Enum<?> value) {

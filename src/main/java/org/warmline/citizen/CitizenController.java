@@ -150,12 +150,17 @@ class CitizenController {
         if (tracked.isEmpty()) {
             return invalid(response);
         }
+        Case c = tracked.get().caseFiled();
+        if (citizens.asksResolution(c) && form.getResolved() == null) {
+            result.rejectValue("resolved", c.complex() ? "citizen.survey.accepted.required"
+                    : "citizen.survey.resolved.required");
+        }
         if (result.hasErrors()) {
             response.setStatus(HttpStatus.BAD_REQUEST.value());
             return survey(token, tracked.get(), model);
         }
         try {
-            if (citizens.answerSurvey(token, form.getLevel(), form.getComment(), now).isEmpty()) {
+            if (citizens.answerSurvey(token, form.getLevel(), form.getComment(), form.getResolved(), now).isEmpty()) {
                 return invalid(response);
             }
         } catch (TransitionRefused | CaseChanged closed) {
@@ -170,6 +175,7 @@ class CitizenController {
     private String survey(String token, CitizenDesk.Tracked tracked, Model model) {
         model.addAttribute("token", token);
         model.addAttribute("c", tracked.caseFiled());
+        model.addAttribute("asksResolution", citizens.asksResolution(tracked.caseFiled()));
         return VIEW_SURVEY;
     }
 

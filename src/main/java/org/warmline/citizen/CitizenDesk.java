@@ -77,6 +77,19 @@ class CitizenDesk {
      * @throws TransitionRefused {@code citizen.survey.closed} when the survey is not open (answered, or not completed)
      */
     Optional<Case> answerSurvey(String token, EvaluationLevel level, String comment, Instant now) {
+        return answerSurvey(token, level, comment, null, now);
+    }
+
+    /** Whether the survey of the case asks if the problem was resolved (or the rectification accepted). */
+    boolean asksResolution(Case c) {
+        return desk.asksResolution(c);
+    }
+
+    /**
+     * As {@link #answerSurvey(String, EvaluationLevel, String, Instant)}, with the citizen's answer to "问题是否已解决"
+     * (null where it is not asked).
+     */
+    Optional<Case> answerSurvey(String token, EvaluationLevel level, String comment, Boolean resolved, Instant now) {
         Optional<TrackingTokens.Tracked> found = tokens.find(token, now);
         if (found.isEmpty()) {
             return Optional.empty();
@@ -87,7 +100,8 @@ class CitizenDesk {
             if (c.state() != CaseState.COMPLETED || !tokens.markSurveyed(t.id(), now)) {
                 throw new TransitionRefused("citizen.survey.closed", "The survey of this case is not open.");
             }
-            return desk.evaluateOnline(c.id(), c.version(), now, level, comment);
+            return desk.evaluateOnline(c.id(), c.version(), now, level, comment,
+                    desk.asksResolution(c) ? resolved : null);
         }));
     }
 }

@@ -10,10 +10,14 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param perClient              online submissions a day per client (IP) address
  * @param tokenDaysAfterClosing  a tracking link expires this many days after its case is completed or withdrawn
  * @param tokenDaysOpen          and at the latest this many days after it was issued while the case is still open
+ * @param publicUrl              where citizens reach the public pages (e.g. {@code https://rexian.example.com}), for
+ *                               the links in the texts to citizens; required when SMS is on
+ * @param smsSignature           put before every text to a citizen (e.g. {@code 【某某热力】}), unless the gateway adds
+ *                               the company's signature itself; none by default
  */
 @ConfigurationProperties("warmline.citizen")
 record CitizenSettings(Integer perPhone, Integer perAddress, Integer perClient, Integer tokenDaysAfterClosing,
-                       Integer tokenDaysOpen) {
+                       Integer tokenDaysOpen, String publicUrl, String smsSignature) {
 
     CitizenSettings {
         perPhone = positive(perPhone, 3, "per-phone");
@@ -21,6 +25,8 @@ record CitizenSettings(Integer perPhone, Integer perAddress, Integer perClient, 
         perClient = positive(perClient, 10, "per-client");
         tokenDaysAfterClosing = positive(tokenDaysAfterClosing, 90, "token-days-after-closing");
         tokenDaysOpen = positive(tokenDaysOpen, 365, "token-days-open");
+        publicUrl = publicUrl == null || publicUrl.isBlank() ? null : publicUrl.trim().replaceAll("/+$", "");
+        smsSignature = smsSignature == null ? "" : smsSignature.trim();
     }
 
     private static Integer positive(Integer value, int fallback, String name) {

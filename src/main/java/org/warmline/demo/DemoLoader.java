@@ -25,6 +25,9 @@ import org.warmline.cases.CaseDesk;
 import org.warmline.cases.CaseLedgerStore;
 import org.warmline.cases.OnlineCommand;
 import org.warmline.cases.RegisterCommand;
+import org.warmline.escalation.Escalations;
+import org.warmline.evaluation.CallbackAttempts;
+import org.warmline.evaluation.CallbackOutcome;
 import org.warmline.ledger.CaseRecord;
 import org.warmline.ledger.Category;
 import org.warmline.ledger.Channel;
@@ -45,9 +48,12 @@ import org.warmline.security.Role;
 
 /**
  * Loads the demo company when the server is started with {@code --demo} and the database has no cases yet: the
- * generated organisation and this year's cases up to yesterday (imported as a ledger), one account per role, and a
- * few cases typed in through the desk just now — green, amber and red clocks, and a cluster of three households of one
- * building. Prints the accounts and writes {@code demo-accounts.csv} (role, username, password, token).
+ * generated organisation and this year's consistent cases up to yesterday (imported as a ledger), one account per role
+ * (the manager's branch is the handler's), and cases typed in through the desk just now — green, amber and red clocks,
+ * a cluster of three households of one building, complaints the citizen confirmed and did not confirm, a complex case
+ * accepted on site, callbacks that did not reach the citizen, consultations waiting for and failing their follow-up
+ * window, a repeat linked at intake — then one escalation round, so that the manager has unread notices. Prints the
+ * accounts and writes {@code demo-accounts.csv} (role, username, password, token).
  */
 @Component
 @Order(10)
@@ -61,12 +67,17 @@ class DemoLoader implements ApplicationRunner {
     private final CaseDesk desk;
     private final ManualRecords records;
     private final AccountStore accounts;
+    private final CallbackAttempts attempts;
+    private final Escalations escalations;
     private final ZoneId zone;
     private final Path accountsFile;
     private final SecureRandom random = new SecureRandom();
 
     DemoLoader(OrganizationStore organization, CaseLedgerStore ledger, CaseDesk desk, ManualRecords records,
-               AccountStore accounts, Scheme scheme, @Value("${warmline.demo.accounts-file:./data/demo-accounts.csv}") String accountsFile) {
+               AccountStore accounts, CallbackAttempts attempts, Escalations escalations, Scheme scheme,
+               @Value("${warmline.demo.accounts-file:./data/demo-accounts.csv}") String accountsFile) {
+        this.attempts = attempts;
+        this.escalations = escalations;
         this.organization = organization;
         this.ledger = ledger;
         this.desk = desk;
@@ -97,6 +108,7 @@ class DemoLoader implements ApplicationRunner {
         List<CaseRecord> past = data.cases().stream()
                 .filter(c -> c.submittedAt() < yesterday.toEpochMilli())
                 .filter(c -> c.completedAt() == Long.MIN_VALUE || c.completedAt() < yesterday.toEpochMilli())
+                .filter(DemoLoader::consistent)
                 .toList();
         organization.saveAll(data.units(), data.staff());
         ledger.importCases(past);
@@ -106,7 +118,8 @@ class DemoLoader implements ApplicationRunner {
         List<String[]> lines = new ArrayList<>();
         Staff agent = first(data.staff(), Post.AGENT);
         Staff steward = first(data.staff(), Post.STEWARD);
-        Unit branch = data.units().stream().filter(u -> u.kind() == UnitKind.BRANCH).findFirst().orElseThrow();
+        // the manager of the steward's branch: the demo's late cases escalate to them
+        Unit branch = branchOf(steward.unit(), data.units());
         Account agentAccount = account(lines, "agent", Role.AGENT, agent.code(), agent.unit());
         account(lines, "assessor", Role.ASSESSOR, null, null);
         account(lines, "manager", Role.UNIT_MANAGER, null, branch.code());
@@ -114,6 +127,9 @@ class DemoLoader implements ApplicationRunner {
         account(lines, "demo-admin", Role.ADMIN, null, null);
 
         liveCases(now, agentAccount, handler, steward);
+        loopCases(now, agentAccount, handler, steward);
+        // the first escalation round at once, so that the managers' bells ring on the first page
+        escalations.run(now);
         write(lines);
         log.warn("--demo: loaded {} units, {} staff, {} cases; accounts (also in {}):", data.units().size(),
                 data.staff().size(), ledger.count(), accountsFile);
@@ -128,10 +144,12 @@ class DemoLoader implements ApplicationRunner {
         desk.registerByAgent(new RegisterCommand(Channel.HOTLINE, Category.CONSULTATION, false, "BILLING", "周敏",
                 "13911112222", "东城区建设路12号和平小区3号楼1单元502室", "询问本季采暖费缴费方式", now.minus(Duration.ofMinutes(10)),
                 now.minus(Duration.ofMinutes(5)), null), agent, now);
-        // red acceptance: an online case nobody has taken for 50 minutes
-        desk.registerOnline(new OnlineCommand("demo-online-1", Channel.WECHAT, null, Category.COMPLAINT, false,
-                "TEMPERATURE", "孙丽", "13822223333", "西城区光明街8号电力宿舍2号楼301室", "室温只有14度,老人受不了",
+        // red acceptance: an online case the agent took 45 minutes ago but has not dispatched in 50 (taken, so that
+        // the assessment knows whose it is: an online case nobody took counts for no unit, with a warning)
+        Case waiting = desk.registerOnline(new OnlineCommand("demo-online-1", Channel.WECHAT, null, Category.COMPLAINT,
+                false, "TEMPERATURE", "孙丽", "13822223333", "西城区光明街8号电力宿舍2号楼301室", "室温只有14度,老人受不了",
                 now.minus(Duration.ofHours(2)), now.minus(Duration.ofMinutes(50))), now.minus(Duration.ofMinutes(50)));
+        desk.accept(waiting.id(), waiting.version(), agent, now.minus(Duration.ofMinutes(45)));
         // red contact and handling: dispatched 30 h ago, nobody called the citizen
         Case late = desk.registerByAgent(new RegisterCommand(Channel.HOTLINE, Category.COMPLAINT, false, "LEAK", "钱进",
                 "13733334444", "高新区科技路66号创新小区7号楼2单元1101室", "暖气片漏水,楼下已渗水", now.minus(Duration.ofHours(31)),
@@ -140,12 +158,15 @@ class DemoLoader implements ApplicationRunner {
                 steward.code());
         // a cluster: three households of one building, same topic, within the last hour
         for (int i = 0; i < 3; i++) {
-            desk.registerOnline(new OnlineCommand("demo-cluster-" + i, i == 1 ? Channel.APP : Channel.WECHAT, null,
-                    Category.COMPLAINT, false, "TEMPERATURE", new String[] {"李强", "王芳", "赵磊"}[i],
-                    "1360000" + (1000 + i * 111), "东城区幸福路175号春天花园小区15号楼" + (i + 1) + "单元" + (201 + i * 100) + "室",
-                    "整栋楼暖气不热", now.minus(Duration.ofMinutes(70 - i * 20)), now.minus(Duration.ofMinutes(60 - i * 20))),
+            Case household = desk.registerOnline(new OnlineCommand("demo-cluster-" + i, i == 1 ? Channel.APP
+                    : Channel.WECHAT, null, Category.COMPLAINT, false, "TEMPERATURE",
+                    new String[] {"李强", "王芳", "赵磊"}[i], "1360000" + (1000 + i * 111),
+                    "东城区幸福路175号春天花园小区15号楼" + (i + 1) + "单元" + (201 + i * 100) + "室", "整栋楼暖气不热",
+                    now.minus(Duration.ofMinutes(70 - i * 20)), now.minus(Duration.ofMinutes(60 - i * 20))),
                     now.minus(Duration.ofMinutes(60 - i * 20)));
+            desk.accept(household.id(), household.version(), agent, now.minus(Duration.ofMinutes(58 - i * 20)));
         }
+
         // handled to completion today, waiting for the callback
         Case done = desk.registerByAgent(new RegisterCommand(Channel.WALK_IN, Category.COMPLAINT, false, "SERVICE",
                 "吴刚", "13644445555", "东城区建设路20号和平小区5号楼2单元402室", "维修人员上门态度差", now.minus(Duration.ofHours(6)),
@@ -165,12 +186,126 @@ class DemoLoader implements ApplicationRunner {
         unhappy = desk.giveSolution(unhappy.id(), unhappy.version(), handler, now.minus(Duration.ofHours(12)), "调整入户阀门");
         unhappy = desk.complete(unhappy.id(), unhappy.version(), handler, now.minus(Duration.ofHours(10)), false);
         desk.evaluate(unhappy.id(), unhappy.version(), agent, now.minus(Duration.ofHours(2)), EvaluationLevel.UNSATISFIED,
-                EvaluationChannel.PHONE, "温度还是不够");
+                EvaluationChannel.PHONE, "温度还是不够", false);
         // withdrawn by the citizen
         Case withdrawn = desk.registerByAgent(new RegisterCommand(Channel.HOTLINE, Category.SUGGESTION, false, "OTHER",
                 "冯涛", "13466667777", "东城区建设路30号和平小区9号楼1单元101室", "建议延长客服热线时间", now.minus(Duration.ofHours(3)),
                 now.minus(Duration.ofHours(3)), null), agent, now.minus(Duration.ofHours(3)));
         desk.withdraw(withdrawn.id(), withdrawn.version(), agent, now.minus(Duration.ofHours(2)), "用户来电撤回");
+    }
+
+    /**
+     * The loops the desk closes: complaints confirmed and not confirmed by the citizen, a complex case accepted on
+     * site, callbacks that did not reach the citizen (one still in the queue, one out of it), a consultation waiting
+     * for its follow-up window and one followed up, a repeat complaint linked at intake.
+     */
+    private void loopCases(Instant now, Account agent, Account handler, Staff steward) {
+        String unit = steward.unit();
+        // confirmed by the citizen in the callback
+        Case confirmed = handled(agent, handler, unit, steward, now.minus(Duration.ofHours(50)), false, "TEMPERATURE",
+                "陈红", "13512340001", "东城区建设路16号和平小区4号楼1单元301室", "卧室温度只有16度", "排气后复测室温21度");
+        desk.evaluate(confirmed.id(), confirmed.version(), agent, now.minus(Duration.ofHours(20)),
+                EvaluationLevel.SATISFIED, EvaluationChannel.PHONE, "现在暖和了,谢谢", true);
+        // not confirmed: the handler thought it resolved, the citizen did not
+        Case denied = handled(agent, handler, unit, steward, now.minus(Duration.ofHours(52)), false, "TEMPERATURE",
+                "林涛", "13512340002", "东城区建设路18号和平小区6号楼2单元502室", "客厅暖气片上热下凉", "清洗暖气片");
+        desk.evaluate(denied.id(), denied.version(), agent, now.minus(Duration.ofHours(21)), EvaluationLevel.BASIC,
+                EvaluationChannel.PHONE, "好一点了,但还是偏凉", false);
+        // a complex case whose rectification the citizen accepted on site
+        Case complex = desk.registerByAgent(new RegisterCommand(Channel.HOTLINE, Category.COMPLAINT, true, "OUTAGE",
+                "何静", "13512340003", "东城区建设路22号和平小区8号楼", "整栋楼供回水管老化漏水,需更换",
+                now.minus(Duration.ofDays(4)), now.minus(Duration.ofDays(4)), null), agent, now.minus(Duration.ofDays(4)));
+        complex = desk.dispatch(complex.id(), complex.version(), agent, now.minus(Duration.ofDays(4)).plusSeconds(300),
+                unit, steward.code());
+        complex = desk.contact(complex.id(), complex.version(), handler, now.minus(Duration.ofDays(4)).plusSeconds(3600));
+        complex = desk.survey(complex.id(), complex.version(), handler, now.minus(Duration.ofDays(4)).plusSeconds(7200));
+        complex = desk.giveSolution(complex.id(), complex.version(), handler, now.minus(Duration.ofDays(3)),
+                "分两天更换8号楼供回水立管,期间临时供热");
+        desk.completeAccepted(complex.id(), complex.version(), handler, now.minus(Duration.ofDays(1)), true);
+        // callbacks that did not reach the citizen: one attempt (due again now), and three (out of the queue)
+        Case once = handled(agent, handler, unit, steward, now.minus(Duration.ofHours(14)), false, "BILLING",
+                "黄磊", "13512340004", "西城区光明街12号电力宿舍5号楼101室", "本月采暖费多扣", "核实后退还多扣费用");
+        attempts.record(once.id(), once.version(), agent, now.minus(Duration.ofHours(5)), CallbackOutcome.NO_ANSWER,
+                now);
+        Case thrice = handled(agent, handler, unit, steward, now.minus(Duration.ofHours(40)), false, "LEAK",
+                "宋佳", "13512340005", "西城区光明街14号电力宿舍7号楼202室", "阀门滴水", "更换阀门垫片");
+        attempts.record(thrice.id(), thrice.version(), agent, now.minus(Duration.ofHours(26)), CallbackOutcome.NO_ANSWER,
+                now);
+        attempts.record(thrice.id(), thrice.version(), agent, now.minus(Duration.ofHours(21)),
+                CallbackOutcome.POWERED_OFF, now);
+        attempts.record(thrice.id(), thrice.version(), agent, now.minus(Duration.ofHours(16)), CallbackOutcome.NO_ANSWER,
+                now);
+        // a consultation answered on the spot: resolved if no follow-up comes within the window
+        Case asked = desk.registerByAgent(new RegisterCommand(Channel.HOTLINE, Category.CONSULTATION, false, "BILLING",
+                "唐敏", "13512340006", "东城区建设路26号和平小区10号楼301室", "询问低保户采暖费减免办法",
+                null, now.minus(Duration.ofDays(2)), null), agent, now.minus(Duration.ofDays(2)));
+        desk.answerOnTheSpot(asked.id(), asked.version(), agent, now.minus(Duration.ofDays(2)).plusSeconds(240),
+                "持低保证到营业厅办理,减免30%");
+        // a consultation the citizen asked again about: not resolved, the two cases linked
+        Case first = desk.registerByAgent(new RegisterCommand(Channel.HOTLINE, Category.CONSULTATION, false, "METERING",
+                "曹亮", "13512340007", "东城区建设路28号和平小区12号楼402室", "热计量表读数看不懂", null,
+                now.minus(Duration.ofDays(3)), null), agent, now.minus(Duration.ofDays(3)));
+        desk.answerOnTheSpot(first.id(), first.version(), agent, now.minus(Duration.ofDays(3)).plusSeconds(300),
+                "读数单位为千瓦时,按月累计");
+        desk.registerByAgent(new RegisterCommand(Channel.HOTLINE, Category.CONSULTATION, false, "METERING", "曹亮",
+                "13512340007", "东城区建设路28号和平小区12号楼402室", "仍不清楚本月热量怎么计算", null,
+                now.minus(Duration.ofHours(3)), null), agent, now.minus(Duration.ofHours(3)));
+        // a repeat complaint, linked to the earlier one at intake
+        Case earlier = handled(agent, handler, unit, steward, now.minus(Duration.ofDays(6)), false, "TEMPERATURE",
+                "邓强", "13512340008", "东城区建设路30号和平小区14号楼201室", "室温不达标", "调节楼栋平衡阀");
+        desk.evaluate(earlier.id(), earlier.version(), agent, now.minus(Duration.ofDays(5)), EvaluationLevel.BASIC,
+                EvaluationChannel.PHONE, "稍有改善", false);
+        desk.registerByAgent(new RegisterCommand(Channel.HOTLINE, Category.COMPLAINT, false, "TEMPERATURE", "邓强",
+                "13512340008", "东城区建设路30号和平小区14号楼201室", "室温又降到15度", null,
+                now.minus(Duration.ofHours(1)), null), agent, now.minus(Duration.ofHours(1)), earlier.caseNo());
+    }
+
+    /** A hotline case registered at {@code at}, dispatched, contacted, answered and completed within ten hours. */
+    private Case handled(Account agent, Account handler, String unit, Staff steward, Instant at, boolean complex,
+                         String topic, String name, String phone, String address, String demand, String solution) {
+        Case c = desk.registerByAgent(new RegisterCommand(Channel.HOTLINE, Category.COMPLAINT, complex, topic, name,
+                phone, address, demand, at.minusSeconds(600), at, null), agent, at);
+        c = desk.dispatch(c.id(), c.version(), agent, at.plusSeconds(300), unit, steward.code());
+        c = desk.contact(c.id(), c.version(), handler, at.plus(Duration.ofHours(1)));
+        c = desk.giveSolution(c.id(), c.version(), handler, at.plus(Duration.ofHours(4)), solution);
+        return desk.complete(c.id(), c.version(), handler, at.plus(Duration.ofHours(8)), true);
+    }
+
+    /**
+     * Whether a generated case is consistent (the generator also makes a tail of damaged rows, to test the engine):
+     * no milestone before its submission, no evaluation before its completion, no review before its dissatisfied
+     * evaluation. The demo loads only consistent cases, so that its assessments carry no warnings of its own making.
+     */
+    static boolean consistent(CaseRecord c) {
+        long submitted = c.submittedAt();
+        for (long at : new long[] {c.acceptedAt(), c.dispatchedAt(), c.contactedAt(), c.surveyedAt(), c.solutionAt(),
+                c.completedAt(), c.evaluatedAt()}) {
+            if (at != Long.MIN_VALUE && at < submitted) {
+                return false;
+            }
+        }
+        if (c.evaluatedAt() != Long.MIN_VALUE && c.completedAt() != Long.MIN_VALUE
+                && c.evaluatedAt() < c.completedAt()) {
+            return false;
+        }
+        long unsatisfied = c.unsatisfiedAt() != Long.MIN_VALUE ? c.unsatisfiedAt()
+                : c.evaluation() == EvaluationLevel.UNSATISFIED ? c.evaluatedAt() : Long.MIN_VALUE;
+        return unsatisfied == Long.MIN_VALUE || c.reviewedAt() == Long.MIN_VALUE || c.reviewedAt() >= unsatisfied;
+    }
+
+    /** The branch above a unit (the unit itself when it is one), or the first branch when there is none above. */
+    private static Unit branchOf(String unit, List<Unit> units) {
+        java.util.Map<String, Unit> byCode = new java.util.HashMap<>();
+        units.forEach(u -> byCode.put(u.code(), u));
+        Unit at = byCode.get(unit);
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        while (at != null && seen.add(at.code())) {
+            if (at.kind() == UnitKind.BRANCH) {
+                return at;
+            }
+            at = at.parent() == null ? null : byCode.get(at.parent());
+        }
+        return units.stream().filter(u -> u.kind() == UnitKind.BRANCH).findFirst().orElseThrow();
     }
 
     private Account account(List<String[]> lines, String username, Role role, String staff, String unit) {

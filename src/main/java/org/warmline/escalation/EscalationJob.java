@@ -31,9 +31,9 @@ class EscalationJob {
     @SchedulerLock(name = "escalation", lockAtMostFor = "${warmline.escalation.lock-at-most-for:PT10M}")
     public void escalate() {
         runs.incrementAndGet();
-        int taken = escalations.run(clock.instant()).size();
-        if (taken > 0) {
-            log.info("escalation: {} step(s) taken", taken);
+        Escalations.Run run = escalations.runWithReminders(clock.instant());
+        if (!run.steps().isEmpty() || run.reminders() > 0) {
+            log.info("escalation: {} level(s) reached, {} reminder(s) sent", run.steps().size(), run.reminders());
         }
     }
 

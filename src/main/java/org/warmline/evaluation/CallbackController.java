@@ -42,8 +42,13 @@ class CallbackController {
 
     static final String VIEW_CALLBACKS = "evaluation/callbacks";
 
-    /** A row of the queue: the case, the phone as this agent may see it, since when and how long it has waited. */
-    record Row(Case c, String phone, Instant since, Duration waited) {
+    /**
+     * A row of the queue: the case, the phone as this agent may see it, since when and how long it has waited, its
+     * attempts that did not reach the citizen, when the next callback is due (and whether now), and whether the
+     * callback asks if the problem was resolved (for a complex case: whether the rectification is accepted).
+     */
+    record Row(Case c, String phone, Instant since, Duration waited, List<CallbackAttempts.Attempt> attempts,
+               Instant nextDue, boolean due, boolean asksResolution) {
     }
 
     private final EvaluationDesk evaluations;
@@ -51,9 +56,13 @@ class CallbackController {
     private final CaseAccess access;
     private final CurrentUser currentUser;
     private final MessageSource messages;
+    private final CallbackAttempts attempts;
+    private final java.time.ZoneId zone;
 
     CallbackController(EvaluationDesk evaluations, CaseDesk desk, CaseAccess access, CurrentUser currentUser,
-                       MessageSource messages) {
+                       MessageSource messages, CallbackAttempts attempts) {
+        this.attempts = attempts;
+        this.zone = evaluations.zone();
         this.evaluations = evaluations;
         this.desk = desk;
         this.access = access;
@@ -83,16 +92,57 @@ class CallbackController {
         if (!CaseAccess.may(me.role(), Case.Action.EVALUATE)) {
             throw new ResponseStatusException(HttpStatus.FORBIDDEN);
         }
+        boolean asks = desk.asksResolution(c);
+        if (!result.hasErrors() && asks && form.getResolved() == null) {
+            result.reject(c.complex() ? "callback.accepted.required" : "callback.resolved.required");
+        }
         if (result.hasErrors()) {
             response.setStatus(HttpStatus.BAD_REQUEST.value());
             return failed(me, c, messages.getMessage(result.getAllErrors().get(0), locale), model);
         }
         try {
             Case after = desk.evaluate(c.id(), form.getVersion(), me, Instant.now(), form.getLevel(),
-                    EvaluationChannel.PHONE, form.getWords());
+                    EvaluationChannel.PHONE, form.getWords(), asks ? form.getResolved() : null);
             redirect.addFlashAttribute("message", after.evaluation() == EvaluationLevel.UNSATISFIED
                     ? "callback.recordedUnsatisfied" : "callback.recorded");
             redirect.addFlashAttribute("messageArg", after.caseNo());
+            return "redirect:/callbacks";
+        } catch (CaseChanged | TransitionRefused | CaseNotFound | DataAccessException failure) {
+            TransitionFailure answer = TransitionFailure.of(failure);
+            response.setStatus(answer.status().value());
+            return failed(me, c, messages.getMessage(answer.reason(), locale), model);
+        }
+    }
+
+    /** A callback that did not reach the citizen: recorded with its outcome and time (default now). */
+    @PostMapping("/callbacks/{caseNo}/attempt")
+    String attempt(@PathVariable("caseNo") String caseNo, @Valid @ModelAttribute("attemptForm") AttemptForm form,
+                   BindingResult result, Model model, Locale locale, HttpServletResponse response,
+                   RedirectAttributes redirect) {
+        Account me = me();
+        Case c = access.find(me, caseNo).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+        if (!CaseAccess.may(me.role(), Case.Action.EVALUATE)) {
+            throw new ResponseStatusException(HttpStatus.FORBIDDEN);
+        }
+        Instant now = Instant.now();
+        Instant at = now;
+        if (!result.hasErrors() && form.getAt() != null) {
+            try {
+                at = java.time.LocalDateTime.parse(form.getAt()).atZone(zone).toInstant();
+            } catch (java.time.format.DateTimeParseException e) {
+                result.rejectValue("at", "callback.time.invalid");
+            }
+        }
+        if (result.hasErrors()) {
+            response.setStatus(HttpStatus.BAD_REQUEST.value());
+            return failed(me, c, messages.getMessage(result.getAllErrors().get(0), locale), model);
+        }
+        try {
+            CallbackAttempts.Round round = attempts.record(c.id(), form.getVersion(), me, at, form.getOutcome(), now);
+            redirect.addFlashAttribute("message", round.exhausted() ? "callback.attemptExhausted"
+                    : "callback.attemptRecorded");
+            redirect.addFlashAttribute("messageArg", c.caseNo());
+            redirect.addFlashAttribute("messageArg2", round.attempts().size());
             return "redirect:/callbacks";
         } catch (CaseChanged | TransitionRefused | CaseNotFound | DataAccessException failure) {
             TransitionFailure answer = TransitionFailure.of(failure);
@@ -110,8 +160,12 @@ class CallbackController {
     private String page(Account me, Model model) {
         Instant now = Instant.now();
         List<Row> rows = evaluations.callbackQueue(me, now).stream()
-                .map(w -> new Row(w.c(), access.phoneFor(me, w.c()), w.since(), w.waited())).toList();
+                .map(w -> new Row(w.c(), access.phoneFor(me, w.c()), w.since(), w.waited(), w.attempts(), w.nextDue(),
+                        w.dueAt(now), desk.asksResolution(w.c()))).toList();
         model.addAttribute("rows", rows);
+        model.addAttribute("outcomes", CallbackOutcome.values());
+        model.addAttribute("maxAttempts", attempts.maxAttempts());
+        model.addAttribute("givenUp", evaluations.callbacksGivenUp(me));
         model.addAttribute("capped", rows.size() >= EvaluationDesk.CAP);
         org.warmline.calendar.Period period = model.getAttribute("period") instanceof org.warmline.calendar.Period p ? p
                 : evaluations.currentPeriod(now);

@@ -1,7 +1,6 @@
 package org.warmline.evaluation;
 
 import java.time.Instant;
-import java.util.List;
 import java.util.Map;
 
 import org.springframework.stereotype.Component;
@@ -11,7 +10,7 @@ import org.warmline.security.CurrentUser;
 /**
  * The dashboard's evaluation figures for the signed-in account, for templates as {@code @evaluationBoard.current()}
  * (fragment {@code evaluation/parts :: board}): the month's PHONE / ONLINE mix against the target, the callbacks
- * waiting and the open reviews by the colour of their 24 h clock.
+ * waiting and the open reviews by the colour of their 24 h clock, all counted exactly by the database.
  */
 @Component("evaluationBoard")
 public class EvaluationBoard {
@@ -22,8 +21,8 @@ public class EvaluationBoard {
      * @param reviewsByColour  open reviews (clock running) by clock colour
      * @param reviewsPending   reviewed cases whose finding is not carried out yet
      */
-    public record Board(EvaluationMix mix, long callbacksWaiting, Map<CaseClocks.Colour, Integer> reviewsByColour,
-                        int reviewsPending) {
+    public record Board(EvaluationMix mix, long callbacksWaiting, Map<CaseClocks.Colour, Long> reviewsByColour,
+                        long reviewsPending) {
     }
 
     private final EvaluationDesk evaluations;
@@ -38,10 +37,13 @@ public class EvaluationBoard {
     public Board current() {
         return currentUser.account().map(account -> {
             Instant now = Instant.now();
-            List<EvaluationDesk.UnderReview> reviews = evaluations.reviewQueue(account, now);
+            org.warmline.cases.CaseRepository.ClockCounts reviews = evaluations.reviewCounts(account, now);
+            Map<CaseClocks.Colour, Long> byColour = new java.util.EnumMap<>(CaseClocks.Colour.class);
+            byColour.put(CaseClocks.Colour.GREEN, reviews.green());
+            byColour.put(CaseClocks.Colour.AMBER, reviews.amber());
+            byColour.put(CaseClocks.Colour.RED, reviews.red());
             return new Board(evaluations.mix(account, evaluations.currentPeriod(now)),
-                    evaluations.callbacksWaiting(account), evaluations.reviewClocks(reviews),
-                    (int) reviews.stream().filter(r -> r.clock() == null).count());
+                    evaluations.callbacksWaiting(account), byColour, reviews.none());
         }).orElse(null);
     }
 }

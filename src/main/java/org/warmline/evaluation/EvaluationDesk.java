@@ -43,8 +43,22 @@ public class EvaluationDesk {
     static final int CAP = 2000;
     private static final int PAGE = 500;
 
-    /** A completed case waiting for its callback, since when (its latest completion). */
-    public record Waiting(Case c, Instant since, Duration waited) {
+    /**
+     * A completed case waiting for its callback: since when (its latest completion), how long, the attempts that did
+     * not reach the citizen in this round, and when the next callback is due (the completion, or the last attempt plus
+     * the interval).
+     */
+    public record Waiting(Case c, Instant since, Duration waited, List<CallbackAttempts.Attempt> attempts,
+                          Instant nextDue) {
+
+        public CallbackAttempts.Attempt lastAttempt() {
+            return attempts.isEmpty() ? null : attempts.get(attempts.size() - 1);
+        }
+
+        /** Whether an attempt may be recorded now (the interval since the last one has passed). */
+        public boolean dueAt(Instant now) {
+            return !nextDue.isAfter(now);
+        }
     }
 
     /** A case under review, with its review clock (none when reviewed but the finding is not carried out yet). */
@@ -58,10 +72,12 @@ public class EvaluationDesk {
     private final JdbcClient jdbc;
 
     private final SchemeVersions versions;
+    private final CallbackAttempts attempts;
 
     EvaluationDesk(CaseDesk desk, CaseAccess access, Scheme scheme, WorkingCalendar calendar, JdbcClient jdbc,
-                   SchemeVersions versions) {
+                   SchemeVersions versions, CallbackAttempts attempts) {
         this.versions = versions;
+        this.attempts = attempts;
         this.desk = desk;
         this.access = access;
         this.scheme = scheme;
@@ -74,22 +90,48 @@ public class EvaluationDesk {
         return zone;
     }
 
-    /** The completed cases in the account's scope waiting for a callback, longest waiting first. */
+    /**
+     * The completed cases in the account's scope waiting for a callback, the next callback due first (a case whose
+     * callback attempts are used up has left the queue).
+     */
     public List<Waiting> callbackQueue(Account account, Instant now) {
+        Map<org.warmline.cases.CaseId, CallbackAttempts.Round> rounds = attempts.roundsOfCompleted();
         List<Waiting> out = new ArrayList<>();
         for (Case c : inState(account, CaseState.COMPLETED)) {
+            CallbackAttempts.Round round = rounds.get(c.id());
+            if (round != null && round.exhausted()) {
+                continue;
+            }
             Instant since = completedLast(c);
+            List<CallbackAttempts.Attempt> made = round == null ? List.of() : round.attempts();
+            Instant next = round == null ? since : round.nextAllowed();
             out.add(new Waiting(c, since, Duration.between(since, now).isNegative() ? Duration.ZERO
-                    : Duration.between(since, now)));
+                    : Duration.between(since, now), made, next));
         }
-        out.sort(Comparator.comparing(Waiting::since).thenComparing(w -> w.c().id().value()));
+        out.sort(Comparator.comparing(Waiting::nextDue).thenComparing(Waiting::since)
+                .thenComparing(w -> w.c().id().value()));
         return out;
     }
 
-    /** How many completed cases in the account's scope wait for a callback (counted by the database, capped at 10,000). */
+    /**
+     * How many completed cases in the account's scope wait for a callback (attempts not used up), counted exactly by
+     * the database.
+     */
     public long callbacksWaiting(Account account) {
-        return desk.search(access.scoped(account, CaseQuery.all().withStates(Set.of(CaseState.COMPLETED)))
-                .page(1, 0)).total();
+        return desk.countExactly(access.scoped(account, CaseQuery.all().withStates(Set.of(CaseState.COMPLETED))),
+                CallbackAttempts.stillQueued(), attempts.maxAttempts());
+    }
+
+    /** How many completed cases wait for a callback in all (attempts not used up), exactly. */
+    public long callbacksWaiting() {
+        return desk.countExactly(CaseQuery.all().withStates(Set.of(CaseState.COMPLETED)),
+                CallbackAttempts.stillQueued(), attempts.maxAttempts());
+    }
+
+    /** How many completed cases in the account's scope left the queue after their callback attempts, exactly. */
+    public long callbacksGivenUp(Account account) {
+        return desk.countExactly(access.scoped(account, CaseQuery.all().withStates(Set.of(CaseState.COMPLETED))),
+                "not " + CallbackAttempts.stillQueued(), attempts.maxAttempts());
     }
 
     /** The period of that label ({@code 2026-01}, {@code 2026-Q1}, {@code 2026}), or empty when it is none. */
@@ -111,6 +153,14 @@ public class EvaluationDesk {
                 .thenComparing(r -> r.c().unsatisfiedAt() == null ? Instant.MAX : r.c().unsatisfiedAt())
                 .thenComparing(r -> r.c().id().value()));
         return out;
+    }
+
+    /**
+     * The cases under review in the account's scope, exactly: by the colour of their running 24 h review clock (the
+     * only clock of a case under review), and {@code none}: reviewed, the finding not carried out yet.
+     */
+    public org.warmline.cases.CaseRepository.ClockCounts reviewCounts(Account account, Instant now) {
+        return desk.clockCounts(access.scoped(account, CaseQuery.all().withStates(Set.of(CaseState.REVIEW))), now);
     }
 
     /** The open reviews (review clock running) by the colour of their clock at {@code now}; every colour present. */

@@ -20,8 +20,14 @@ public class RoutingRules {
     }
 
     private static final String COLUMNS = "id, priority, match_kind, match_value, unit, steward, enabled";
+    /** How long a proposal may use the enabled rules as read before (another instance's change shows this late). */
+    static final java.time.Duration CACHE = java.time.Duration.ofSeconds(5);
+
+    private record Cached(long readAt, List<RoutingRule> rules) {
+    }
 
     private final JdbcClient jdbc;
+    private volatile Cached cached;
 
     public RoutingRules(JdbcClient jdbc) {
         this.jdbc = jdbc;
@@ -48,8 +54,18 @@ public class RoutingRules {
                 .list();
     }
 
+    /**
+     * The enabled rules, read at most every {@link #CACHE} (online intake proposes for every case it takes in; a
+     * change on this instance is seen at once).
+     */
     private List<RoutingRule> enabled() {
-        return all().stream().filter(RoutingRule::enabled).toList();
+        Cached c = cached;
+        long now = System.nanoTime();
+        if (c == null || now - c.readAt() > CACHE.toNanos()) {
+            c = new Cached(now, all().stream().filter(RoutingRule::enabled).toList());
+            cached = c;
+        }
+        return c.rules();
     }
 
     /**
@@ -62,11 +78,13 @@ public class RoutingRules {
         jdbc.sql("insert into routing_rule (priority, match_kind, match_value, unit, steward) values (?, ?, ?, ?, ?)")
                 .params(priority, kind.name(), value.trim(), unit, steward == null || steward.isBlank() ? null : steward)
                 .update(keys, "id");
+        cached = null;
         return keys.getKey().longValue();
     }
 
     /** Disables a rule (rules are never deleted). @return whether a rule with this id existed */
     public boolean disable(long id) {
+        cached = null;
         return jdbc.sql("update routing_rule set enabled = false, version = version + 1 where id = ?").param(id)
                 .update() > 0;
     }

@@ -14,7 +14,8 @@ import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
 
 /**
- * Two filter chains: the integration API under {@code /api/**} (stateless, bearer token, no CSRF since no cookie
+ * Three filter chains: the operations endpoints under {@code /actuator/**} (health open, the rest for ADMIN tokens), the
+ * integration API under {@code /api/**} (stateless, bearer token, no CSRF since no cookie
  * authenticates it, errors as problem details), and the pages (form login at {@code /login}, CSRF, session fixation
  * protection by changing the session id, login throttling, logout by POST).
  */
@@ -31,6 +32,28 @@ class SecurityConfiguration {
     @Bean
     UserDetailsService userDetailsService(AccountStore accounts) {
         return new AccountUserDetailsService(accounts);
+    }
+
+    /**
+     * The operations endpoints under {@code /actuator}: health open to load balancers (its details only to an ADMIN
+     * token, {@code management.endpoint.health.show-details=when-authorized}), everything else (Prometheus metrics) for
+     * ADMIN tokens only; stateless, bearer token, problem details like the API.
+     */
+    @Bean
+    @Order(0)
+    SecurityFilterChain actuatorChain(HttpSecurity http, AccountStore accounts) throws Exception {
+        ApiProblems problems = new ApiProblems();
+        return http.securityMatcher("/actuator/**")
+                .authorizeHttpRequests(auth -> auth
+                        .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
+                        .anyRequest().hasRole(Role.ADMIN.name()))
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .csrf(csrf -> csrf.disable())
+                .requestCache(cache -> cache.disable())
+                .logout(logout -> logout.disable())
+                .exceptionHandling(ex -> ex.authenticationEntryPoint(problems).accessDeniedHandler(problems))
+                .addFilterBefore(new ApiTokenFilter(accounts, problems), AuthorizationFilter.class)
+                .build();
     }
 
     @Bean
@@ -55,8 +78,7 @@ class SecurityConfiguration {
         return http
                 .authorizeHttpRequests(auth -> auth
                         .dispatcherTypeMatchers(DispatcherType.ERROR, DispatcherType.FORWARD).permitAll()
-                        .requestMatchers("/login", "/webjars/**", "/css/**", "/favicon.ico", "/error",
-                                "/actuator/health", "/actuator/health/**").permitAll()
+                        .requestMatchers("/login", "/webjars/**", "/css/**", "/favicon.ico", "/error").permitAll()
                         // the citizens' pages (org.warmline.citizen): no login, CSRF as everywhere
                         .requestMatchers("/public/**").permitAll()
                         .requestMatchers("/admin/**").hasRole(Role.ADMIN.name())

@@ -137,7 +137,8 @@ class CaseDetailController {
             case CONTACT -> desk.contact(id, v, me, at);
             case SURVEY -> desk.survey(id, v, me, at);
             case SOLUTION -> desk.giveSolution(id, v, me, at, f.getText());
-            case COMPLETE -> desk.complete(id, v, me, at, f.isResolved());
+            case COMPLETE -> f.isOnSiteAccepted() ? desk.completeAccepted(id, v, me, at, f.isResolved())
+                    : desk.complete(id, v, me, at, f.isResolved());
             case EVALUATE -> desk.evaluate(id, v, me, at, code(EvaluationLevel.class, f.getLevel()),
                     EvaluationChannel.PHONE, f.getText());
             case REVIEW -> desk.review(id, v, me, at, code(ReviewFinding.class, f.getFinding()));
@@ -145,6 +146,12 @@ class CaseDetailController {
             case EXPLAIN -> desk.explain(id, v, me, at, f.getText());
             case CLOSE -> desk.close(id, v, me, at);
             case WITHDRAW -> desk.withdraw(id, v, me, at, f.getText());
+            case CONFIRM -> {
+                if (!"true".equals(f.getAccepted()) && !"false".equals(f.getAccepted())) {
+                    throw refusal("case.refused.acceptance-required", "Say whether the citizen accepted.", null);
+                }
+                yield desk.confirmOnSite(id, v, me, at, Boolean.parseBoolean(f.getAccepted()));
+            }
         };
     }
 
@@ -171,7 +178,47 @@ class CaseDetailController {
         model.addAttribute("findings", ReviewFinding.values());
         model.addAttribute("unitName", org.unitName(c.unit()));
         model.addAttribute("handlerName", org.staffName(c.handler()));
+        model.addAttribute("links", links(c, me));
+        model.addAttribute("resolutionRule", desk.resolutionRules().ruleOf(c).name());
+        model.addAttribute("followUpUntil", c.completedAt() == null ? null
+                : c.completedAt().plus(desk.resolutionRules().followUpWindow()));
+        if (c.routedUnit() != null) {
+            model.addAttribute("routedUnitName", org.unitName(c.routedUnit()));
+            model.addAttribute("routedHandlerName", org.staffName(c.routedHandler()));
+        }
         return VIEW_DETAIL;
+    }
+
+    /** A case linked to this one, as the page names it: the kind of link and the other case's number. */
+    record Link(String kind, String caseNo) {
+    }
+
+    /**
+     * The case this one is linked under (the complex case of a cluster, the earlier case it repeats or follows up) and
+     * the cases linked to it; only cases the viewer may see are named.
+     */
+    private List<Link> links(Case c, Account me) {
+        List<Link> out = new java.util.ArrayList<>();
+        java.util.function.BiConsumer<String, CaseId> up = (kind, id) -> {
+            if (id != null) {
+                desk.find(id).filter(other -> support.access().sees(me, other))
+                        .ifPresent(other -> out.add(new Link(kind, other.caseNo())));
+            }
+        };
+        up.accept("parent", c.parentCase());
+        up.accept("repeatOf", c.repeatOf());
+        up.accept("followUpOf", c.followUpOf());
+        for (Case child : desk.children(c.id())) {
+            if (support.access().sees(me, child)) {
+                out.add(new Link("child", child.caseNo()));
+            }
+        }
+        for (Case later : desk.relatedLater(c.id())) {
+            if (support.access().sees(me, later)) {
+                out.add(new Link(c.id().equals(later.repeatOf()) ? "repeatedBy" : "followedUpBy", later.caseNo()));
+            }
+        }
+        return out;
     }
 
     private static String redirectTo(Case c) {

@@ -18,20 +18,21 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.warmline.cases.Case;
 import org.warmline.cases.CaseClocks;
 import org.warmline.cases.CaseQuery;
+import org.warmline.cases.CaseRepository;
 import org.warmline.cases.ClusterAlerts;
 import org.warmline.ledger.Channel;
 import org.warmline.security.Account;
 
 /**
- * {@code /dashboard}: within the viewer's scope, the open cases by the colour of their worst running clock, the late
- * cases by unit (an ECharts bar chart over data embedded as JSON), today's intake by channel, and the cluster alerts of
- * whatever {@link ClusterAlerts} the application provides (none by default).
+ * {@code /dashboard}: within the viewer's scope, the cases in progress (those that still need work: EVALUATED, closed
+ * and withdrawn ones do not) by the colour of their worst running clock, the late cases by unit (an ECharts bar chart
+ * over data embedded as JSON), today's intake by channel, and the cluster alerts of whatever {@link ClusterAlerts} the
+ * application provides (none by default). Every figure is counted by the database, exactly, at any volume.
  */
 @Controller
 class DashboardController {
 
     static final String VIEW_DASHBOARD = "cases/dashboard";
-    private static final int CAP = 5000;
 
     private final DeskSupport support;
     private final ObjectProvider<ClusterAlerts> clusterAlerts;
@@ -49,37 +50,26 @@ class DashboardController {
         model.addAttribute("canLink", me.role() == org.warmline.security.Role.AGENT);
         DeskSupport.Org org = support.org();
         Instant now = Instant.now();
-        List<Case> open = support.all(me, CaseQuery.all().withStates(MyWorkController.OPEN), CAP);
-        Map<CaseClocks.Colour, Integer> byColour = new EnumMap<>(CaseClocks.Colour.class);
-        for (CaseClocks.Colour colour : CaseClocks.Colour.values()) {
-            byColour.put(colour, 0);
-        }
-        int noClock = 0;
-        Map<String, Integer> lateByUnit = new TreeMap<>();
-        for (Case c : open) {
-            DeskSupport.Row row = support.row(c, me, org, now);
-            CaseClocks.Colour worst = row.worst();
-            if (worst == null) {
-                noClock++;
-            } else {
-                byColour.merge(worst, 1, Integer::sum);
-            }
-            if (row.late()) {
+        CaseQuery open = support.access().scoped(me, CaseQuery.all().withStates(MyWorkController.OPEN));
+        CaseRepository.ClockCounts counts = support.desk().clockCounts(open, now);
+        Map<CaseClocks.Colour, Long> byColour = new EnumMap<>(CaseClocks.Colour.class);
+        byColour.put(CaseClocks.Colour.GREEN, counts.green());
+        byColour.put(CaseClocks.Colour.AMBER, counts.amber());
+        byColour.put(CaseClocks.Colour.RED, counts.red());
+        Map<String, Long> lateByUnit = new TreeMap<>();
+        support.desk().countBy(open, "unit", true, now).forEach((unit, n) -> lateByUnit.merge(
                 // a case not dispatched yet is late too: a bar of its own, named, not an empty label
-                String unit = c.unit() == null ? messages.getMessage("dashboard.noUnit", null, locale)
-                        : org.unitName(c.unit());
-                lateByUnit.merge(unit, 1, Integer::sum);
-            }
-        }
+                unit == null ? messages.getMessage("dashboard.noUnit", null, locale) : org.unitName(unit), n,
+                Long::sum));
         ZoneId zone = support.format().zone();
         LocalDate today = LocalDate.now(zone);
-        List<Case> intake = support.all(me, CaseQuery.all().submitted(today.atStartOfDay(zone).toInstant(),
-                today.plusDays(1).atStartOfDay(zone).toInstant()), CAP);
-        Map<Channel, Integer> byChannel = new LinkedHashMap<>();
+        CaseQuery intake = support.access().scoped(me, CaseQuery.all().submitted(today.atStartOfDay(zone).toInstant(),
+                today.plusDays(1).atStartOfDay(zone).toInstant()));
+        Map<String, Long> counted = support.desk().countBy(intake, "channel", false, now);
+        Map<Channel, Long> byChannel = new LinkedHashMap<>();
         for (Channel channel : Channel.values()) {
-            byChannel.put(channel, 0);
+            byChannel.put(channel, counted.getOrDefault(channel.name(), 0L));
         }
-        intake.stream().filter(c -> c.channel() != null).forEach(c -> byChannel.merge(c.channel(), 1, Integer::sum));
         List<ClusterAlerts.Alert> alerts;
         try {
             alerts = clusterAlerts.getIfAvailable(() -> ClusterAlerts.NONE).alerts(now);
@@ -87,19 +77,19 @@ class DashboardController {
             alerts = List.of();
             model.addAttribute("alertsFailed", true);
         }
-        model.addAttribute("openTotal", open.size());
+        model.addAttribute("openTotal", counts.total());
         model.addAttribute("byColour", byColour);
-        model.addAttribute("noClock", noClock);
+        model.addAttribute("noClock", counts.none());
         model.addAttribute("lateByUnit", lateByUnit);
         model.addAttribute("lateJson", lateJson(lateByUnit));
         model.addAttribute("byChannel", byChannel);
-        model.addAttribute("intakeTotal", intake.size());
+        model.addAttribute("intakeTotal", counted.values().stream().mapToLong(Long::longValue).sum());
         model.addAttribute("alerts", alerts);
         return VIEW_DASHBOARD;
     }
 
     /** {@code {"units":[…],"late":[…]}}, safe inside a script element (no {@code <}, {@code >} or {@code &}). */
-    static String lateJson(Map<String, Integer> lateByUnit) {
+    static String lateJson(Map<String, ? extends Number> lateByUnit) {
         StringBuilder units = new StringBuilder();
         StringBuilder late = new StringBuilder();
         lateByUnit.forEach((unit, count) -> {

@@ -41,6 +41,8 @@ enum DeskAction {
     REHANDLE(EnumSet.of(CaseState.REVIEW)),
     EXPLAIN(EnumSet.of(CaseState.REVIEW)),
     CLOSE(EnumSet.of(EVALUATED)),
+    /** 现场验收: the citizen's acceptance of a complex case's rectification, recorded on site after completion. */
+    CONFIRM(EnumSet.of(COMPLETED, EVALUATED, CaseState.REVIEW)),
     WITHDRAW(EnumSet.of(SUBMITTED, ACCEPTED, DISPATCHED, IN_PROGRESS, SOLUTION_GIVEN));
 
     private final Set<CaseState> states;
@@ -75,6 +77,7 @@ enum DeskAction {
             case REVIEW -> c.reviewedAt() == null;
             case REHANDLE -> c.reviewedAt() != null && c.reviewFinding() == ReviewFinding.SERVICE_PROBLEM;
             case EXPLAIN -> c.reviewedAt() != null && c.reviewFinding() == ReviewFinding.MISUNDERSTANDING;
+            case CONFIRM -> c.complex();
             default -> true;
         };
     }

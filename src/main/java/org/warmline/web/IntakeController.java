@@ -179,7 +179,10 @@ class IntakeController {
                 occurred, submitted, null);
         Case saved;
         try {
-            saved = desk.registerByAgent(command, me, now);
+            saved = desk.registerByAgent(command, me, now, form.getRepeatOf());
+        } catch (org.warmline.cases.CaseNotFound unknown) {
+            result.reject("intake.repeat.unknown");
+            return page(form, model);
         } catch (TransitionRefused refused) {
             result.reject("intake.refused", new Object[] {messages.getMessage(refused, locale)}, null);
             return page(form, model);

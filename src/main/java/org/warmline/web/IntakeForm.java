@@ -54,6 +54,10 @@ class IntakeForm {
     @Size(max = 64)
     private String handler;
 
+    /** The earlier case this one repeats, ticked under the repeat warning; null for none. */
+    @Size(max = 64)
+    private String repeatOf;
+
     private static String trim(String s) {
         return s == null || s.isBlank() ? null : s.trim();
     }
@@ -84,4 +88,6 @@ class IntakeForm {
     public void setUnit(String unit) { this.unit = trim(unit); }
     public String getHandler() { return handler; }
     public void setHandler(String handler) { this.handler = trim(handler); }
+    public String getRepeatOf() { return repeatOf; }
+    public void setRepeatOf(String repeatOf) { this.repeatOf = trim(repeatOf); }
 }

@@ -29,9 +29,12 @@ class MyWorkController {
     static final String VIEW_MY_WORK = "cases/my-work";
     private static final int CAP = 500;
 
+    /**
+     * The cases that still need work ("in progress"): to accept, dispatch, handle, call back or review. An EVALUATED
+     * case is nobody's queue (it closes by itself), a closed or withdrawn one is done.
+     */
     static final Set<CaseState> OPEN = EnumSet.of(CaseState.SUBMITTED, CaseState.ACCEPTED, CaseState.DISPATCHED,
-            CaseState.IN_PROGRESS, CaseState.SOLUTION_GIVEN, CaseState.COMPLETED, CaseState.EVALUATED,
-            CaseState.REVIEW);
+            CaseState.IN_PROGRESS, CaseState.SOLUTION_GIVEN, CaseState.COMPLETED, CaseState.REVIEW);
     private static final Set<CaseState> HANDLING = EnumSet.of(CaseState.DISPATCHED, CaseState.IN_PROGRESS,
             CaseState.SOLUTION_GIVEN);
 

@@ -2,8 +2,8 @@ package org.warmline.web;
 
 /**
  * The fields of the case page's transition forms: the case's {@code version} as the user saw it (hidden), and what the
- * transition needs (unit and handler to dispatch, a text for a solution, answer, comment or reason, whether resolved,
- * the evaluation level and the review finding, by code). Anything missing or unreadable is left to the case to refuse.
+ * transition needs (unit and handler to dispatch, a text for a solution, answer, comment or reason, the handler's view
+ * whether resolved, the evaluation level and the review finding by code, the citizen's on-site acceptance). Anything missing or unreadable is left to the case to refuse.
  */
 class TransitionForm {
 
@@ -14,6 +14,8 @@ class TransitionForm {
     private boolean resolved;
     private String level;
     private String finding;
+    private boolean onSiteAccepted;
+    private String accepted;
 
     private static String trim(String s) {
         return s == null || s.isBlank() ? null : s.trim();
@@ -42,4 +44,10 @@ class TransitionForm {
     public void setLevel(String level) { this.level = trim(level); }
     public String getFinding() { return finding; }
     public void setFinding(String finding) { this.finding = trim(finding); }
+    /** At completion of a complex case: the citizen accepted the rectification on site. */
+    public boolean isOnSiteAccepted() { return onSiteAccepted; }
+    public void setOnSiteAccepted(boolean onSiteAccepted) { this.onSiteAccepted = onSiteAccepted; }
+    /** The on-site acceptance after completion: {@code true} or {@code false}; anything else is no answer. */
+    public String getAccepted() { return accepted; }
+    public void setAccepted(String accepted) { this.accepted = trim(accepted); }
 }

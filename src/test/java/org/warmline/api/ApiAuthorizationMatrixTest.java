@@ -54,6 +54,14 @@ class ApiAuthorizationMatrixTest extends ApiFixture {
             explain           403 403 200 403 404 403 404 401
             close             403 403 200 403 404 403 404 401
             withdraw          403 403 200 403 404 403 404 401
+            acceptance        403 403 403 200 404 200 404 401
+            attempt           403 403 201 403 404 403 404 401
+            attempts          200 200 200 200 404 200 404 401
+            notifications     200 200 200 200 200 200 200 401
+            notification-read 404 404 404 404 404 404 404 401
+            notifications-read 204 204 204 204 204 204 204 401
+            health            200 200 200 200 200 200 200 200
+            prometheus        200 403 403 403 403 403 403 401
             """;
 
     static Stream<Arguments> cells() {
@@ -108,7 +116,17 @@ class ApiAuthorizationMatrixTest extends ApiFixture {
             Map.entry("explain", t -> action(t.reviewed(ReviewFinding.MISUNDERSTANDING), "explain",
                     "{\"version\":$v,\"explanation\":\"室温测量位置有误，已当面说明\"}")),
             Map.entry("close", t -> action(t.evaluated(EvaluationLevel.SATISFIED), "close", "{\"version\":$v}")),
-            Map.entry("withdraw", t -> action(t.dispatched(), "withdraw", "{\"version\":$v,\"reason\":\"重复登记\"}")));
+            Map.entry("withdraw", t -> action(t.dispatched(), "withdraw", "{\"version\":$v,\"reason\":\"重复登记\"}")),
+            Map.entry("acceptance", t -> action(t.completedComplex(), "acceptance",
+                    "{\"version\":$v,\"accepted\":true}")),
+            Map.entry("attempt", t -> action(t.completed(), "callback-attempts",
+                    "{\"version\":$v,\"outcome\":\"NO_ANSWER\"}")),
+            Map.entry("attempts", t -> get("/api/cases/{no}/callback-attempts", t.completed().caseNo())),
+            Map.entry("notifications", t -> get("/api/notifications")),
+            Map.entry("notification-read", t -> post("/api/notifications/{id}/read", Long.MAX_VALUE)),
+            Map.entry("notifications-read", t -> post("/api/notifications/read")),
+            Map.entry("health", t -> get("/actuator/health")),
+            Map.entry("prometheus", t -> get("/actuator/prometheus")));
 
     @ParameterizedTest(name = "{0} as {1} -> {2}")
     @MethodSource("cells")

@@ -135,6 +135,18 @@ public abstract class ApiFixture {
         return desk.complete(c.id(), c.version(), account(Caller.HANDLER_IN), Instant.now(), true);
     }
 
+    /** A complex complaint (多户串联故障, 管道改造) dispatched to T1 / S01 and completed: its acceptance is awaited. */
+    protected Case completedComplex() {
+        Instant now = Instant.now();
+        Case c = desk.registerByAgent(new RegisterCommand(Channel.HOTLINE, Category.COMPLAINT, true, "漏水", "王女士",
+                PHONE, "幸福小区3号楼", "整栋楼立管漏水", now.minusSeconds(7200), now.minusSeconds(3600), null),
+                account(Caller.AGENT), now);
+        c = desk.dispatch(c.id(), c.version(), account(Caller.AGENT), now, "T1", "S01");
+        c = desk.contact(c.id(), c.version(), account(Caller.HANDLER_IN), now);
+        c = desk.giveSolution(c.id(), c.version(), account(Caller.HANDLER_IN), now, "更换立管");
+        return desk.complete(c.id(), c.version(), account(Caller.HANDLER_IN), now, true);
+    }
+
     protected Case evaluated(EvaluationLevel level) {
         Case c = completed();
         return desk.evaluate(c.id(), c.version(), account(Caller.AGENT), Instant.now(), level,

@@ -108,8 +108,10 @@ class EvaluationBrowserTest extends BrowserTestBase {
         assertThat(card.getText()).contains(c.citizenPhone(), "已等待 0 天", "已调整入户阀门");
         assertThat(text(By.id("evaluation-mix"))).contains("电话回访", "网上评价", "70%", "30%");
 
-        WebElement form = card.findElement(By.tagName("form"));
+        WebElement form = card.findElement(By.cssSelector("form.evaluate"));
         new Select(form.findElement(By.name("level"))).selectByValue("SATISFIED");
+        assertThat(form.getText()).contains("问题是否已解决?");
+        click(form.findElement(By.cssSelector("input[name=resolved][value=true]")));
         form.findElement(By.name("words")).sendKeys("师傅来得很快,<b>谢谢</b>");
         submit(form);
         assertThat(text(By.id("flash"))).contains(c.caseNo(), "回访已记录");
@@ -165,6 +167,7 @@ class EvaluationBrowserTest extends BrowserTestBase {
         click(driver.findElement(By.id("survey-link")));
         wait.until(ExpectedConditions.titleContains("满意度评价"));
         click(driver.findElement(By.cssSelector("label[for=level-UNSATISFIED]")));
+        click(driver.findElement(By.cssSelector("label[for=resolved-no]")));
         driver.findElement(By.id("comment")).sendKeys("收费还是按全年算,不合理");
         submit(driver.findElement(By.id("survey-form")));
         assertThat(text(By.id("thanks"))).isEqualTo("感谢您的评价!");

@@ -28,6 +28,7 @@ import org.warmline.cases.CaseEvent.CaseEvaluated;
 import org.warmline.cases.CaseEvent.CaseRegistered;
 import org.warmline.cases.CaseEvent.CaseRehandled;
 import org.warmline.cases.CaseEvent.CaseReviewed;
+import org.warmline.cases.CaseEvent.ResolutionRecorded;
 import org.warmline.cases.CaseEvent.CaseSurveyed;
 import org.warmline.cases.CaseEvent.CaseWithdrawn;
 import org.warmline.cases.CaseEvent.SolutionGiven;
@@ -162,18 +163,25 @@ class CaseLifecycleScenarioTest {
         c = desk.complete(c.id(), c.version(), STEWARD, completed, true);
         assertThat(c.state()).isEqualTo(CaseState.COMPLETED);
         assertThat(c.completedAt()).isEqualTo(completed);
-        assertThat(c.resolved()).isTrue();
+        // the handler's view is kept; the resolution is the citizen's and waits for the callback (scheme 2.3)
+        assertThat(c.handlerResolved()).isTrue();
+        assertThat(c.resolved()).isFalse();
+        assertThat(c.resolution()).isEqualTo(Resolution.PENDING);
         assertThat(events()).singleElement().isEqualTo(new CaseCompleted(c.id(), c.caseNo(), "S01", completed, true));
         assertThat(desk.clocks(c, completed).clocks()).isEmpty();
 
         // 7. callback: UNSATISFIED opens a review with a 24 h clock
         Instant unsatisfied = at("2026-01-13T15:00");
         c = desk.evaluate(c.id(), c.version(), AGENT, unsatisfied, EvaluationLevel.UNSATISFIED,
-                EvaluationChannel.PHONE, "室温仍不达标");
+                EvaluationChannel.PHONE, "室温仍不达标", false);
         assertThat(c.state()).isEqualTo(CaseState.REVIEW);
+        assertThat(c.resolution()).isEqualTo(Resolution.UNRESOLVED);
+        assertThat(c.resolutionSource()).isEqualTo(Resolution.Source.CALLBACK);
+        assertThat(c.resolved()).isFalse();
+        assertThat(events()).hasSize(2).last().isInstanceOf(ResolutionRecorded.class);
+        c = desk.find(c.id()).orElseThrow();
         assertThat(c.unsatisfiedAt()).isEqualTo(unsatisfied);
         assertThat(c.evaluatedAt()).isEqualTo(unsatisfied);
-        assertThat(events()).singleElement().isInstanceOf(CaseEvaluated.class);
         assertThat(desk.clocks(c, unsatisfied.plusSeconds(3600)).clock(CaseClocks.Kind.REVIEW).orElseThrow()
                 .deadline()).isEqualTo(at("2026-01-14T15:00"));
 
@@ -205,15 +213,19 @@ class CaseLifecycleScenarioTest {
 
         // 10. second callback: SATISFIED; the review of the first round stays on record
         Instant satisfied = at("2026-01-14T16:00");
+        assertThat(c.resolution()).isEqualTo(Resolution.PENDING);
         c = desk.evaluate(c.id(), c.version(), AGENT, satisfied, EvaluationLevel.SATISFIED, EvaluationChannel.PHONE,
-                "已解决,满意");
+                "已解决,满意", true);
         assertThat(c.state()).isEqualTo(CaseState.EVALUATED);
+        assertThat(c.resolved()).isTrue();
+        assertThat(c.resolution()).isEqualTo(Resolution.RESOLVED);
+        assertThat(c.resolutionBy()).isEqualTo("A01");
         assertThat(c.evaluation()).isEqualTo(EvaluationLevel.SATISFIED);
         assertThat(c.evaluatedAt()).isEqualTo(satisfied);
         assertThat(c.unsatisfiedAt()).isEqualTo(unsatisfied);
         assertThat(c.reviewedAt()).isEqualTo(reviewed);
         assertThat(c.rehandledAt()).isEqualTo(rehandled);
-        assertThat(events()).singleElement().isEqualTo(new CaseEvaluated(c.id(), c.caseNo(), "A01", satisfied,
+        assertThat(events()).first().isEqualTo(new CaseEvaluated(c.id(), c.caseNo(), "A01", satisfied,
                 EvaluationLevel.SATISFIED, EvaluationChannel.PHONE));
         assertThat(historyOf(c, "EVALUATE")).extracting(HistoryEntry::field, HistoryEntry::before,
                         HistoryEntry::after)
@@ -222,7 +234,7 @@ class CaseLifecycleScenarioTest {
         // nothing was lost along the way: every history line is still there, in order
         assertThat(desk.history(c.id())).extracting(HistoryEntry::action).containsSubsequence("REGISTER", "ACCEPT",
                 "DISPATCH", "CONTACT", "SURVEY", "SOLUTION", "COMPLETE", "EVALUATE", "REVIEW", "REHANDLE",
-                "SOLUTION", "COMPLETE", "EVALUATE");
+                "SOLUTION", "COMPLETE", "EVALUATE", "CONFIRM");
         assertThat(redClocks).containsExactly(List.of(c.caseNo(), "response.late-acceptance"));
     }
 
@@ -373,7 +385,7 @@ class CaseLifecycleScenarioTest {
         c = desk.giveSolution(c.id(), c.version(), STEWARD, solved, "更换主管道阀门");
         c = desk.complete(c.id(), c.version(), STEWARD, at("2026-01-16T13:00"), true);
         c = desk.evaluate(c.id(), c.version(), AGENT, at("2026-01-17T10:00"), EvaluationLevel.BASIC,
-                EvaluationChannel.PHONE, "基本满意");
+                EvaluationChannel.PHONE, "基本满意", true);
 
         // a consultation answered on the spot: no clock ever red
         Case answered = desk.registerByAgent(hotline(Category.CONSULTATION, "2026-01-20T10:00"), AGENT,

@@ -241,7 +241,8 @@ class CitizenPagesTest {
         String token = submit(phone(), address(), "暖气不热");
         mvc.perform(get("/public/track/" + token + "/survey")).andExpect(status().isOk())
                 .andExpect(content().string(allOf(containsString("工单办结后才能评价"), not(containsString("survey-form")))));
-        mvc.perform(post("/public/track/" + token + "/survey").with(csrf()).param("level", "SATISFIED"))
+        mvc.perform(post("/public/track/" + token + "/survey").with(csrf()).param("level", "SATISFIED")
+                        .param("resolved", "true"))
                 .andExpect(status().isConflict());
         assertThat(caseOf(token).evaluation()).isNull();
 
@@ -251,6 +252,7 @@ class CitizenPagesTest {
         mvc.perform(post("/public/track/" + token + "/survey").with(csrf()))
                 .andExpect(status().isBadRequest()).andExpect(content().string(containsString("请选择满意程度")));
         mvc.perform(post("/public/track/" + token + "/survey").with(csrf()).param("level", "BASIC")
+                        .param("resolved", "true")
                         .param("comment", "<b>还行</b>"))
                 .andExpect(status().is3xxRedirection()).andExpect(redirectedUrl("/public/track/" + token));
         Case evaluated = caseOf(token);
@@ -258,9 +260,12 @@ class CitizenPagesTest {
         assertThat(evaluated.evaluation()).isEqualTo(EvaluationLevel.BASIC);
         assertThat(evaluated.evaluationChannel()).isEqualTo(EvaluationChannel.ONLINE);
         assertThat(evaluated.evaluationComment()).isEqualTo("<b>还行</b>");
+        assertThat(evaluated.resolved()).as("the citizen said it is resolved").isTrue();
+        assertThat(evaluated.resolutionSource()).isEqualTo(org.warmline.cases.Resolution.Source.SURVEY);
         assertThat(tokenRow(token).surveyedAt()).isNotNull();
 
-        mvc.perform(post("/public/track/" + token + "/survey").with(csrf()).param("level", "UNSATISFIED"))
+        mvc.perform(post("/public/track/" + token + "/survey").with(csrf()).param("level", "UNSATISFIED")
+                        .param("resolved", "false"))
                 .andExpect(status().isConflict()).andExpect(content().string(containsString("每个链接只能评价一次")));
         assertThat(caseOf(token).evaluation()).isEqualTo(EvaluationLevel.BASIC);
         mvc.perform(get("/public/track/" + token)).andExpect(status().isOk())
@@ -272,7 +277,7 @@ class CitizenPagesTest {
         String token = submit(phone(), address(), "暖气不热");
         complete(caseOf(token));
         mvc.perform(post("/public/track/" + token + "/survey").with(csrf()).param("level", "UNSATISFIED")
-                .param("comment", "还是冷")).andExpect(status().is3xxRedirection());
+                .param("resolved", "false").param("comment", "还是冷")).andExpect(status().is3xxRedirection());
         Case c = caseOf(token);
         assertThat(c.state()).isEqualTo(CaseState.REVIEW);
         assertThat(c.unsatisfiedAt()).isNotNull();

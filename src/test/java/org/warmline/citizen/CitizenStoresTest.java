@@ -34,7 +34,7 @@ class CitizenStoresTest {
 
     private static final Scheme SCHEME = SchemeLoader.defaultScheme();
     private static final WorkingCalendar CALENDAR = WorkingCalendar.shipped(ZoneId.of("Asia/Shanghai"));
-    private static final CitizenSettings SETTINGS = new CitizenSettings(2, 3, 4, 90, 365);
+    private static final CitizenSettings SETTINGS = new CitizenSettings(2, 3, 4, 90, 365, null, null);
 
     private record Fixture(JdbcClient jdbc, CaseDesk desk, TrackingTokens tokens, SubmissionLimits limits) {
     }

@@ -16,6 +16,9 @@ import org.warmline.cases.CaseClocks;
 import org.warmline.cases.CaseDesk;
 import org.warmline.cases.CaseRepository;
 import org.warmline.cases.RegisterCommand;
+import org.warmline.cases.Texts;
+import org.warmline.notifications.NotificationContacts;
+import org.warmline.notifications.Notifications;
 import org.warmline.ledger.Category;
 import org.warmline.ledger.Channel;
 import org.warmline.ledger.Unit;
@@ -62,7 +65,8 @@ final class EscalationFixture {
         this.desk = new CaseDesk(repository, clocks, transactions, events::add);
         this.organization = new OrganizationStore(jdbc, transactions);
         this.accounts = new AccountStore(jdbc, transactions, PasswordEncoderFactories.createDelegatingPasswordEncoder());
-        this.notifications = new Notifications(List.of(new InAppNotifier(jdbc)), jdbc, List.of("in-app"));
+        this.notifications = new Notifications(List.of(), jdbc, transactions, new Texts(messages()),
+                new NotificationContacts(jdbc));
         this.escalations = new Escalations(repository, clocks, organization, accounts, notifications, jdbc,
                 transactions);
         organization.saveAll(List.of(new Unit("HQ", "总部客户服务部", UnitKind.HQ_SERVICE, null),
@@ -84,6 +88,15 @@ final class EscalationFixture {
         return desk.registerByAgent(new RegisterCommand(Channel.HOTLINE, Category.COMPLAINT, false, "TEMPERATURE", "王先生",
                 "13800001111", "幸福小区3号楼2单元501", "暖气不热", null, submitted, null), AGENT,
                 submitted.plusSeconds(300));
+    }
+
+    static org.springframework.context.MessageSource messages() {
+        org.springframework.context.support.ResourceBundleMessageSource messages =
+                new org.springframework.context.support.ResourceBundleMessageSource();
+        messages.setBasename("messages");
+        messages.setDefaultEncoding("UTF-8");
+        messages.setFallbackToSystemLocale(false);
+        return messages;
     }
 
     long count(String sql, Object... params) {

@@ -14,10 +14,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.warmline.escalation.EscalationFixture.CALENDAR;
 import static org.warmline.escalation.EscalationFixture.SHANGHAI;
 
-/** The escalation steps with the spec's allowances: step 1 at the deadline, one more per further allowance. */
+/**
+ * The escalation steps with the spec's allowances: step 1 at the deadline, one more level per further allowance, until
+ * the top; after it, reminders.
+ */
 class EscalationPlanTest {
 
     private static final List<String> CHAIN = List.of("T1", "B1", "HQ");
+    private static final List<String> LONG_CHAIN = List.of("T1", "S1", "B1", "HQ");
 
     private static Instant at(String local) {
         return LocalDateTime.parse(local).atZone(SHANGHAI).toInstant();
@@ -41,22 +45,51 @@ class EscalationPlanTest {
         assertThat(steps(acceptance, "2025-03-03T09:00:00", CHAIN)).hasSize(1);
         assertThat(steps(acceptance, "2025-03-03T09:00:01", CHAIN)).extracting(Step::step, Step::levelUnit)
                 .containsExactly(org.assertj.core.groups.Tuple.tuple(1, "B1"), org.assertj.core.groups.Tuple.tuple(2, "HQ"));
-        // beyond the top it stays at the top
+        // the top is the end: further allowances are reminders, not steps
         assertThat(steps(acceptance, "2025-03-03T10:00:01", CHAIN)).extracting(Step::levelUnit)
-                .containsExactly("B1", "HQ", "HQ", "HQ");
+                .containsExactly("B1", "HQ");
+        assertThat(EscalationPlan.lastReminderDue(List.of(acceptance), at("2025-03-03T09:00:01"), CHAIN, CALENDAR))
+                .isEmpty();
+        assertThat(EscalationPlan.lastReminderDue(List.of(acceptance), at("2025-03-03T09:30:00.999"), CHAIN,
+                CALENDAR)).isEmpty();
+        assertThat(EscalationPlan.lastReminderDue(List.of(acceptance), at("2025-03-03T10:00:01"), CHAIN, CALENDAR))
+                .contains(new EscalationPlan.Reminder(Kind.ACCEPTANCE, at("2025-03-03T10:00")));
+    }
+
+    @Test
+    void aCaseNinetyDaysLateHasAtMostTheChainsDepthOfStepsPerClock() {
+        List<LateClock> clocks = List.of(clock(Kind.ACCEPTANCE, "2025-03-03T08:00", Duration.ofMinutes(30)),
+                clock(Kind.HANDLING, "2025-03-03T08:00", Duration.ofHours(24)),
+                new LateClock(Kind.HANDLING, at("2025-03-03T08:00"), CALENDAR.addWorkingDays(at("2025-03-03T08:00"), 3),
+                        true));
+        Instant ninetyDaysLater = at("2025-06-01T08:00");
+        for (List<String> chain : List.of(CHAIN, LONG_CHAIN, List.of("HQ"), List.<String>of())) {
+            List<Step> steps = EscalationPlan.steps(clocks, ninetyDaysLater, chain, CALENDAR);
+            assertThat(steps).hasSize(clocks.size() * EscalationPlan.depth(chain));
+            assertThat(steps).extracting(Step::step).allMatch(k -> k <= EscalationPlan.depth(chain));
+            // one step per level: no level twice for a clock
+            assertThat(steps.stream().map(s -> s.clock() + "/" + s.dueAt() + "/" + s.levelUnit()).distinct())
+                    .hasSize(steps.size());
+        }
+        // the reminder due is the latest further allowance passed: the 30-minute clock's
+        assertThat(EscalationPlan.lastReminderDue(clocks, ninetyDaysLater, CHAIN, CALENDAR)).get()
+                .satisfies(r -> assertThat(r.clock()).isEqualTo(Kind.ACCEPTANCE))
+                .satisfies(r -> assertThat(r.dueAt()).isEqualTo(at("2025-06-01T07:30")));
     }
 
     @Test
     void contactEscalatesEveryTwoHours() {
         LateClock contact = clock(Kind.CONTACT, "2025-03-03T08:00", Duration.ofHours(2));
-        assertThat(steps(contact, "2025-03-03T14:00:01", CHAIN)).extracting(Step::dueAt)
-                .containsExactly(at("2025-03-03T10:00"), at("2025-03-03T12:00"), at("2025-03-03T14:00"));
+        assertThat(steps(contact, "2025-03-03T14:00:01", LONG_CHAIN)).extracting(Step::dueAt, Step::levelUnit)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(at("2025-03-03T10:00"), "S1"),
+                        org.assertj.core.groups.Tuple.tuple(at("2025-03-03T12:00"), "B1"),
+                        org.assertj.core.groups.Tuple.tuple(at("2025-03-03T14:00"), "HQ"));
     }
 
     @Test
     void handlingByTheHourEscalatesEveryAllowanceOfItsClass() {
         LateClock consultation = clock(Kind.HANDLING, "2025-03-03T08:00", Duration.ofHours(4));
-        assertThat(steps(consultation, "2025-03-03T16:00:01", CHAIN)).extracting(Step::dueAt)
+        assertThat(steps(consultation, "2025-03-03T16:00:01", LONG_CHAIN)).extracting(Step::dueAt)
                 .containsExactly(at("2025-03-03T12:00"), at("2025-03-03T16:00"));
         LateClock complaint = clock(Kind.HANDLING, "2025-03-03T08:00", Duration.ofHours(24));
         assertThat(steps(complaint, "2025-03-05T08:00:00", CHAIN)).extracting(Step::dueAt)
@@ -71,17 +104,20 @@ class EscalationPlanTest {
         Instant deadline = CALENDAR.addWorkingDays(start, 3);
         assertThat(deadline).isEqualTo(at("2025-03-11T10:00"));
         LateClock complex = new LateClock(Kind.HANDLING, start, deadline, true);
-        assertThat(steps(complex, "2025-03-14T10:00:00", CHAIN)).hasSize(1);
-        assertThat(steps(complex, "2025-03-17T09:00", CHAIN)).extracting(Step::dueAt)
+        assertThat(steps(complex, "2025-03-14T10:00:00", LONG_CHAIN)).hasSize(1);
+        assertThat(steps(complex, "2025-03-17T09:00", LONG_CHAIN)).extracting(Step::dueAt)
                 .containsExactly(at("2025-03-11T10:00"), at("2025-03-14T10:00"));
-        assertThat(steps(complex, "2025-03-19T10:00:01", CHAIN)).extracting(Step::dueAt)
+        assertThat(steps(complex, "2025-03-19T10:00:01", LONG_CHAIN)).extracting(Step::dueAt)
                 .containsExactly(at("2025-03-11T10:00"), at("2025-03-14T10:00"), at("2025-03-19T10:00"));
+        // with two levels above, the third allowance is a reminder due on the Wednesday
+        assertThat(EscalationPlan.lastReminderDue(List.of(complex), at("2025-03-19T10:00:01"), CHAIN, CALENDAR))
+                .contains(new EscalationPlan.Reminder(Kind.HANDLING, at("2025-03-19T10:00")));
     }
 
     @Test
     void reviewEscalatesEveryTwentyFourHours() {
         LateClock review = clock(Kind.REVIEW, "2025-03-03T08:00", Duration.ofHours(24));
-        assertThat(steps(review, "2025-03-06T08:00:01", CHAIN)).extracting(Step::step).containsExactly(1, 2, 3);
+        assertThat(steps(review, "2025-03-06T08:00:01", LONG_CHAIN)).extracting(Step::step).containsExactly(1, 2, 3);
     }
 
     @Test
@@ -97,7 +133,7 @@ class EscalationPlanTest {
     void aCaseWithoutUnitGoesToTheTopAndAnEmptyChainToNoUnit() {
         LateClock acceptance = clock(Kind.ACCEPTANCE, "2025-03-03T08:00", Duration.ofMinutes(30));
         assertThat(steps(acceptance, "2025-03-03T09:00:01", List.of("HQ"))).extracting(Step::levelUnit)
-                .containsExactly("HQ", "HQ");
+                .containsExactly("HQ");
         assertThat(steps(acceptance, "2025-03-03T08:31", List.of())).extracting(Step::levelUnit)
                 .containsExactly((String) null);
     }

@@ -164,7 +164,7 @@ class EvaluationPagesTest {
         Case c = completed(Instant.now().minus(Duration.ofHours(5)), Duration.ofHours(1));
         mvc.perform(post("/callbacks/" + c.caseNo()).with(as(agent)).with(csrf())
                         .param("version", String.valueOf(c.version())).param("level", "SATISFIED")
-                        .param("words", "师傅很负责,现在暖和了"))
+                        .param("resolved", "true").param("words", "师傅很负责,现在暖和了"))
                 .andExpect(status().is3xxRedirection()).andExpect(redirectedUrl("/callbacks"))
                 .andExpect(flash().attribute("message", "callback.recorded"));
         Case after = reload(c);
@@ -172,6 +172,10 @@ class EvaluationPagesTest {
         assertThat(after.evaluation()).isEqualTo(EvaluationLevel.SATISFIED);
         assertThat(after.evaluationChannel()).isEqualTo(EvaluationChannel.PHONE);
         assertThat(after.evaluationComment()).isEqualTo("师傅很负责,现在暖和了");
+        // the citizen's answer is the case's resolution (scheme 2.3)
+        assertThat(after.resolved()).isTrue();
+        assertThat(after.resolution()).isEqualTo(org.warmline.cases.Resolution.RESOLVED);
+        assertThat(after.resolutionSource()).isEqualTo(org.warmline.cases.Resolution.Source.CALLBACK);
         assertThat(desk.history(c.id())).anySatisfy(h -> {
             assertThat(h.action()).isEqualTo("EVALUATE");
             assertThat(h.actor()).isEqualTo(CaseDesk.actor(agent));
@@ -183,7 +187,8 @@ class EvaluationPagesTest {
     void aStaleVersionOrAMissingLevelChangesNothingAndSaysWhy() throws Exception {
         Case c = completed(Instant.now().minus(Duration.ofHours(5)), Duration.ofHours(1));
         mvc.perform(post("/callbacks/" + c.caseNo()).with(as(agent)).with(csrf())
-                        .param("version", String.valueOf(c.version() - 1)).param("level", "SATISFIED"))
+                        .param("version", String.valueOf(c.version() - 1)).param("level", "SATISFIED")
+                        .param("resolved", "true"))
                 .andExpect(status().isConflict())
                 .andExpect(content().string(allOf(containsString("callback-error"), containsString("已被他人修改"))));
         mvc.perform(post("/callbacks/" + c.caseNo()).with(as(agent)).with(csrf())
@@ -202,14 +207,15 @@ class EvaluationPagesTest {
         Case c = completed(Instant.now().minus(Duration.ofHours(5)), Duration.ofHours(1));
         for (Account reader : List.of(handler, assessor)) {
             mvc.perform(post("/callbacks/" + c.caseNo()).with(as(reader)).with(csrf())
-                    .param("version", String.valueOf(c.version())).param("level", "SATISFIED"))
+                    .param("version", String.valueOf(c.version())).param("level", "SATISFIED")
+                    .param("resolved", "true"))
                     .andExpect(status().isForbidden());
         }
         mvc.perform(post("/callbacks/" + c.caseNo()).with(as(otherManager)).with(csrf())
-                .param("version", String.valueOf(c.version())).param("level", "SATISFIED"))
+                .param("version", String.valueOf(c.version())).param("level", "SATISFIED").param("resolved", "true"))
                 .andExpect(status().isNotFound());
         mvc.perform(post("/callbacks/" + c.caseNo()).with(as(agent))
-                .param("version", String.valueOf(c.version())).param("level", "SATISFIED"))
+                .param("version", String.valueOf(c.version())).param("level", "SATISFIED").param("resolved", "true"))
                 .andExpect(status().isForbidden()); // no CSRF token
         mvc.perform(post("/reviews/" + c.caseNo()).with(as(assessor)).with(csrf())
                 .param("version", String.valueOf(c.version())).param("finding", "SERVICE_PROBLEM"))
@@ -225,7 +231,7 @@ class EvaluationPagesTest {
         Case red = completed(now.minus(Duration.ofDays(3)), Duration.ofHours(2));
         mvc.perform(post("/callbacks/" + fresh.caseNo()).with(as(agent)).with(csrf())
                         .param("version", String.valueOf(fresh.version())).param("level", "UNSATISFIED")
-                        .param("words", "还是不热"))
+                        .param("resolved", "false").param("words", "还是不热"))
                 .andExpect(status().is3xxRedirection())
                 .andExpect(flash().attribute("message", "callback.recordedUnsatisfied"));
         desk.evaluate(amber.id(), amber.version(), agent, now.minus(Duration.ofHours(20)), EvaluationLevel.UNSATISFIED,

@@ -22,6 +22,7 @@ import org.warmline.cases.CaseDesk;
 import org.warmline.cases.CaseRepository;
 import org.warmline.cases.CaseState;
 import org.warmline.cases.RegisterCommand;
+import org.warmline.cases.TransitionRefused;
 import org.warmline.ledger.Category;
 import org.warmline.ledger.Channel;
 import org.warmline.ledger.EvaluationChannel;
@@ -55,7 +56,8 @@ class EvaluationStoresTest {
     private static final Account MANAGER = new Account(3, "wang", Role.UNIT_MANAGER, null, "B2", true, 0, null,
             Instant.EPOCH);
 
-    private record Fixture(CaseDesk desk, EvaluationDesk evaluations) {
+    private record Fixture(CaseDesk desk, EvaluationDesk evaluations, CallbackAttempts attempts, List<Object> events,
+                           JdbcClient jdbc) {
     }
 
     private static Fixture fixture(DataSource ds) {
@@ -69,8 +71,11 @@ class EvaluationStoresTest {
                         new Unit("T1", "维修一班", UnitKind.TEAM, "B1"), new Unit("B2", "城西分公司", UnitKind.BRANCH, null)),
                 List.of(new Staff("S01", "李管家", Post.STEWARD, "T1")));
         CaseAccess access = new CaseAccess(desk, organization);
+        List<Object> events = new java.util.ArrayList<>();
+        CallbackAttempts attempts = new CallbackAttempts(new CaseRepository(jdbc, transactions, clocks), jdbc,
+                transactions, events::add, new CallbackSettings(3, Duration.ofHours(4)), CALENDAR);
         return new Fixture(desk, new EvaluationDesk(desk, access, SCHEME, CALENDAR, jdbc,
-                org.warmline.administration.SchemeVersions.of(jdbc)));
+                org.warmline.administration.SchemeVersions.of(jdbc), attempts), attempts, events, jdbc);
     }
 
     private static Case completed(CaseDesk desk, Instant at) {
@@ -140,5 +145,91 @@ class EvaluationStoresTest {
         assertThat(closed.explainedAt()).isEqualTo(at.plus(Duration.ofHours(3)));
         assertThat(f.desk().history(c.id())).anySatisfy(h -> assertThat(h.note()).isEqualTo("已说明收费标准"));
         assertThat(f.evaluations().reviewQueue(AGENT, at.plus(Duration.ofHours(4)))).isEmpty();
+    }
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("org.warmline.persistence.Databases#both")
+    void callbackAttemptsAreSpacedCountedAndTakeTheCaseOutOfTheQueueAfterTheLast(String name,
+                                                                                Supplier<DataSource> database) {
+        Fixture f = fixture(database.get());
+        Instant done = Instant.parse("2026-01-05T02:00:00Z");
+        Case waiting = completed(f.desk(), done);
+        Case other = completed(f.desk(), done.plusSeconds(600));
+        Instant now = done.plus(Duration.ofDays(1));
+        assertThat(f.evaluations().callbacksWaiting(AGENT)).isEqualTo(2);
+        assertThat(f.evaluations().callbackQueue(AGENT, now)).extracting(w -> w.c().caseNo())
+                .containsExactly(waiting.caseNo(), other.caseNo());
+
+        Instant first = done.plus(Duration.ofHours(1));
+        CallbackAttempts.Round round = f.attempts().record(waiting.id(), waiting.version(), AGENT, first,
+                CallbackOutcome.NO_ANSWER, now);
+        assertThat(round.attempts()).extracting(CallbackAttempts.Attempt::number, CallbackAttempts.Attempt::outcome)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(1, CallbackOutcome.NO_ANSWER));
+        assertThat(round.nextAllowed()).isEqualTo(first.plus(Duration.ofHours(4)));
+        // the queue puts the case whose next callback is due later last
+        assertThat(f.evaluations().callbackQueue(AGENT, first.plusSeconds(60))).extracting(w -> w.c().caseNo())
+                .containsExactly(other.caseNo(), waiting.caseNo());
+
+        // too soon, in the future, before completion, on a stale version: refused, nothing recorded
+        assertThatThrownBy(() -> f.attempts().record(waiting.id(), waiting.version(), AGENT,
+                first.plus(Duration.ofHours(3)), CallbackOutcome.POWERED_OFF, now))
+                .isInstanceOf(TransitionRefused.class).extracting(e -> ((TransitionRefused) e).key())
+                .isEqualTo("callback.refused.tooSoon");
+        assertThatThrownBy(() -> f.attempts().record(waiting.id(), waiting.version(), AGENT, now.plusSeconds(60),
+                CallbackOutcome.POWERED_OFF, now)).isInstanceOf(TransitionRefused.class)
+                .extracting(e -> ((TransitionRefused) e).key()).isEqualTo("callback.refused.time");
+        assertThatThrownBy(() -> f.attempts().record(waiting.id(), waiting.version() - 1, AGENT, now,
+                CallbackOutcome.POWERED_OFF, now)).isInstanceOf(org.warmline.cases.CaseChanged.class);
+        assertThat(f.attempts().round(waiting).attempts()).hasSize(1);
+
+        f.attempts().record(waiting.id(), waiting.version(), AGENT, first.plus(Duration.ofHours(4)),
+                CallbackOutcome.REJECTED, now);
+        assertThat(f.events()).isEmpty();
+        CallbackAttempts.Round last = f.attempts().record(waiting.id(), waiting.version(), AGENT,
+                first.plus(Duration.ofHours(9)), CallbackOutcome.WRONG_NUMBER, now);
+        assertThat(last.exhausted()).isTrue();
+        assertThat(last.nextAllowed()).isNull();
+        assertThat(f.events()).singleElement().isEqualTo(new CallbackAttemptsExhausted(waiting.id(),
+                waiting.caseNo(), first.plus(Duration.ofHours(9)), 3));
+        assertThat(f.evaluations().callbackQueue(AGENT, now)).extracting(w -> w.c().caseNo())
+                .containsExactly(other.caseNo());
+        assertThat(f.evaluations().callbacksWaiting(AGENT)).isEqualTo(1);
+        assertThat(f.evaluations().callbacksGivenUp(AGENT)).isEqualTo(1);
+        assertThatThrownBy(() -> f.attempts().record(waiting.id(), waiting.version(), AGENT, now,
+                CallbackOutcome.NO_ANSWER, now)).isInstanceOf(TransitionRefused.class)
+                .extracting(e -> ((TransitionRefused) e).key()).isEqualTo("callback.refused.exhausted");
+        // every attempt is on the history, the last with the case leaving the queue
+        assertThat(f.desk().history(waiting.id())).filteredOn(h -> h.action().equals("CALLBACK_ATTEMPT"))
+                .extracting(h -> h.text().key()).containsExactly("history.callbackAttempt",
+                        "history.callbackAttempt", "history.callbackAttempt", "history.callbacksExhausted");
+        // the citizen can still be evaluated (online survey); the case is then no one's callback
+        Case evaluated = f.desk().evaluateOnline(waiting.id(), waiting.version(), now, EvaluationLevel.SATISFIED,
+                null, true);
+        assertThat(evaluated.resolved()).isTrue();
+        assertThatThrownBy(() -> f.attempts().record(other.id(), other.version() + 1, AGENT, now,
+                CallbackOutcome.NO_ANSWER, now)).isInstanceOf(org.warmline.cases.CaseChanged.class);
+        assertThatThrownBy(() -> f.attempts().record(evaluated.id(), evaluated.version(), AGENT, now,
+                CallbackOutcome.NO_ANSWER, now)).isInstanceOf(TransitionRefused.class)
+                .extracting(e -> ((TransitionRefused) e).key()).isEqualTo("callback.refused.state");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("org.warmline.persistence.Databases#both")
+    void aCaseCompletedAgainIsCalledBackAfresh(String name, Supplier<DataSource> database) {
+        Fixture f = fixture(database.get());
+        Instant done = Instant.parse("2026-01-05T02:00:00Z");
+        Case c = completed(f.desk(), done);
+        for (int i = 0; i < 2; i++) {
+            f.attempts().record(c.id(), c.version(), AGENT, done.plus(Duration.ofHours(1 + 5L * i)),
+                    CallbackOutcome.NO_ANSWER, done.plus(Duration.ofDays(1)));
+        }
+        c = f.desk().evaluate(c.id(), c.version(), AGENT, done.plus(Duration.ofDays(1)), EvaluationLevel.UNSATISFIED,
+                EvaluationChannel.PHONE, "还是不热", false);
+        c = f.desk().resolveReview(c.id(), c.version(), AGENT, done.plus(Duration.ofDays(1)).plusSeconds(60),
+                org.warmline.ledger.ReviewFinding.SERVICE_PROBLEM, null);
+        c = f.desk().giveSolution(c.id(), c.version(), STEWARD, done.plus(Duration.ofDays(2)), "更换阀门");
+        c = f.desk().complete(c.id(), c.version(), STEWARD, done.plus(Duration.ofDays(2)), true);
+        assertThat(f.attempts().round(c).attempts()).isEmpty();
+        assertThat(f.evaluations().callbackQueue(AGENT, done.plus(Duration.ofDays(3)))).singleElement()
+                .satisfies(w -> assertThat(w.attempts()).isEmpty());
     }
 }

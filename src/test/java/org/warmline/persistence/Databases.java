@@ -25,14 +25,24 @@ public final class Databases {
 
     /** A fresh in-memory H2 database, migrated. */
     public static DataSource h2() {
+        return h2At(null);
+    }
+
+    /** A fresh in-memory H2 database, migrated up to {@code target} (a Flyway version; null: all). */
+    public static DataSource h2At(String target) {
         JdbcDataSource ds = new JdbcDataSource();
         ds.setURL("jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
         ds.setUser("sa");
-        return migrated(ds);
+        return migrated(ds, target);
     }
 
     /** A fresh database in the shared embedded PostgreSQL server, migrated. */
-    public static synchronized DataSource postgres() {
+    public static DataSource postgres() {
+        return postgresAt(null);
+    }
+
+    /** A fresh database in the shared embedded PostgreSQL server, migrated up to {@code target} (null: all). */
+    public static synchronized DataSource postgresAt(String target) {
         try {
             if (postgres == null) {
                 postgres = EmbeddedPostgres.builder().start();
@@ -48,7 +58,7 @@ public final class Databases {
             try (var c = postgres.getPostgresDatabase().getConnection(); var s = c.createStatement()) {
                 s.execute("create database " + name);
             }
-            return migrated(postgres.getDatabase("postgres", name));
+            return migrated(postgres.getDatabase("postgres", name), target);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (java.sql.SQLException e) {
@@ -56,9 +66,18 @@ public final class Databases {
         }
     }
 
-    private static DataSource migrated(DataSource ds) {
-        Flyway.configure().dataSource(ds).locations("classpath:db/migration").load().migrate();
+    private static DataSource migrated(DataSource ds, String target) {
+        var flyway = Flyway.configure().dataSource(ds).locations("classpath:db/migration");
+        if (target != null) {
+            flyway.target(target);
+        }
+        flyway.load().migrate();
         return ds;
+    }
+
+    /** Migrates a database made by {@link #h2At} or {@link #postgresAt} the rest of the way. */
+    public static DataSource migrateRest(DataSource ds) {
+        return migrated(ds, null);
     }
 
     /** Both databases, for {@code @MethodSource}. */

@@ -70,6 +70,13 @@ class PageAuthorizationMatrixTest extends ApiFixture {
             do-explain                403 403 302 403 404 403 404 302
             do-close                  403 403 302 403 404 403 404 302
             do-withdraw               403 403 302 403 404 403 404 302
+            do-confirm                403 403 403 302 404 302 404 302
+            callback-attempt          403 403 302 403 404 403 404 302
+            notifications             200 200 200 200 200 200 200 302
+            notification-open-unknown 404 404 404 404 404 404 404 302
+            notification-read-unknown 404 404 404 404 404 404 404 302
+            notifications-read-all    302 302 302 302 302 302 302 302
+            notifications-contact     302 302 302 302 302 302 302 302
             my-work                   200 200 200 200 200 200 200 302
             dashboard                 200 200 200 200 200 200 200 302
             clusters-link             403 403 302 403 403 403 403 302
@@ -117,6 +124,11 @@ class PageAuthorizationMatrixTest extends ApiFixture {
         return request;
     }
 
+    private static MockHttpServletRequestBuilder attempt(Case c) {
+        return post("/callbacks/{no}/attempt", c.caseNo()).param("version", Integer.toString(c.version()))
+                .param("outcome", "NO_ANSWER");
+    }
+
     /** A throwaway account for the account actions (never one of the fixture's). */
     private String throwaway() {
         String username = "tmp-" + UUID.randomUUID().toString().substring(0, 8);
@@ -156,6 +168,14 @@ class PageAuthorizationMatrixTest extends ApiFixture {
             Map.entry("do-explain", t -> act(t.reviewed(ReviewFinding.MISUNDERSTANDING), "explain", "text", "误解已解释")),
             Map.entry("do-close", t -> act(t.evaluated(EvaluationLevel.SATISFIED), "close")),
             Map.entry("do-withdraw", t -> act(t.dispatched(), "withdraw", "text", "重复登记")),
+            Map.entry("do-confirm", t -> act(t.completedComplex(), "confirm", "accepted", "true")),
+            Map.entry("callback-attempt", t -> attempt(t.completed())),
+            Map.entry("notifications", t -> get("/notifications")),
+            Map.entry("notification-open-unknown", t -> get("/notifications/{id}/open", Long.MAX_VALUE)),
+            Map.entry("notification-read-unknown", t -> post("/notifications/{id}/read", Long.MAX_VALUE)),
+            Map.entry("notifications-read-all", t -> post("/notifications/read-all")),
+            Map.entry("notifications-contact", t -> post("/notifications/contact").param("email", "a@example.com")
+                    .param("mobile", "13900001111")),
             Map.entry("my-work", t -> get("/my-work")),
             Map.entry("dashboard", t -> get("/dashboard")),
             Map.entry("clusters-link", t -> post("/clusters/link").param("cases", t.dispatched().caseNo())
