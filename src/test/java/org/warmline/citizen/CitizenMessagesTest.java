@@ -100,7 +100,7 @@ class CitizenMessagesTest {
                 List.of(new Staff(team + "S", "孙管家", Post.STEWARD, team)));
         Account agent = accounts.create("sms-agent-" + team, "secret password", Role.AGENT, null, null);
         Account handler = accounts.create("sms-handler-" + team, "secret password", Role.HANDLER, team + "S", team);
-        Instant now = Instant.now();
+        Instant now = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS); // stored times keep whole seconds here
 
         // a hotline caller gets the tracking link
         Case c = desk.registerByAgent(new RegisterCommand(Channel.HOTLINE, Category.COMPLAINT, true, "OUTAGE", "周先生",
