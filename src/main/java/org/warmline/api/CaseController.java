@@ -93,11 +93,8 @@ class CaseController {
         Account agent = currentUser.required();
         access.checkRegister(agent);
         boolean dispatch = notBlank(body.unit()) || notBlank(body.handler());
-        if (dispatch && !notBlank(body.unit())) {
-            throw new TransitionRefused("case.refused.unit-required", "A responsible unit must be chosen.");
-        }
         if (dispatch) {
-            access.checkTarget(agent, body.unit());
+            access.checkTarget(agent, body.unit(), body.handler());
         }
         Instant now = Instant.now();
         Case c = desk.registerByAgent(new RegisterCommand(body.channel(), body.category(),
@@ -208,7 +205,7 @@ class CaseController {
     @Operation(summary = "Dispatch to a unit and optionally a handler (AGENT; UNIT_MANAGER within the subtree)")
     ResponseEntity<CaseView> dispatch(@PathVariable String caseNo, @Valid @RequestBody CaseRequests.Dispatch body) {
         return act(caseNo, Case.Action.DISPATCH, (a, c) -> {
-            access.checkTarget(a, body.unit());
+            access.checkTarget(a, body.unit(), body.handler());
             return desk.dispatch(c.id(), body.version(), a, Instant.now(), body.unit(), body.handler());
         });
     }
@@ -217,7 +214,7 @@ class CaseController {
     @Operation(summary = "Reassign to another unit or handler within the subtree (UNIT_MANAGER)")
     ResponseEntity<CaseView> reassign(@PathVariable String caseNo, @Valid @RequestBody CaseRequests.Dispatch body) {
         return act(caseNo, Case.Action.REASSIGN, (a, c) -> {
-            access.checkTarget(a, body.unit());
+            access.checkTarget(a, body.unit(), body.handler());
             return desk.reassign(c.id(), body.version(), a, Instant.now(), body.unit(), body.handler());
         });
     }

@@ -165,11 +165,12 @@ class IntakeController {
         if (form.getUnit() != null && !org.units().containsKey(form.getUnit())) {
             result.rejectValue("unit", "intake.unit.unknown");
         }
-        if (form.getHandler() != null && !org.staff().containsKey(form.getHandler())) {
-            result.rejectValue("handler", "intake.handler.unknown");
-        }
         if (form.getHandler() != null && form.getUnit() == null) {
             result.rejectValue("unit", "validation.unit.required");
+        } else if (form.getUnit() != null && !result.hasFieldErrors("unit")) {
+            support.stewards().refusal(form.getUnit(), form.getHandler()).ifPresent(refusal -> result.rejectValue(
+                    "handler", "steward.refused." + refusal.name(), new Object[] {form.getHandler(), form.getUnit()},
+                    null));
         }
         if (result.hasErrors()) {
             return page(form, model);
@@ -223,6 +224,6 @@ class IntakeController {
         DeskSupport.Org org = support.org();
         List<Unit> units = List.copyOf(org.units().values());
         model.addAttribute("units", units);
-        model.addAttribute("staff", List.copyOf(org.staff().values()));
+        model.addAttribute("staff", support.stewards().all());
     }
 }

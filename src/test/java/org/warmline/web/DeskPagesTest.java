@@ -255,7 +255,8 @@ class DeskPagesTest {
                 .andExpect(status().isConflict());
         mvc.perform(post(page + "/do/dispatch").with(as(agent)).with(csrf()).param("version", "" + reload(c).version())
                         .param("unit", "NO-SUCH-UNIT"))
-                .andExpect(status().isUnprocessableContent()).andExpect(content().string(containsString("没有单位")));
+                .andExpect(status().isUnprocessableContent())
+                .andExpect(content().string(containsString("没有编码为 NO-SUCH-UNIT 的单位")));
         mvc.perform(post(page + "/do/fly").with(as(agent)).with(csrf()).param("version", "1"))
                 .andExpect(status().isNotFound());
     }

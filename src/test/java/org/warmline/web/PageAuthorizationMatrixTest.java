@@ -54,12 +54,20 @@ class PageAuthorizationMatrixTest extends ApiFixture {
             intake-caller             403 403 200 403 403 403 403 302
             intake-routing            403 403 200 403 403 403 403 302
             intake-save               403 403 302 403 403 403 403 302
+            intake-save-foreign       403 403 200 403 403 403 403 302
             reveal-phone              403 403 302 302 404 302 404 302
             do-unknown-action         404 404 404 404 404 404 404 302
             do-accept                 403 403 302 404 404 404 404 302
             do-answer                 403 403 302 404 404 404 404 302
             do-dispatch               403 403 302 404 404 404 404 302
+            do-dispatch-foreign       403 403 422 404 404 404 404 302
+            do-dispatch-agent         403 403 422 404 404 404 404 302
             do-reassign               403 403 403 302 404 403 404 302
+            do-reassign-subtree       403 403 403 302 404 403 404 302
+            do-reassign-foreign       403 403 403 422 404 403 404 302
+            do-reassign-agent         403 403 403 422 404 403 404 302
+            do-reassign-nobody        403 403 403 422 404 403 404 302
+            do-reassign-outside       403 403 403 403 404 403 404 302
             do-contact                403 403 403 302 404 302 404 302
             do-survey                 403 403 403 302 404 302 404 302
             do-solution               403 403 403 302 404 302 404 302
@@ -137,6 +145,12 @@ class PageAuthorizationMatrixTest extends ApiFixture {
                     .param("category", "COMPLAINT").param("topic", "TEMPERATURE").param("citizenName", "王女士")
                     .param("citizenPhone", PHONE).param("address", "幸福小区3号楼").param("demand", "暖气不热")
                     .param("submittedAt", INPUT.format(Instant.now().minus(1, ChronoUnit.HOURS)))),
+            // a handler of the other branch: the form comes back with the reason, nothing is saved
+            Map.entry("intake-save-foreign", t -> post("/cases/new").param("channel", "WALK_IN")
+                    .param("category", "COMPLAINT").param("topic", "TEMPERATURE").param("citizenName", "王女士")
+                    .param("citizenPhone", PHONE).param("address", "幸福小区3号楼").param("demand", "暖气不热")
+                    .param("submittedAt", INPUT.format(Instant.now().minus(1, ChronoUnit.HOURS)))
+                    .param("unit", "T1").param("handler", "S03")),
             Map.entry("reveal-phone", t -> post("/cases/{no}/reveal-phone", t.dispatched().caseNo())),
             Map.entry("do-unknown-action", t -> act(t.dispatched(), "delete")),
             Map.entry("do-accept", t -> act(t.submittedOnline(Category.COMPLAINT), "accept")),
@@ -144,7 +158,16 @@ class PageAuthorizationMatrixTest extends ApiFixture {
                     "text", "停暖时间为3月15日")),
             Map.entry("do-dispatch", t -> act(t.submittedOnline(Category.COMPLAINT), "dispatch", "unit", "T1",
                     "handler", "S01")),
+            Map.entry("do-dispatch-foreign", t -> act(t.submittedOnline(Category.COMPLAINT), "dispatch", "unit", "T1",
+                    "handler", "S03")),
+            Map.entry("do-dispatch-agent", t -> act(t.submittedOnline(Category.COMPLAINT), "dispatch", "unit", "HQ",
+                    "handler", "A01")),
             Map.entry("do-reassign", t -> act(t.dispatched(), "reassign", "unit", "T2")),
+            Map.entry("do-reassign-subtree", t -> act(t.dispatched(), "reassign", "unit", "B1", "handler", "S01")),
+            Map.entry("do-reassign-foreign", t -> act(t.dispatched(), "reassign", "unit", "T2", "handler", "S03")),
+            Map.entry("do-reassign-agent", t -> act(t.dispatched(), "reassign", "unit", "T2", "handler", "A01")),
+            Map.entry("do-reassign-nobody", t -> act(t.dispatched(), "reassign", "unit", "T2", "handler", "NOBODY")),
+            Map.entry("do-reassign-outside", t -> act(t.dispatched(), "reassign", "unit", "T3", "handler", "S03")),
             Map.entry("do-contact", t -> act(t.dispatched(), "contact")),
             Map.entry("do-survey", t -> act(t.inProgress(), "survey")),
             Map.entry("do-solution", t -> act(t.inProgress(), "solution", "text", "更换阀门")),
