@@ -24,6 +24,7 @@ import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.validation.FieldError;
 import org.springframework.validation.ObjectError;
 import org.springframework.web.ErrorResponse;
+import org.springframework.web.ErrorResponseException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RequestHeader;
@@ -143,6 +144,13 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     @Override
     protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        // a body that stopped being readable for a reason of its own (too large: 413) is answered with that reason
+        for (Throwable cause = ex.getCause(); cause != null; cause = cause.getCause()) {
+            if (cause instanceof ErrorResponseException error) {
+                return handleExceptionInternal(error, error.getBody(), error.getHeaders(), error.getStatusCode(),
+                        request);
+            }
+        }
         HttpServletRequest http = servlet(request);
         return problem(HttpStatus.BAD_REQUEST, "malformed", text("api.problem.malformed", http), http, Map.of());
     }
