@@ -5,7 +5,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
-import java.util.List;
 import java.util.Locale;
 
 import org.springframework.stereotype.Service;
@@ -162,12 +161,5 @@ public class LiveAssessment {
     /** The engine's languages: English, or Chinese for anything else. */
     public static Locale language(Locale locale) {
         return locale != null && locale.getLanguage().equals("en") ? Locale.ENGLISH : Locale.SIMPLIFIED_CHINESE;
-    }
-
-    /** The result with only the subjects a viewer may see (the subjects' order kept). */
-    static AssessmentResult only(AssessmentResult result, java.util.function.Predicate<String> visible) {
-        List<org.warmline.assessment.SubjectResult> subjects = result.subjects().stream()
-                .filter(s -> visible.test(s.code())).toList();
-        return new AssessmentResult(result.period(), result.asOf(), result.scheme(), result.warnings(), subjects);
     }
 }

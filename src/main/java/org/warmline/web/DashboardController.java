@@ -25,7 +25,7 @@ import org.warmline.security.Account;
 /**
  * {@code /dashboard}: within the viewer's scope, the open cases by the colour of their worst running clock, the late
  * cases by unit (an ECharts bar chart over data embedded as JSON), today's intake by channel, and the cluster alerts of
- * whatever {@link ClusterAlerts} the application provides (none by default).
+ * whatever {@link ClusterAlerts} the application provides (none by default), made of the cases the viewer could open.
  */
 @Controller
 class DashboardController {
@@ -82,7 +82,8 @@ class DashboardController {
         intake.stream().filter(c -> c.channel() != null).forEach(c -> byChannel.merge(c.channel(), 1, Integer::sum));
         List<ClusterAlerts.Alert> alerts;
         try {
-            alerts = clusterAlerts.getIfAvailable(() -> ClusterAlerts.NONE).alerts(now);
+            alerts = clusterAlerts.getIfAvailable(() -> ClusterAlerts.NONE)
+                    .alerts(now, c -> support.access().sees(me, c));
         } catch (RuntimeException e) {
             alerts = List.of();
             model.addAttribute("alertsFailed", true);

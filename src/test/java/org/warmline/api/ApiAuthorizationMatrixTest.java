@@ -64,6 +64,51 @@ class ApiAuthorizationMatrixTest extends ApiFixture {
             withdraw          403 403 200 403 404 403 404 401
             """;
 
+    /**
+     * The assessment's warnings naming a case of T1, live and published: shown (Y) or answered without a trace of the
+     * case (-), or the status answered instead.
+     * view | ADMIN ASSESSOR AGENT MANAGER_IN MANAGER_OUT HANDLER_IN HANDLER_OUT NONE
+     */
+    private static final String DERIVED = """
+            assessment-live           Y   Y   403 Y   -   403 403 401
+            assessment-published      Y   Y   403 Y   -   403 403 401
+            """;
+
+    static Stream<Arguments> derived() {
+        List<Arguments> cells = new ArrayList<>();
+        for (String line : DERIVED.strip().split("\n")) {
+            String[] cols = line.trim().split("\\s+");
+            for (int i = 0; i < Caller.values().length; i++) {
+                cells.add(Arguments.of(cols[0], Caller.values()[i], cols[i + 1]));
+            }
+        }
+        return cells.stream();
+    }
+
+    @ParameterizedTest(name = "{0} as {1} -> {2}")
+    @MethodSource("derived")
+    void theAssessmentsWarningsShowOnlyWhatTheCallerCouldOpen(String view, Caller caller, String expected)
+            throws Exception {
+        boolean live = view.endsWith("live");
+        String caseNo = inconsistentCase(live ? LIVE_MONTH : FROZEN_MONTH);
+        MockHttpServletRequestBuilder request = live ? get("/api/assessments/{p}", LIVE_MONTH)
+                : get("/api/assessments/{p}/published", FROZEN_MONTH);
+        var response = mvc.perform(as(caller, request)).andReturn().getResponse();
+        if (!expected.equals("Y") && !expected.equals("-")) {
+            org.assertj.core.api.Assertions.assertThat(response.getStatus()).isEqualTo(Integer.parseInt(expected));
+            return;
+        }
+        org.assertj.core.api.Assertions.assertThat(response.getStatus()).isEqualTo(200);
+        String json = response.getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+        List<String> warnings = com.jayway.jsonpath.JsonPath.read(json, "$.warnings");
+        if (expected.equals("Y")) {
+            org.assertj.core.api.Assertions.assertThat(warnings).anySatisfy(w ->
+                    org.assertj.core.api.Assertions.assertThat(w).contains(caseNo));
+        } else {
+            org.assertj.core.api.Assertions.assertThat(json).doesNotContain(caseNo);
+        }
+    }
+
     static Stream<Arguments> cells() {
         List<Arguments> cells = new ArrayList<>();
         for (String line : TABLE.strip().split("\n")) {
