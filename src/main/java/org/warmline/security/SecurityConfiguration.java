@@ -6,7 +6,6 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
-import org.springframework.security.config.annotation.web.configurers.HeadersConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
@@ -46,7 +45,7 @@ class SecurityConfiguration {
                 .logout(logout -> logout.disable())
                 .exceptionHandling(ex -> ex.authenticationEntryPoint(problems).accessDeniedHandler(problems))
                 .addFilterBefore(new ApiTokenFilter(accounts, problems), AuthorizationFilter.class)
-                .headers(SecurityConfiguration::headers)
+                .headers(SecurityHeaders::configure)
                 .build();
     }
 
@@ -70,14 +69,8 @@ class SecurityConfiguration {
                 .sessionManagement(session -> session.sessionFixation(fixation -> fixation.changeSessionId()))
                 .addFilterBefore(new SessionAccountCheck(accounts), AuthorizationFilter.class)
                 .csrf(csrf -> { }) // on for every page form; Thymeleaf adds the token to th:action forms
-                .headers(SecurityConfiguration::headers)
+                .headers(SecurityHeaders::configure)
                 .build();
     }
 
-    /** Spring Security's default headers, with the policy and HSTS of {@link SecurityHeaders}. */
-    private static void headers(HeadersConfigurer<HttpSecurity> headers) {
-        headers.contentSecurityPolicy(csp -> csp.policyDirectives(SecurityHeaders.CONTENT_SECURITY_POLICY))
-                .httpStrictTransportSecurity(hsts -> hsts.includeSubDomains(true)
-                        .maxAgeInSeconds(SecurityHeaders.HSTS_MAX_AGE.toSeconds()));
-    }
 }

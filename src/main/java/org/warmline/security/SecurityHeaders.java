@@ -4,11 +4,13 @@ import java.time.Duration;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configurers.HeadersConfigurer;
 
 /**
  * The security headers of every response, in one place: Spring Security writes them on the answers of its filter chains
- * ({@link SecurityConfiguration}), and {@link #apply} on the few answered before those chains (a body over the size
- * limit).
+ * ({@link #configure}: the pages', the API's and the API description's), and {@link #apply} on the few answered before
+ * those chains (a body over the size limit).
  * <ul>
  * <li>{@code Content-Security-Policy}: scripts, styles, fonts, connections and frames from the application only (no
  * inline script or style, no {@code eval}); images also as {@code data:} URIs, which Bootstrap's stylesheet uses for
@@ -29,6 +31,18 @@ public final class SecurityHeaders {
     static final Duration HSTS_MAX_AGE = Duration.ofDays(365);
 
     private SecurityHeaders() {
+    }
+
+    /** Spring Security's default headers of a filter chain, with this policy and HSTS. */
+    public static void configure(HeadersConfigurer<HttpSecurity> headers) {
+        configure(headers, CONTENT_SECURITY_POLICY);
+    }
+
+    /** Spring Security's default headers of a filter chain, with a policy of its own and HSTS. */
+    public static void configure(HeadersConfigurer<HttpSecurity> headers, String policy) {
+        headers.contentSecurityPolicy(csp -> csp.policyDirectives(policy))
+                .httpStrictTransportSecurity(hsts -> hsts.includeSubDomains(true)
+                        .maxAgeInSeconds(HSTS_MAX_AGE.toSeconds()));
     }
 
     /** Writes the headers on a response made outside Spring Security's filter chains. */

@@ -50,6 +50,7 @@ class SecurityHeadersTest {
 
         assertThat(get("/api/me").headers().firstValue("Content-Security-Policy")).isPresent();
         assertThat(get("/public/new").headers().firstValue("Content-Security-Policy")).isPresent();
+        assertThat(get("/swagger-ui/index.html").headers().firstValue("Content-Security-Policy")).isPresent();
     }
 
     @Test
