@@ -1,10 +1,10 @@
 package org.warmline.assessing;
 
 import java.io.ByteArrayOutputStream;
+import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
-import java.time.format.DateTimeParseException;
 import java.util.Locale;
 
 import org.springframework.stereotype.Service;
@@ -93,7 +93,7 @@ public class LiveAssessment {
 
     /**
      * Reads an instant as the command's {@code --as-of} does (a date, a local date-time in the scheme's zone, or with
-     * an offset); blank is now.
+     * an offset), within the desk's range ({@link Instants#parseWithin}: from 2000 to a day after now); blank is now.
      *
      * @throws AssessmentRefused naming the field {@code asOf}
      */
@@ -102,8 +102,8 @@ public class LiveAssessment {
             return now;
         }
         try {
-            return Instants.parse(text, zone());
-        } catch (DateTimeParseException e) {
+            return Instants.parseWithin(text, zone(), now);
+        } catch (DateTimeException e) {
             throw new AssessmentRefused("assessing.error.asOf", "asOf", text);
         }
     }

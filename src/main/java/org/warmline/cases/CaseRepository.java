@@ -38,7 +38,7 @@ public class CaseRepository {
             + "dispatched_at, unit, handler, contacted_at, site_survey, surveyed_at, solution, solution_at, completed_at, "
             + "resolved, evaluation, evaluation_channel, evaluated_at, evaluation_comment, unsatisfied_at, reviewed_at, "
             + "review_finding, rehandled_at, explained_at, withdrawn_at, withdrawn_reason, external_ticket, "
-            + "idempotency_key, parent_case, nearest_deadline, phone_key";
+            + "idempotency_key, parent_case, nearest_deadline, phone_key, idempotency_fingerprint";
     private static final int FIELD_COUNT = FIELDS.split(",").length;
     private static final String SELECT = "select id, version, " + FIELDS + " from petition_case ";
     /** Matches counted at most (beyond the page asked for) by {@link #search}. */
@@ -439,6 +439,7 @@ public class CaseRepository {
         v.add(c.parentCase == null ? null : c.parentCase.value());
         v.add(time(clocks.nearestDeadline(c).orElse(null)));
         v.add(PhoneNumbers.normalize(c.citizenPhone));
+        v.add(c.idempotencyFingerprint);
         return v;
     }
 
@@ -484,6 +485,7 @@ public class CaseRepository {
         c.withdrawnReason = rs.getString("withdrawn_reason");
         c.externalTicket = rs.getString("external_ticket");
         c.idempotencyKey = rs.getString("idempotency_key");
+        c.idempotencyFingerprint = rs.getString("idempotency_fingerprint");
         long parent = rs.getLong("parent_case");
         c.parentCase = rs.wasNull() ? null : new CaseId(parent);
         return c;

@@ -164,7 +164,7 @@ class DeskPagesTest {
         mvc.perform(post("/cases/new").with(as(agent)).with(csrf()).param("channel", "HOTLINE")
                         .param("category", "CONSULTATION").param("citizenPhone", phone).param("demand", "问价格")
                         .param("submittedAt", future))
-                .andExpect(status().isOk()).andExpect(content().string(containsString("时间不能晚于当前时间")));
+                .andExpect(status().isOk()).andExpect(content().string(containsString("不能晚于当前时间")));
         assertThat(desk.earlierCases(phone, Instant.now().plus(Duration.ofDays(3)))).isEmpty();
         mvc.perform(get("/cases/new").with(as(handler))).andExpect(status().isForbidden());
     }
