@@ -28,6 +28,7 @@ import org.warmline.cases.CaseId;
 import org.warmline.cases.CaseNotFound;
 import org.warmline.cases.PhoneReveals;
 import org.warmline.cases.TransitionFailure;
+import org.warmline.cases.TextRules;
 import org.warmline.cases.TransitionRefused;
 import org.warmline.ledger.EvaluationChannel;
 import org.warmline.ledger.EvaluationLevel;
@@ -106,10 +107,18 @@ class CaseDetailController {
         return page(now, me, org, false, model);
     }
 
-    /** Where a dispatch or reassignment sends the case and to whom: the API's rule ({@code CaseAccess#checkTarget}). */
+    /**
+     * What the page checks as the API does: where a dispatch or reassignment sends the case and to whom
+     * ({@code CaseAccess#checkTarget}), and that a text has no control or direction character ({@link TextRules}: the
+     * reason of a withdrawal is one line).
+     */
     private void check(DeskAction action, TransitionForm form, Account me) {
         if (action == DeskAction.DISPATCH || action == DeskAction.REASSIGN) {
             support.access().checkTarget(me, form.getUnit(), form.getHandler());
+        }
+        boolean fits = action == DeskAction.WITHDRAW ? TextRules.oneLine(form.getText()) : TextRules.plain(form.getText());
+        if (!fits) {
+            throw new TransitionRefused("case.refused.text", "The text has control or direction characters.");
         }
     }
 

@@ -231,6 +231,14 @@ class HostileInputTest extends ApiFixture {
                 .andExpect(status().is3xxRedirection()).andReturn().getResponse().getRedirectedUrl();
         String caseNo = location.substring(location.lastIndexOf('/') + 1);
         assertThat(desk.findByCaseNo(caseNo)).get().extracting(Case::topic).isEqualTo("暖气片异响");
+
+        Case c = dispatched();
+        mvc.perform(post("/cases/{no}/do/withdraw", c.caseNo()).with(agent).with(csrf())
+                        .param("version", "" + c.version()).param("text", "重复\u202e登记"))
+                .andExpect(status().isUnprocessableContent())
+                .andExpect(content().string(containsString("隐藏的文字方向符号")));
+        assertThat(desk.findByCaseNo(c.caseNo())).get().extracting(Case::state)
+                .isEqualTo(org.warmline.cases.CaseState.DISPATCHED);
     }
 
     @Test
