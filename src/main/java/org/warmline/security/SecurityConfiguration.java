@@ -7,7 +7,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
-import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
@@ -16,7 +16,8 @@ import org.springframework.security.web.access.intercept.AuthorizationFilter;
 /**
  * Two filter chains: the integration API under {@code /api/**} (stateless, bearer token, no CSRF since no cookie
  * authenticates it, errors as problem details), and the pages (form login at {@code /login}, CSRF, session fixation
- * protection by changing the session id, login throttling, logout by POST).
+ * protection by changing the session id, sign-in throttling per name and address ({@link ThrottledLogin}), logout by
+ * POST).
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(LoginPolicy.class)
@@ -29,7 +30,7 @@ class SecurityConfiguration {
     }
 
     @Bean
-    UserDetailsService userDetailsService(AccountStore accounts) {
+    AccountUserDetailsService userDetailsService(AccountStore accounts) {
         return new AccountUserDetailsService(accounts);
     }
 
@@ -51,9 +52,12 @@ class SecurityConfiguration {
 
     @Bean
     @Order(2)
-    SecurityFilterChain pageChain(HttpSecurity http, AccountStore accounts, LoginPolicy policy) throws Exception {
-        LoginOutcomes outcomes = new LoginOutcomes(accounts, policy);
+    SecurityFilterChain pageChain(HttpSecurity http, AccountStore accounts, AccountUserDetailsService users,
+                                  PasswordEncoder passwords, LoginThrottle throttle) throws Exception {
+        LoginOutcomes outcomes = new LoginOutcomes();
         return http
+                // the only way in: no parent manager behind it that could check a password without the throttle
+                .authenticationManager(new ProviderManager(new ThrottledLogin(users, passwords, throttle)))
                 .authorizeHttpRequests(auth -> auth
                         .dispatcherTypeMatchers(DispatcherType.ERROR, DispatcherType.FORWARD).permitAll()
                         .requestMatchers("/login", "/webjars/**", "/css/**", "/js/**", "/favicon.ico", "/error",
