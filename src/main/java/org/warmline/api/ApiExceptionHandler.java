@@ -1,6 +1,7 @@
 package org.warmline.api;
 
 import java.net.URI;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -21,9 +22,11 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.security.web.firewall.RequestRejectedException;
 import org.springframework.validation.FieldError;
 import org.springframework.validation.ObjectError;
 import org.springframework.web.ErrorResponse;
+import org.springframework.web.ErrorResponseException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RequestHeader;
@@ -37,7 +40,9 @@ import org.warmline.cases.CaseChanged;
 import org.warmline.cases.CaseDesk;
 import org.warmline.cases.CaseForbidden;
 import org.warmline.cases.CaseNotFound;
+import org.warmline.cases.IdempotencyKeyReused;
 import org.warmline.cases.TransitionRefused;
+import tools.jackson.databind.exc.MismatchedInputException;
 
 /**
  * Every error of the API as an RFC 9457 problem detail ({@code application/problem+json}) in the caller's language
@@ -82,6 +87,13 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         return problem(HttpStatus.CONFLICT, "refused", message(ex, request), request, Map.of("code", ex.key()));
     }
 
+    /** The same Idempotency-Key with another body (draft-ietf-httpapi-idempotency-key-header): 422, nothing filed. */
+    @ExceptionHandler(IdempotencyKeyReused.class)
+    ResponseEntity<Object> keyReused(IdempotencyKeyReused ex, HttpServletRequest request) {
+        return problem(HttpStatus.UNPROCESSABLE_CONTENT, "idempotency-key-reused", message(ex, request), request,
+                Map.of("code", ex.key(), "caseNo", ex.firstCase()));
+    }
+
     @ExceptionHandler(CaseChanged.class)
     ResponseEntity<Object> changed(CaseChanged ex, HttpServletRequest request) {
         Map<String, Object> properties = new LinkedHashMap<>();
@@ -99,6 +111,12 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         String message = messages.getMessage(new org.springframework.context.support.DefaultMessageSourceResolvable(
                 ex.codes(), ex.arguments()), locales.resolveLocale(request));
         return invalid(List.of(fieldError(ex.header(), message)), request);
+    }
+
+    /** A header value Spring Security's firewall refuses (control or non-Latin characters): a 400, not a 500. */
+    @ExceptionHandler(RequestRejectedException.class)
+    ResponseEntity<Object> rejected(RequestRejectedException ex, HttpServletRequest request) {
+        return problem(HttpStatus.BAD_REQUEST, "rejected", text("api.problem.rejected", request), request, Map.of());
     }
 
     @ExceptionHandler(Exception.class)
@@ -144,6 +162,20 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         HttpServletRequest http = servlet(request);
+        for (Throwable cause = ex.getCause(); cause != null; cause = cause.getCause()) {
+            // a body that stopped being readable for a reason of its own (too large: 413) is answered with that reason
+            if (cause instanceof ErrorResponseException error) {
+                return handleExceptionInternal(error, error.getBody(), error.getHeaders(), error.getStatusCode(),
+                        request);
+            }
+            // an instant that is not ISO-8601 text in the desk's range (ApiInstants): a field error
+            if (cause instanceof MismatchedInputException mismatch && mismatch.getTargetType() == Instant.class) {
+                String field = mismatch.getPath().stream().map(r -> r.getPropertyName() != null ? r.getPropertyName()
+                        : "[" + r.getIndex() + "]").collect(java.util.stream.Collectors.joining("."));
+                return invalid(List.of(fieldError(field, messages.getMessage("api.validation.Instant", null,
+                        locales.resolveLocale(http)))), http);
+            }
+        }
         return problem(HttpStatus.BAD_REQUEST, "malformed", text("api.problem.malformed", http), http, Map.of());
     }
 

@@ -3,6 +3,7 @@ package org.warmline.api;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Set;
 
@@ -17,7 +18,6 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Size;
-import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -35,13 +35,15 @@ import org.warmline.api.CaseViews.PageView;
 import org.warmline.cases.Case;
 import org.warmline.cases.CaseAccess;
 import org.warmline.cases.CaseDesk;
+import org.warmline.cases.TransitionRefused;
 import org.warmline.cases.CaseNotFound;
 import org.warmline.cases.CaseQuery;
 import org.warmline.cases.CaseState;
 import org.warmline.cases.OnlineCommand;
 import org.warmline.cases.RegisterCommand;
-import org.warmline.cases.TransitionRefused;
+import org.warmline.cases.TopicChoice;
 import org.warmline.ledger.EvaluationChannel;
+import org.warmline.scheme.Scheme;
 import org.warmline.security.Account;
 import org.warmline.security.CurrentUser;
 
@@ -74,8 +76,9 @@ class CaseController {
     private final CurrentUser currentUser;
     private final org.warmline.organization.RoutingRules routing;
     private final org.warmline.evaluation.CallbackAttempts attempts;
+    private final ZoneId zone;
 
-    CaseController(CaseDesk desk, CaseAccess access, CaseViews views, CurrentUser currentUser,
+    CaseController(CaseDesk desk, CaseAccess access, CaseViews views, CurrentUser currentUser, Scheme scheme,
                    org.warmline.organization.RoutingRules routing, org.warmline.evaluation.CallbackAttempts attempts) {
         this.routing = routing;
         this.attempts = attempts;
@@ -83,6 +86,7 @@ class CaseController {
         this.access = access;
         this.views = views;
         this.currentUser = currentUser;
+        this.zone = ZoneId.of(scheme.zone());
     }
 
     // ---------------------------------------------------------------------------------------------- intake
@@ -98,6 +102,7 @@ class CaseController {
     ResponseEntity<CaseView> register(@Valid @RequestBody CaseRequests.Register body) {
         Account agent = currentUser.required();
         access.checkRegister(agent);
+        String topic = topic(body.topic(), body.topicText());
         boolean dispatch = notBlank(body.unit()) || notBlank(body.handler());
         if (dispatch && !notBlank(body.unit())) {
             throw new TransitionRefused("case.refused.unit-required", "A responsible unit must be chosen.");
@@ -114,11 +119,11 @@ class CaseController {
             }
         }
         if (dispatch) {
-            access.checkTarget(agent, unit);
+            access.checkTarget(agent, unit, handler);
         }
         Instant now = Instant.now();
         Case c = desk.registerByAgent(new RegisterCommand(body.channel(), body.category(),
-                Boolean.TRUE.equals(body.complex()), body.topic(), body.citizenName(), body.citizenPhone(),
+                Boolean.TRUE.equals(body.complex()), topic, body.citizenName(), body.citizenPhone(),
                 body.address(), body.demand(), body.occurredAt(), body.submittedAt(), null), agent, now,
                 body.repeatOf());
         if (dispatch) {
@@ -129,12 +134,15 @@ class CaseController {
 
     @PostMapping(path = "/online", consumes = "application/json")
     @Operation(summary = "Submit an online case or a 12345 transfer (integrations, AGENT role)",
-            description = "WECHAT, APP or GOV_HOTLINE (with externalTicket). The same Idempotency-Key again returns "
-                    + "the case made the first time (200) instead of a new one (201).")
+            description = "WECHAT, APP or GOV_HOTLINE (with externalTicket). The same Idempotency-Key (printable ASCII, "
+                    + "scoped to the calling account) with the same body again returns the case made the first time "
+                    + "(200) instead of a new one (201); with another body it is refused (422).")
     @ApiResponse(responseCode = "201", description = "created: the case as a CaseView, or with `Prefer: "
             + "return=minimal` only its number, version and state (CaseCreated; Location and ETag as always)",
             content = @Content(schema = @Schema(oneOf = {CaseView.class, CaseViews.CaseCreated.class})))
-    @ApiResponse(responseCode = "200", description = "the key was seen before: the case made then")
+    @ApiResponse(responseCode = "200", description = "the key was seen before with this body: the case made then")
+    @ApiResponse(responseCode = "422", description = "the key was used before with another body: nothing filed",
+            content = @Content(mediaType = "application/problem+json"))
     @ApiResponse(responseCode = CONFLICT, description = "refused (channel, missing 12345 ticket)",
             content = @Content(mediaType = "application/problem+json"))
     ResponseEntity<?> online(
@@ -147,12 +155,14 @@ class CaseController {
             @Valid @RequestBody CaseRequests.Online body) {
         // checked here rather than by constraint annotations: those switch on method validation for the whole call,
         // which costs the busiest endpoint of the API a measurable share of its time (docs/benchmarks.md)
-        InvalidHeader.check(IDEMPOTENCY_KEY, idempotencyKey, IDEMPOTENCY_KEY_MAX);
+        InvalidHeader.checkKey(IDEMPOTENCY_KEY, idempotencyKey, IDEMPOTENCY_KEY_MAX);
         Account account = currentUser.required();
         access.checkRegister(account);
+        String topic = topic(body.topic(), body.topicText());
         Instant now = Instant.now();
-        CaseDesk.OnlineIntake intake = desk.submitOnline(new OnlineCommand(idempotencyKey, body.channel(),
-                body.externalTicket(), body.category(), Boolean.TRUE.equals(body.complex()), body.topic(),
+        CaseDesk.OnlineIntake intake = desk.submitOnline(new OnlineCommand(CaseDesk.scopedKey(account, idempotencyKey),
+                body.channel(),
+                body.externalTicket(), body.category(), Boolean.TRUE.equals(body.complex()), topic,
                 body.citizenName(), body.citizenPhone(), body.address(), body.demand(), body.occurredAt(),
                 body.submittedAt()), now);
         Case c = intake.caseFiled();
@@ -176,13 +186,15 @@ class CaseController {
                   @RequestParam(required = false) @Size(max = 64) String handler,
                   @RequestParam(required = false) @Size(max = 40) String phone,
                   @RequestParam(required = false) @Size(max = 100) String q,
-                  @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant from,
-                  @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant to,
+                  @Parameter(schema = @Schema(type = "string", format = "date-time"))
+                  @RequestParam(required = false) @Size(max = 40) String from,
+                  @Parameter(schema = @Schema(type = "string", format = "date-time"))
+                  @RequestParam(required = false) @Size(max = 40) String to,
                   @RequestParam(defaultValue = "0") @Min(0) @Max(100000) int page,
                   @RequestParam(defaultValue = "20") @Min(1) @Max(100) int size) {
         Account account = currentUser.required();
         CaseQuery query = new CaseQuery(state, notBlank(unit) ? Set.of(unit.trim()) : Set.of(), handler, phone, q,
-                from, to, size, page * size);
+                ApiInstants.parameter("from", from, zone), ApiInstants.parameter("to", to, zone), size, page * size);
         return views.of(desk.search(access.scoped(account, query)), account, Instant.now());
     }
 
@@ -226,7 +238,7 @@ class CaseController {
     @Operation(summary = "Dispatch to a unit and optionally a handler (AGENT; UNIT_MANAGER within the subtree)")
     ResponseEntity<CaseView> dispatch(@PathVariable String caseNo, @Valid @RequestBody CaseRequests.Dispatch body) {
         return act(caseNo, Case.Action.DISPATCH, (a, c) -> {
-            access.checkTarget(a, body.unit());
+            access.checkTarget(a, body.unit(), body.handler());
             return desk.dispatch(c.id(), body.version(), a, Instant.now(), body.unit(), body.handler());
         });
     }
@@ -235,7 +247,7 @@ class CaseController {
     @Operation(summary = "Reassign to another unit or handler within the subtree (UNIT_MANAGER)")
     ResponseEntity<CaseView> reassign(@PathVariable String caseNo, @Valid @RequestBody CaseRequests.Dispatch body) {
         return act(caseNo, Case.Action.REASSIGN, (a, c) -> {
-            access.checkTarget(a, body.unit());
+            access.checkTarget(a, body.unit(), body.handler());
             return desk.reassign(c.id(), body.version(), a, Instant.now(), body.unit(), body.handler());
         });
     }
@@ -381,6 +393,15 @@ class CaseController {
 
     private static String etag(Case c) {
         return "\"" + c.version() + "\"";
+    }
+
+    /** The topic to keep ({@link TopicChoice}): a topic of the list, or OTHER with its text; a 400 otherwise. */
+    private static String topic(String topic, String text) {
+        TopicChoice.problem(topic, text).ifPresent(problem -> {
+            throw InvalidHeader.field(problem == TopicChoice.Problem.TEXT_WITHOUT_OTHER
+                    || problem == TopicChoice.Problem.TEXT_INVALID ? "topicText" : "topic", problem.key());
+        });
+        return TopicChoice.kept(topic, text);
     }
 
     private static boolean notBlank(String s) {

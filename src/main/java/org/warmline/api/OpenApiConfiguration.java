@@ -10,6 +10,7 @@ import org.springframework.core.annotation.Order;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
+import org.warmline.security.SecurityHeaders;
 
 /**
  * The OpenAPI description of {@code /api} (springdoc: {@code /v3/api-docs}, UI at {@code /swagger-ui.html}), with the
@@ -20,6 +21,13 @@ import org.springframework.security.web.SecurityFilterChain;
 class OpenApiConfiguration {
 
     static final String BEARER = "bearer";
+
+    /**
+     * The policy of every page, with one exception for Swagger UI: the one style element its script adds, allowed by
+     * its hash (of the springdoc version in pom.xml; ContentSecurityPolicyBrowserTest fails when an upgrade changes it).
+     */
+    static final String SWAGGER_UI_POLICY = SecurityHeaders.CONTENT_SECURITY_POLICY.replace("style-src 'self'",
+            "style-src 'self' 'sha256-RL3ie0nH+Lzz2YNqQN83mnU0J1ot4QL7b99vMdIX99w='");
 
     @Bean
     OpenAPI warmlineOpenApi() {
@@ -43,6 +51,7 @@ class OpenApiConfiguration {
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .csrf(csrf -> csrf.disable())
                 .requestCache(cache -> cache.disable())
+                .headers(headers -> SecurityHeaders.configure(headers, SWAGGER_UI_POLICY))
                 .build();
     }
 }

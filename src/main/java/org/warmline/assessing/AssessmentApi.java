@@ -23,7 +23,8 @@ import org.warmline.security.CurrentUser;
 
 /**
  * The assessment office's REST API: the live result of a period in exactly the JSON of {@code warmline assess}
- * (restricted to the caller's subjects), a period's published result, and the ledger's export and import.
+ * (restricted to the caller's subjects and to the warnings about cases in the caller's scope), a period's published
+ * result (restricted alike), and the ledger's export and import.
  */
 @RestController
 @Tag(name = "assessments")
@@ -55,10 +56,7 @@ class AssessmentApi {
         Account account = viewer();
         Period p = live.period(period);
         Instant at = live.asOf(asOf, Instant.now());
-        AssessmentResult result = live.assess(p, at, ApiLocale.of(request));
-        if (!viewerSeesAll(account)) {
-            result = LiveAssessment.only(result, viewers.subjects(account));
-        }
+        AssessmentResult result = viewers.visible(account, live.assess(p, at, ApiLocale.of(request)));
         return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(LiveAssessment.json(result));
     }
 
@@ -70,10 +68,8 @@ class AssessmentApi {
         Publication publication = publications.latest(p.label())
                 .orElseThrow(() -> new AssessmentRefused(404, "assessing.error.notPublished", "period", p.label()));
         byte[] json = publication.jsonBytes(ApiLocale.of(request));
-        if (!viewerSeesAll(account)) {
-            var only = ResultDocument.parse(json);
-            only.root().put("subjects", only.subjects(viewers.subjects(account)));
-            json = ResultDocument.write(only);
+        if (!Viewers.seesAll(account)) {
+            json = ResultDocument.write(viewers.visible(account, ResultDocument.parse(json)));
         }
         return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON)
                 .header("Warmline-Publication-Version", Integer.toString(publication.version())).body(json);
@@ -123,9 +119,5 @@ class AssessmentApi {
             throw new AssessmentRefused(403, "assessing.error.forbidden", null);
         }
         return account;
-    }
-
-    private static boolean viewerSeesAll(Account account) {
-        return account.role() != org.warmline.security.Role.UNIT_MANAGER;
     }
 }

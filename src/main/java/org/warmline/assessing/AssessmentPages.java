@@ -77,13 +77,15 @@ class AssessmentPages {
     private record Shown(Period period, ResultDocument result, Publication publication) {
     }
 
-    private Shown shown(Period period, Locale locale) {
+    /** The frozen result if the period is published, else the live one, as the account may see it. */
+    private Shown shown(Period period, Locale locale, Account account) {
         Optional<Publication> publication = publications.latest(period.label());
         if (publication.isPresent()) {
-            return new Shown(period, ResultDocument.parse(publication.get().json(locale)), publication.get());
+            return new Shown(period, viewers.visible(account, ResultDocument.parse(publication.get().json(locale))),
+                    publication.get());
         }
         AssessmentResult result = live.assess(period, Instant.now(), locale);
-        return new Shown(period, ResultDocument.parse(LiveAssessment.json(result)), null);
+        return new Shown(period, viewers.visible(account, ResultDocument.parse(LiveAssessment.json(result))), null);
     }
 
     private Account viewer() {
@@ -131,7 +133,7 @@ class AssessmentPages {
         if (p == null) {
             return VIEW_OVERVIEW;
         }
-        Shown shown = shown(p, locale);
+        Shown shown = shown(p, locale, account);
         common(model, account, shown);
         Predicate<String> visible = viewers.subjects(account);
         List<String> kinds = shown.result().kinds(visible);
@@ -150,7 +152,7 @@ class AssessmentPages {
         if (!viewers.subjects(account).test(code)) {
             throw new ResponseStatusException(HttpStatus.NOT_FOUND);
         }
-        Shown shown = shown(p, locale);
+        Shown shown = shown(p, locale, account);
         Map<String, Object> subject = shown.result().subject(code)
                 .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
         common(model, account, shown);
@@ -324,9 +326,7 @@ class AssessmentPages {
             result = live.assess(p, Instant.now(), language);
             source = messages.getMessage("assessing.export.live", null, language);
         }
-        if (account.role() == org.warmline.security.Role.UNIT_MANAGER) {
-            result = LiveAssessment.only(result, viewers.subjects(account));
-        }
+        result = viewers.visible(account, result);
         response.setContentType(AssessmentApi.XLSX.toString());
         response.setHeader("Content-Disposition", "attachment; filename=\"warmline-" + p.label()
                 + publication.map(f -> "-v" + f.version()).orElse("") + ".xlsx\"");

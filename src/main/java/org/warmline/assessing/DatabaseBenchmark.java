@@ -112,7 +112,9 @@ public final class DatabaseBenchmark {
                 new OrganizationStore(jdbc, tx), store, new ManualRecords(jdbc, tx));
         Period month = live.period(option(args, "--month", "2026-01"));
         int rounds = Integer.parseInt(option(args, "--rounds", "5"));
-        Instant asOf = live.asOf(option(args, "--as-of", month.end().plusMonths(1) + "T00:00"), Instant.now());
+        // read as the assess command reads --as-of: a benchmark may assess as of any time
+        Instant asOf = org.warmline.ledger.Instants.parse(option(args, "--as-of", month.end().plusMonths(1) + "T00:00"),
+                live.zone());
         ZoneId zone = live.zone();
         Instant from = month.start().atStartOfDay(zone).toInstant();
         Instant to = month.end().atStartOfDay(zone).toInstant();

@@ -1,11 +1,10 @@
 package org.warmline.assessing;
 
 import java.io.ByteArrayOutputStream;
+import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
-import java.time.format.DateTimeParseException;
-import java.util.List;
 import java.util.Locale;
 
 import org.springframework.stereotype.Service;
@@ -94,7 +93,7 @@ public class LiveAssessment {
 
     /**
      * Reads an instant as the command's {@code --as-of} does (a date, a local date-time in the scheme's zone, or with
-     * an offset); blank is now.
+     * an offset), within the desk's range ({@link Instants#parseWithin}: from 2000 to a day after now); blank is now.
      *
      * @throws AssessmentRefused naming the field {@code asOf}
      */
@@ -103,8 +102,8 @@ public class LiveAssessment {
             return now;
         }
         try {
-            return Instants.parse(text, zone());
-        } catch (DateTimeParseException e) {
+            return Instants.parseWithin(text, zone(), now);
+        } catch (DateTimeException e) {
             throw new AssessmentRefused("assessing.error.asOf", "asOf", text);
         }
     }
@@ -162,12 +161,5 @@ public class LiveAssessment {
     /** The engine's languages: English, or Chinese for anything else. */
     public static Locale language(Locale locale) {
         return locale != null && locale.getLanguage().equals("en") ? Locale.ENGLISH : Locale.SIMPLIFIED_CHINESE;
-    }
-
-    /** The result with only the subjects a viewer may see (the subjects' order kept). */
-    static AssessmentResult only(AssessmentResult result, java.util.function.Predicate<String> visible) {
-        List<org.warmline.assessment.SubjectResult> subjects = result.subjects().stream()
-                .filter(s -> visible.test(s.code())).toList();
-        return new AssessmentResult(result.period(), result.asOf(), result.scheme(), result.warnings(), subjects);
     }
 }

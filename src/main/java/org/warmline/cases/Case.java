@@ -94,6 +94,8 @@ public final class Case {
     String withdrawnReason;
     String externalTicket;
     String idempotencyKey;
+    /** What the submission of an idempotency key held (SHA-256, hex), or null. */
+    String idempotencyFingerprint;
     CaseId parentCase;
     Boolean handlerResolved;
     Resolution resolution;

@@ -12,12 +12,14 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.support.DefaultMessageSourceResolvable;
 import org.springframework.stereotype.Component;
 import org.springframework.web.context.request.RequestAttributes;
 import org.springframework.web.context.request.RequestContextHolder;
 import org.warmline.ledger.Unit;
 import org.warmline.organization.OrganizationStore;
+import org.warmline.organization.Stewards;
 import org.warmline.security.Account;
 import org.warmline.security.DataScope;
 import org.warmline.security.Role;
@@ -27,7 +29,8 @@ import org.warmline.security.Role;
  * <ul>
  * <li>data scope ({@link DataScope}, with the unit tree of {@link OrganizationStore}): a case outside it is "not found";</li>
  * <li>the actions each role may take ({@link #may}): a visible case the role may not change is "forbidden";</li>
- * <li>where a unit manager may send a case (their subtree);</li>
+ * <li>where a case may be sent and to whom ({@link #checkTarget}: a unit manager within their subtree, a handler who
+ * is a steward of the unit);</li>
  * <li>who sees the citizen's phone in full ({@link #worksOn}); everyone else sees it {@link PhoneMask masked}.</li>
  * </ul>
  */
@@ -60,10 +63,18 @@ public class CaseAccess {
 
     private final CaseDesk desk;
     private final OrganizationStore organization;
+    private final Stewards stewards;
 
+    /** The desk's access rules on this organisation, with its own {@link Stewards} (tests that build a desk by hand). */
     public CaseAccess(CaseDesk desk, OrganizationStore organization) {
+        this(desk, organization, new Stewards(organization));
+    }
+
+    @Autowired
+    public CaseAccess(CaseDesk desk, OrganizationStore organization, Stewards stewards) {
         this.desk = desk;
         this.organization = organization;
+        this.stewards = stewards;
     }
 
     /**
@@ -127,12 +138,16 @@ public class CaseAccess {
     }
 
     /**
-     * Checks where a case is sent (dispatch, reassign, registration with a unit): the unit must exist
-     * ({@link TransitionRefused} otherwise), and a unit manager may send only within their subtree
-     * ({@link CaseForbidden}).
+     * Checks where a case is sent and to whom (dispatch, reassign, registration with a unit), for pages and API alike:
+     * the unit must exist ({@link TransitionRefused} otherwise), a unit manager may send only within their subtree
+     * ({@link CaseForbidden}), and a handler, when one is named, must be a steward of that unit or a unit below it
+     * ({@link Stewards}; {@link TransitionRefused} otherwise).
      */
-    public void checkTarget(Account account, String unit) {
+    public void checkTarget(Account account, String unit, String handler) {
         if (unit == null || unit.isBlank()) {
+            if (handler != null && !handler.isBlank()) {
+                throw new TransitionRefused("case.refused.unit-required", "A responsible unit must be chosen.");
+            }
             return; // the transition itself refuses a missing unit
         }
         Map<String, String> parents = parents();
@@ -144,6 +159,11 @@ public class CaseAccess {
             throw new CaseForbidden("case.forbidden.unit", "A unit manager sends cases only within their own units.",
                     code);
         }
+        stewards.refusal(code, handler).ifPresent(refusal -> {
+            throw new TransitionRefused("steward.refused." + refusal.name(),
+                    handler.trim() + " may not handle the cases of " + code + ": " + refusal + ".", handler.trim(),
+                    code);
+        });
     }
 
     /** The query restricted to the account's data scope; its unit filter (if any) expanded to each unit's subtree. */

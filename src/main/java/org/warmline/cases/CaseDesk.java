@@ -151,8 +151,17 @@ public class CaseDesk {
     }
 
     /**
+     * The idempotency key of an account's online submission as the desk keeps it: scoped to that account, so that one
+     * integration's key never finds another's case.
+     */
+    public static String scopedKey(Account account, String key) {
+        return "account:" + account.id() + ":" + key.trim();
+    }
+
+    /**
      * A case submitted online (WECHAT, APP) or transferred from 12345 (GOV_HOTLINE, with its ticket). The same
-     * idempotency key twice returns the case made the first time, unchanged.
+     * idempotency key twice with the same content returns the case made the first time, unchanged; with other content
+     * it is refused ({@link IdempotencyKeyReused}).
      */
     public Case registerOnline(OnlineCommand command, Instant now) {
         return submitOnline(command, now).caseFiled();
@@ -162,7 +171,11 @@ public class CaseDesk {
     public record OnlineIntake(Case caseFiled, boolean created) {
     }
 
-    /** As {@link #registerOnline}, telling whether the case was made now or found by its idempotency key. */
+    /**
+     * As {@link #registerOnline}, telling whether the case was made now or found by its idempotency key.
+     *
+     * @throws IdempotencyKeyReused when the key was used before for other content
+     */
     public OnlineIntake submitOnline(OnlineCommand command, Instant now) {
         Objects.requireNonNull(command.idempotencyKey(), "idempotencyKey");
         if (command.idempotencyKey().isBlank()) {
@@ -187,6 +200,7 @@ public class CaseDesk {
         // No look-up first: the key's unique constraint tells a repeat. The case, its number and its registration line
         // are one statement on PostgreSQL, committed when it returns (no transaction of our own around it).
         Case c = Case.submitted(intake, now, command.externalTicket(), key);
+        c.idempotencyFingerprint = fingerprint(command);
         c.registered(actor, now);
         if (routing != null) {
             routing.propose(c.address(), null).ifPresent(p -> c.routed(p.unitCode(), p.stewardCode(), p.ruleId()));
@@ -194,12 +208,36 @@ public class CaseDesk {
         try {
             cases.insertWithHistory(c);
         } catch (DuplicateKeyException seen) {
-            return new OnlineIntake(cases.findByIdempotencyKey(key).orElseThrow(() -> seen), false);
+            Case first = cases.findByIdempotencyKey(key).orElseThrow(() -> seen);
+            if (first.idempotencyFingerprint != null && !first.idempotencyFingerprint.equals(c.idempotencyFingerprint)) {
+                throw new IdempotencyKeyReused(first.caseNo());
+            }
+            return new OnlineIntake(first, false);
         }
         // a follow-up of a consultation is found when its window is settled (settleFollowUpWindows): the online
         // intake stays one statement
         c.drainEvents().forEach(events::publishEvent);
         return new OnlineIntake(c, true);
+    }
+
+    /**
+     * What an online submission held, as the SHA-256 (hex) of its fields as sent — not of what the desk made of them
+     * (a missing submission time stays missing) — so that the same submission sent again has the same fingerprint.
+     */
+    static String fingerprint(OnlineCommand command) {
+        StringBuilder canonical = new StringBuilder();
+        for (Object field : new Object[] {command.channel(), command.externalTicket(), command.category(),
+                command.complex(), command.topic(), command.citizenName(), command.citizenPhone(), command.address(),
+                command.demand(), command.occurredAt(), command.submittedAt()}) {
+            String text = field == null ? null : field.toString();
+            canonical.append(text == null ? "-" : text.length() + ":" + text).append('|');
+        }
+        try {
+            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(canonical.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is missing from this Java", e);
+        }
     }
 
     /** The citizen's cases up to {@code now}, newest first (so the last 30 days come first). */

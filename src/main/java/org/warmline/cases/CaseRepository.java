@@ -40,7 +40,7 @@ public class CaseRepository {
             + "review_finding, rehandled_at, explained_at, withdrawn_at, withdrawn_reason, external_ticket, "
             + "idempotency_key, parent_case, handler_resolved, resolution, resolution_source, resolution_at, "
             + "resolution_by, repeat_of, follow_up_of, routed_unit, routed_handler, routing_rule, nearest_deadline, "
-            + "amber_at, phone_key";
+            + "amber_at, phone_key, idempotency_fingerprint";
     private static final int FIELD_COUNT = FIELDS.split(",").length;
     private static final String SELECT = "select id, version, " + FIELDS + " from petition_case ";
     /** Matches counted at most (beyond the page asked for) by {@link #search}. */
@@ -621,6 +621,7 @@ public class CaseRepository {
         v.add(time(clocks.nearestDeadline(c).orElse(null)));
         v.add(time(clocks.nearestAmber(c).orElse(null)));
         v.add(PhoneNumbers.normalize(c.citizenPhone));
+        v.add(c.idempotencyFingerprint);
         return v;
     }
 
@@ -666,6 +667,7 @@ public class CaseRepository {
         c.withdrawnReason = rs.getString("withdrawn_reason");
         c.externalTicket = rs.getString("external_ticket");
         c.idempotencyKey = rs.getString("idempotency_key");
+        c.idempotencyFingerprint = rs.getString("idempotency_fingerprint");
         c.parentCase = id(rs, "parent_case");
         boolean handlerResolved = rs.getBoolean("handler_resolved");
         c.handlerResolved = rs.wasNull() ? null : handlerResolved;

@@ -2,6 +2,7 @@ package org.warmline.cases;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.function.Predicate;
 
 /**
  * Where the dashboard reads cluster alerts (多户串联故障, spec/workflow.md "Clusters") from: several households of the
@@ -22,9 +23,15 @@ public interface ClusterAlerts {
         }
     }
 
-    /** The alerts standing at {@code now}. */
-    List<Alert> alerts(Instant now);
+    /**
+     * The alerts standing at {@code now} among the cases a viewer could open: made of those cases only (an alert that
+     * needs a case outside them is not raised), so that nothing of a case out of the viewer's scope — its number,
+     * building, unit or topic — appears.
+     *
+     * @param visible the cases the viewer could open ({@link CaseAccess#sees})
+     */
+    List<Alert> alerts(Instant now, Predicate<Case> visible);
 
     /** No alerts: what the dashboard uses while no module provides cluster detection. */
-    ClusterAlerts NONE = now -> List.of();
+    ClusterAlerts NONE = (now, visible) -> List.of();
 }

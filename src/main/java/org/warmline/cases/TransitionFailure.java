@@ -9,7 +9,8 @@ import org.springframework.web.server.ResponseStatusException;
 /**
  * How a page answers a transition the desk did not make — one rule for every page that offers one (the case page, the
  * callback and review queues): the case changed meanwhile → 409 and "the case changed"; the transition is refused →
- * 422 with the case's reason; the database refused the write → 409 "could not be saved"; the case is gone → 404.
+ * 422 with the case's reason; the target is outside the account's units → 403 with the reason; the database refused
+ * the write → 409 "could not be saved"; the case is gone → 404.
  *
  * @param status  the HTTP status of the page that shows the refusal
  * @param reason  the message to show, in the user's language
@@ -29,6 +30,9 @@ public record TransitionFailure(HttpStatus status, MessageSourceResolvable reaso
         }
         if (failure instanceof TransitionRefused refused) {
             return new TransitionFailure(HttpStatus.UNPROCESSABLE_CONTENT, refused, false);
+        }
+        if (failure instanceof CaseForbidden forbidden) {
+            return new TransitionFailure(HttpStatus.FORBIDDEN, forbidden, false);
         }
         if (failure instanceof DataAccessException) {
             return new TransitionFailure(HttpStatus.CONFLICT,

@@ -24,6 +24,7 @@ import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 import org.warmline.cases.Case;
 import org.warmline.cases.CaseChanged;
 import org.warmline.cases.PhoneMask;
+import org.warmline.cases.IdempotencyKeyReused;
 import org.warmline.cases.TransitionRefused;
 import org.warmline.ledger.Category;
 import org.warmline.ledger.Channel;
@@ -98,6 +99,12 @@ class CitizenController {
             model.addAttribute("limitKind", reached.kind().name());
             model.addAttribute("limit", reached.limit());
             return VIEW_LIMIT;
+        } catch (IdempotencyKeyReused reused) {
+            // the form was sent before and then changed: nothing is filed; a fresh form key files the new content
+            result.reject("citizen.form.resent");
+            form.setIdempotencyKey(UUID.randomUUID().toString());
+            response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
+            return VIEW_FORM;
         } catch (TransitionRefused refused) {
             result.reject(refused.getCodes()[0], refused.getArguments(), refused.getDefaultMessage());
             response.setStatus(HttpStatus.BAD_REQUEST.value());

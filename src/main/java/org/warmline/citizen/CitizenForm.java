@@ -4,6 +4,9 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import org.warmline.cases.OneLine;
+import org.warmline.cases.PhoneNumber;
+import org.warmline.cases.PlainText;
 import org.warmline.ledger.Category;
 import org.warmline.ledger.Channel;
 import org.warmline.ledger.Topic;
@@ -24,19 +27,22 @@ class CitizenForm {
     private Topic topic;
 
     @Size(max = 100, message = "{citizen.name.size}")
+    @OneLine
     private String citizenName;
 
     @NotBlank(message = "{citizen.phone.required}")
     @Size(max = 40, message = "{citizen.phone.size}")
-    @Pattern(regexp = "[0-9+\\- ()]*", message = "{citizen.phone.pattern}")
+    @PhoneNumber(message = "{citizen.phone.pattern}")
     private String citizenPhone;
 
     @NotBlank(message = "{citizen.address.required}")
     @Size(max = 500, message = "{citizen.address.size}")
+    @OneLine
     private String address;
 
     @NotBlank(message = "{citizen.demand.required}")
     @Size(max = 4000, message = "{citizen.demand.size}")
+    @PlainText
     private String demand;
 
     @NotBlank(message = "{citizen.form.stale}")

@@ -10,6 +10,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Predicate;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
@@ -61,9 +62,18 @@ public class ClusterDetector {
 
     /** The clusters among the open, unlinked cases submitted in the look-back up to {@code now}, oldest first. */
     public List<ClusterAlert> alerts(Instant now) {
+        return alerts(now, c -> true);
+    }
+
+    /**
+     * The clusters among those of the open, unlinked cases that a viewer could open: made of those cases only, so an
+     * alert shows nothing of a case outside the viewer's scope (a cluster that needs such a case is not raised).
+     */
+    public List<ClusterAlert> alerts(Instant now, Predicate<Case> visible) {
         Map<String, Unit> units = new LinkedHashMap<>();
         organization.units().forEach(u -> units.put(u.code(), u));
-        return clusters(cases.openUnlinkedSubmitted(now.minus(lookback), now), units, minCases, window);
+        List<Case> open = cases.openUnlinkedSubmitted(now.minus(lookback), now).stream().filter(visible).toList();
+        return clusters(open, units, minCases, window);
     }
 
     /**

@@ -2,8 +2,10 @@ package org.warmline.clusters;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.function.Predicate;
 
 import org.springframework.stereotype.Component;
+import org.warmline.cases.Case;
 import org.warmline.cases.ClusterAlerts;
 
 /** Gives the dashboard the clusters this module detects. */
@@ -17,8 +19,8 @@ class DashboardClusterAlerts implements ClusterAlerts {
     }
 
     @Override
-    public List<Alert> alerts(Instant now) {
-        return detector.alerts(now).stream()
+    public List<Alert> alerts(Instant now, Predicate<Case> visible) {
+        return detector.alerts(now, visible).stream()
                 .map(a -> new Alert(a.key(), a.topic(), a.cases(), a.firstAt(), a.lastAt()))
                 .toList();
     }

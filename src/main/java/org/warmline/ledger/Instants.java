@@ -1,6 +1,9 @@
 package org.warmline.ledger;
 
+import java.time.DateTimeException;
+import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
@@ -39,6 +42,34 @@ public final class Instants {
 
     public static boolean present(long instant) {
         return instant != NONE;
+    }
+
+    /** The first day the desk and its API take an instant of (at 00:00 in the desk's zone). */
+    public static final LocalDate EARLIEST = LocalDate.of(2000, 1, 1);
+    /** How far ahead of now the desk and its API take an instant (two systems' clocks may differ a little). */
+    public static final Duration AHEAD = Duration.ofDays(1);
+
+    /**
+     * An instant typed into the desk or sent to its API: read as {@link #parse} does (ISO-8601 text: a date, a local
+     * date-time in {@code zone}, or with an offset), and refused when it is before {@link #EARLIEST} or more than
+     * {@link #AHEAD} after {@code now} — a far-off year is a typing or encoding mistake, not a time of the desk.
+     *
+     * @throws DateTimeException when the text is none of these ({@link DateTimeParseException}) or out of that range
+     */
+    public static Instant parseWithin(String text, ZoneId zone, Instant now) {
+        return within(parse(text, zone), zone, now);
+    }
+
+    /**
+     * The instant, if it lies between {@link #EARLIEST} (in {@code zone}) and {@link #AHEAD} after {@code now}.
+     *
+     * @throws DateTimeException when it does not
+     */
+    public static Instant within(Instant instant, ZoneId zone, Instant now) {
+        if (instant.isBefore(EARLIEST.atStartOfDay(zone).toInstant()) || instant.isAfter(now.plus(AHEAD))) {
+            throw new DateTimeException("not between " + EARLIEST + " and a day after now: " + instant);
+        }
+        return instant;
     }
 
     /**

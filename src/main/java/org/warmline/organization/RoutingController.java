@@ -15,8 +15,6 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
-import org.warmline.ledger.Post;
-import org.warmline.ledger.Staff;
 import org.warmline.ledger.Unit;
 import org.warmline.ledger.UnitKind;
 
@@ -30,10 +28,12 @@ class RoutingController {
 
     private final RoutingRules rules;
     private final OrganizationStore store;
+    private final Stewards stewards;
 
-    RoutingController(RoutingRules rules, OrganizationStore store) {
+    RoutingController(RoutingRules rules, OrganizationStore store, Stewards stewards) {
         this.rules = rules;
         this.store = store;
+        this.stewards = stewards;
     }
 
     @ModelAttribute("matchKinds")
@@ -52,13 +52,9 @@ class RoutingController {
         if (!result.hasFieldErrors("unit") && store.unit(form.getUnit()).isEmpty()) {
             result.rejectValue("unit", "unit.parent.unknown");
         }
-        if (form.getSteward() != null) {
-            Optional<Staff> steward = store.staffMember(form.getSteward());
-            if (steward.isEmpty()) {
-                result.rejectValue("steward", "staff.unknown");
-            } else if (steward.get().post() != Post.STEWARD) {
-                result.rejectValue("steward", "routing.steward.notSteward");
-            }
+        if (form.getSteward() != null && !result.hasFieldErrors("unit")) {
+            stewards.refusal(form.getUnit(), form.getSteward()).ifPresent(refusal -> result.rejectValue("steward",
+                    "steward.refused." + refusal.name(), new Object[] {form.getSteward(), form.getUnit()}, null));
         }
         if (!result.hasFieldErrors("matchValue") && !result.hasFieldErrors("matchKind")
                 && form.getMatchKind() != RoutingRule.MatchKind.ADDRESS_CONTAINS) {
@@ -113,7 +109,7 @@ class RoutingController {
         model.addAttribute("rules", rules.all());
         model.addAttribute("units", units);
         model.addAttribute("unitNames", unitNames());
-        model.addAttribute("stewards", store.staff().stream().filter(s -> s.post() == Post.STEWARD).toList());
+        model.addAttribute("stewards", stewards.all());
         model.addAttribute("stationsAndAreas",
                 units.stream().filter(u -> u.kind() == UnitKind.STATION || u.kind() == UnitKind.AREA).toList());
         return VIEW_ROUTING;

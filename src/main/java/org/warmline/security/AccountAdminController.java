@@ -41,14 +41,21 @@ class AccountAdminController {
 
     private final AccountStore accounts;
     private final OrganizationStore organization;
+    private final LoginThrottle throttle;
 
-    AccountAdminController(AccountStore accounts, OrganizationStore organization) {
+    AccountAdminController(AccountStore accounts, OrganizationStore organization, LoginThrottle throttle) {
         this.accounts = accounts;
         this.organization = organization;
+        this.throttle = throttle;
     }
 
-    /** An account as the list shows it. */
-    record Row(Account account, String lockedUntil, boolean hasToken) {
+    /**
+     * An account as the list shows it.
+     *
+     * @param heldUntil until when some address must wait before it may try the account's name again
+     *     ({@link LoginThrottle}), or empty
+     */
+    record Row(Account account, String heldUntil, boolean hasToken) {
     }
 
     @ModelAttribute("roles")
@@ -172,6 +179,7 @@ class AccountAdminController {
         if (!accounts.setPassword(username, newPassword)) {
             return unknown(redirect);
         }
+        throttle.forget(username); // the new password may be tried at once, from anywhere
         redirect.addFlashAttribute("message", "account.passwordReset");
         redirect.addFlashAttribute("messageArg", username);
         if (typed == null) {
@@ -230,7 +238,7 @@ class AccountAdminController {
     private String page(AccountForm form, Model model) {
         java.util.Set<String> tokens = accounts.withApiToken();
         List<Row> rows = accounts.all().stream()
-                .map(a -> new Row(a, a.lockedUntil() == null ? "" : TIME.format(a.lockedUntil()),
+                .map(a -> new Row(a, throttle.blockedUntil(a.username()).map(TIME::format).orElse(""),
                         tokens.contains(a.username()))).toList();
         model.addAttribute("accountForm", form);
         model.addAttribute("accounts", rows);

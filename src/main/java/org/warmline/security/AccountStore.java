@@ -145,37 +145,6 @@ public class AccountStore {
     }
 
     /**
-     * Counts a failed login; the {@code maxFailures}-th failure in a row locks the account for {@code lockFor} (and
-     * starts the count again). Unknown user names are ignored.
-     *
-     * @return whether this failure locked the account
-     */
-    public boolean recordFailedLogin(String username, int maxFailures, Duration lockFor) {
-        Boolean locked = transaction.execute(status -> {
-            jdbc.sql("update account set failed_logins = failed_logins + 1 where username = ?").param(username)
-                    .update();
-            return jdbc.sql("update account set failed_logins = 0, locked_until = ?, version = version + 1 "
-                            + "where username = ? and failed_logins >= ?")
-                    .params(timestamp(clock.instant().plus(lockFor)), username, maxFailures)
-                    .update() > 0;
-        });
-        return Boolean.TRUE.equals(locked);
-    }
-
-    /** After a successful login: no failures counted, no lock. */
-    public void resetFailedLogins(String username) {
-        jdbc.sql("update account set failed_logins = 0, locked_until = null where username = ? "
-                        + "and (failed_logins <> 0 or locked_until is not null)")
-                .param(username).update();
-    }
-
-    /** Refuses sign-in until {@code until} (null lifts the lock). */
-    public void lockUntil(String username, Instant until) {
-        jdbc.sql("update account set locked_until = ?, version = version + 1 where username = ?")
-                .params(until == null ? null : timestamp(until), username).update();
-    }
-
-    /**
      * Gives the account a new API token, replacing any earlier one. The token is returned only here: the database keeps
      * only its SHA-256 hash.
      *

@@ -12,13 +12,11 @@ import org.springframework.security.core.userdetails.UserDetails;
 final class AccountUser implements UserDetails, CredentialsContainer {
 
     private final Account account;
-    private final boolean locked;
     private String passwordHash;
 
-    AccountUser(Account account, String passwordHash, boolean locked) {
+    AccountUser(Account account, String passwordHash) {
         this.account = account;
         this.passwordHash = passwordHash;
-        this.locked = locked;
     }
 
     Account account() {
@@ -38,11 +36,6 @@ final class AccountUser implements UserDetails, CredentialsContainer {
     @Override
     public String getUsername() {
         return account.username();
-    }
-
-    @Override
-    public boolean isAccountNonLocked() {
-        return !locked;
     }
 
     @Override

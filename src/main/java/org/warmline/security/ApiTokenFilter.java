@@ -47,7 +47,7 @@ class ApiTokenFilter extends OncePerRequestFilter {
             entryPoint.commence(request, response, new BadCredentialsException("invalid API token"));
             return;
         }
-        AccountUser user = new AccountUser(account.get(), null, false);
+        AccountUser user = new AccountUser(account.get(), null);
         SecurityContext context = SecurityContextHolder.createEmptyContext();
         context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(user, null, user.getAuthorities()));
         SecurityContextHolder.setContext(context);

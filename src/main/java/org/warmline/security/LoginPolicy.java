@@ -6,8 +6,10 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
- * Login throttling: after {@code maxFailedLogins} failed logins in a row an account is locked for {@code lockMinutes}
- * ({@code warmline.security.max-failed-logins}, {@code warmline.security.lock-minutes}).
+ * Sign-in throttling ({@link LoginThrottle}): after {@code maxFailedLogins} failed sign-ins in a row with one user name
+ * from one client address, that address waits one minute before it may try the name again, twice as long after each
+ * further failure, at most {@code lockMinutes} ({@code warmline.security.max-failed-logins},
+ * {@code warmline.security.lock-minutes}).
  */
 @ConfigurationProperties("warmline.security")
 record LoginPolicy(@DefaultValue("5") int maxFailedLogins, @DefaultValue("15") int lockMinutes) {
@@ -18,7 +20,20 @@ record LoginPolicy(@DefaultValue("5") int maxFailedLogins, @DefaultValue("15") i
         }
     }
 
+    /** The longest wait. */
     Duration lockDuration() {
         return Duration.ofMinutes(lockMinutes);
+    }
+
+    /**
+     * How long an address waits after its {@code failures}-th failure in a row with one name: nothing before
+     * {@code maxFailedLogins}, then 1, 2, 4, … minutes, at most {@code lockMinutes}.
+     */
+    Duration delay(int failures) {
+        if (failures < maxFailedLogins) {
+            return Duration.ZERO;
+        }
+        int doublings = Math.min(failures - maxFailedLogins, 20);
+        return Duration.ofMinutes(Math.min(lockMinutes, 1L << doublings));
     }
 }

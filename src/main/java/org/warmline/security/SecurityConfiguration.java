@@ -7,7 +7,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
-import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
@@ -17,7 +17,8 @@ import org.springframework.security.web.access.intercept.AuthorizationFilter;
  * Three filter chains: the operations endpoints under {@code /actuator/**} (health open, the rest for ADMIN tokens), the
  * integration API under {@code /api/**} (stateless, bearer token, no CSRF since no cookie
  * authenticates it, errors as problem details), and the pages (form login at {@code /login}, CSRF, session fixation
- * protection by changing the session id, login throttling, logout by POST).
+ * protection by changing the session id, sign-in throttling per name and address ({@link ThrottledLogin}), logout by
+ * POST).
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(LoginPolicy.class)
@@ -30,7 +31,7 @@ class SecurityConfiguration {
     }
 
     @Bean
-    UserDetailsService userDetailsService(AccountStore accounts) {
+    AccountUserDetailsService userDetailsService(AccountStore accounts) {
         return new AccountUserDetailsService(accounts);
     }
 
@@ -68,17 +69,21 @@ class SecurityConfiguration {
                 .logout(logout -> logout.disable())
                 .exceptionHandling(ex -> ex.authenticationEntryPoint(problems).accessDeniedHandler(problems))
                 .addFilterBefore(new ApiTokenFilter(accounts, problems), AuthorizationFilter.class)
+                .headers(SecurityHeaders::configure)
                 .build();
     }
 
     @Bean
     @Order(2)
-    SecurityFilterChain pageChain(HttpSecurity http, AccountStore accounts, LoginPolicy policy) throws Exception {
-        LoginOutcomes outcomes = new LoginOutcomes(accounts, policy);
+    SecurityFilterChain pageChain(HttpSecurity http, AccountStore accounts, AccountUserDetailsService users,
+                                  PasswordEncoder passwords, LoginThrottle throttle) throws Exception {
+        LoginOutcomes outcomes = new LoginOutcomes();
         return http
+                // the only way in: no parent manager behind it that could check a password without the throttle
+                .authenticationManager(new ProviderManager(new ThrottledLogin(users, passwords, throttle)))
                 .authorizeHttpRequests(auth -> auth
                         .dispatcherTypeMatchers(DispatcherType.ERROR, DispatcherType.FORWARD).permitAll()
-                        .requestMatchers("/login", "/webjars/**", "/css/**", "/favicon.ico", "/error").permitAll()
+                        .requestMatchers("/login", "/webjars/**", "/css/**", "/js/**", "/favicon.ico", "/error").permitAll()
                         // the citizens' pages (org.warmline.citizen): no login, CSRF as everywhere
                         .requestMatchers("/public/**").permitAll()
                         .requestMatchers("/admin/**").hasRole(Role.ADMIN.name())
@@ -90,6 +95,8 @@ class SecurityConfiguration {
                 .sessionManagement(session -> session.sessionFixation(fixation -> fixation.changeSessionId()))
                 .addFilterBefore(new SessionAccountCheck(accounts), AuthorizationFilter.class)
                 .csrf(csrf -> { }) // on for every page form; Thymeleaf adds the token to th:action forms
+                .headers(SecurityHeaders::configure)
                 .build();
     }
+
 }

@@ -23,16 +23,17 @@ import org.springframework.web.util.UriUtils;
 import org.warmline.cases.Case;
 import org.warmline.cases.CaseChanged;
 import org.warmline.cases.CaseDesk;
+import org.warmline.cases.CaseForbidden;
 import org.warmline.cases.CaseId;
 import org.warmline.cases.CaseNotFound;
 import org.warmline.cases.PhoneReveals;
 import org.warmline.cases.TransitionFailure;
+import org.warmline.cases.TextRules;
 import org.warmline.cases.TransitionRefused;
 import org.warmline.ledger.EvaluationChannel;
 import org.warmline.ledger.EvaluationLevel;
 import org.warmline.ledger.ReviewFinding;
 import org.warmline.security.Account;
-import org.warmline.security.Role;
 
 /**
  * {@code /cases/{caseNo}}: every field of a case, all its running clocks, its history, and the forms of the transitions
@@ -89,12 +90,12 @@ class CaseDetailController {
         }
         DeskSupport.Org org = support.org();
         try {
-            check(action, form, me, org);
+            check(action, form, me);
             Case after = apply(action, c.id(), form, me, Instant.now());
             redirect.addFlashAttribute("message", "case.done");
             redirect.addFlashAttribute("messageArg", messages.getMessage(action.messageKey(), null, locale));
             return redirectTo(after);
-        } catch (CaseChanged | TransitionRefused | CaseNotFound | DataAccessException failure) {
+        } catch (CaseChanged | TransitionRefused | CaseForbidden | CaseNotFound | DataAccessException failure) {
             TransitionFailure answer = TransitionFailure.of(failure);
             response.setStatus(answer.status().value());
             model.addAttribute("refusal", messages.getMessage(answer.reason(), locale));
@@ -106,25 +107,19 @@ class CaseDetailController {
         return page(now, me, org, false, model);
     }
 
-    /** What the page checks before the case does: a dispatch target that exists and lies in a manager's subtree. */
-    private void check(DeskAction action, TransitionForm form, Account me, DeskSupport.Org org) {
-        if (action != DeskAction.DISPATCH && action != DeskAction.REASSIGN) {
-            return;
+    /**
+     * What the page checks as the API does: where a dispatch or reassignment sends the case and to whom
+     * ({@code CaseAccess#checkTarget}), and that a text has no control or direction character ({@link TextRules}: the
+     * reason of a withdrawal is one line).
+     */
+    private void check(DeskAction action, TransitionForm form, Account me) {
+        if (action == DeskAction.DISPATCH || action == DeskAction.REASSIGN) {
+            support.access().checkTarget(me, form.getUnit(), form.getHandler());
         }
-        if (form.getUnit() != null && !support.access().unitExists(form.getUnit())) {
-            throw refusal("case.refused.unit-unknown", "No such unit.", form.getUnit());
+        boolean fits = action == DeskAction.WITHDRAW ? TextRules.oneLine(form.getText()) : TextRules.plain(form.getText());
+        if (!fits) {
+            throw new TransitionRefused("case.refused.text", "The text has control or direction characters.");
         }
-        if (form.getUnit() != null && me.role() == Role.UNIT_MANAGER
-                && !support.access().subtree(me.unitCode()).contains(form.getUnit())) {
-            throw refusal("case.refused.unit-outside", "The unit is outside your units.", form.getUnit());
-        }
-        if (form.getHandler() != null && !org.staff().containsKey(form.getHandler())) {
-            throw refusal("case.refused.handler-unknown", "No such handler.", form.getHandler());
-        }
-    }
-
-    private static TransitionRefused refusal(String key, String english, String argument) {
-        return new TransitionRefused(key, english, argument);
     }
 
     private Case apply(DeskAction action, CaseId id, TransitionForm f, Account me, Instant at) {
@@ -148,7 +143,7 @@ class CaseDetailController {
             case WITHDRAW -> desk.withdraw(id, v, me, at, f.getText());
             case CONFIRM -> {
                 if (!"true".equals(f.getAccepted()) && !"false".equals(f.getAccepted())) {
-                    throw refusal("case.refused.acceptance-required", "Say whether the citizen accepted.", null);
+                    throw new TransitionRefused("case.refused.acceptance-required", "Say whether the citizen accepted.");
                 }
                 yield desk.confirmOnSite(id, v, me, at, Boolean.parseBoolean(f.getAccepted()));
             }
@@ -173,7 +168,7 @@ class CaseDetailController {
                 .filter(a -> a.allowedTo(me.role()) && a.offeredFor(c)).map(DeskAction::path).toList() : List.of();
         model.addAttribute("actions", actions);
         model.addAttribute("units", List.copyOf(org.units().values()));
-        model.addAttribute("staff", List.copyOf(org.staff().values()));
+        model.addAttribute("staff", support.stewards().all());
         model.addAttribute("levels", EvaluationLevel.values());
         model.addAttribute("findings", ReviewFinding.values());
         model.addAttribute("unitName", org.unitName(c.unit()));

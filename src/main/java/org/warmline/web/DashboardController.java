@@ -27,7 +27,7 @@ import org.warmline.security.Account;
  * {@code /dashboard}: within the viewer's scope, the cases in progress (those that still need work: EVALUATED, closed
  * and withdrawn ones do not) by the colour of their worst running clock, the late cases by unit (an ECharts bar chart
  * over data embedded as JSON), today's intake by channel, and the cluster alerts of whatever {@link ClusterAlerts} the
- * application provides (none by default). Every figure is counted by the database, exactly, at any volume.
+ * application provides (none by default), made of the cases the viewer could open. Every figure is counted by the database, exactly, at any volume.
  */
 @Controller
 class DashboardController {
@@ -72,7 +72,8 @@ class DashboardController {
         }
         List<ClusterAlerts.Alert> alerts;
         try {
-            alerts = clusterAlerts.getIfAvailable(() -> ClusterAlerts.NONE).alerts(now);
+            alerts = clusterAlerts.getIfAvailable(() -> ClusterAlerts.NONE)
+                    .alerts(now, c -> support.access().sees(me, c));
         } catch (RuntimeException e) {
             alerts = List.of();
             model.addAttribute("alertsFailed", true);

@@ -21,6 +21,7 @@ import org.warmline.cases.CaseQuery;
 import org.warmline.ledger.Staff;
 import org.warmline.ledger.Unit;
 import org.warmline.organization.OrganizationStore;
+import org.warmline.organization.Stewards;
 import org.warmline.security.Account;
 import org.warmline.security.CurrentUser;
 
@@ -36,14 +37,21 @@ class DeskSupport {
     private final OrganizationStore organization;
     private final DeskFormat format;
     private final CaseAccess access;
+    private final Stewards stewards;
 
     DeskSupport(CaseDesk desk, CurrentUser currentUser, OrganizationStore organization, WorkingCalendar calendar,
-                CaseAccess access) {
+                CaseAccess access, Stewards stewards) {
         this.desk = desk;
         this.currentUser = currentUser;
         this.organization = organization;
         this.format = new DeskFormat(calendar.zone());
         this.access = access;
+        this.stewards = stewards;
+    }
+
+    /** Who may be named as a case's handler (the one rule of {@link Stewards}, which the forms offer). */
+    Stewards stewards() {
+        return stewards;
     }
 
     /** Who may see and do what: the one permission table of pages and API. */

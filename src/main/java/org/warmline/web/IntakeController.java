@@ -1,9 +1,9 @@
 package org.warmline.web;
 
 import java.nio.charset.StandardCharsets;
+import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDateTime;
 import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
@@ -28,9 +28,11 @@ import org.springframework.web.util.UriUtils;
 import org.warmline.cases.Case;
 import org.warmline.cases.CaseDesk;
 import org.warmline.cases.RegisterCommand;
+import org.warmline.cases.TopicChoice;
 import org.warmline.cases.TransitionRefused;
 import org.warmline.ledger.Category;
 import org.warmline.ledger.Channel;
+import org.warmline.ledger.Instants;
 import org.warmline.ledger.Topic;
 import org.warmline.ledger.Unit;
 import org.warmline.ledger.UnitKind;
@@ -101,13 +103,14 @@ class IntakeController {
     /** The caller's earlier cases (last 30 days first) and a likely repeat complaint, before the case is saved. */
     @GetMapping("/caller")
     String caller(@RequestParam(name = "citizenPhone", required = false) String phone,
-                  @RequestParam(name = "topic", required = false) String topic, Model model) {
+                  @RequestParam(name = "topic", required = false) String topic,
+                  @RequestParam(name = "topicOther", required = false) String topicOther, Model model) {
         agent();
         Instant now = Instant.now();
         String p = phone == null ? "" : phone.trim();
         List<Case> earlier = p.length() < 3 || p.length() > 40 ? List.of() : desk.earlierCases(p, now);
-        Optional<Case> repeat = p.length() < 3 || p.length() > 40 || topic == null || topic.length() > 200
-                ? Optional.empty() : desk.likelyRepeat(p, topic, now);
+        Optional<Case> repeat = p.length() < 3 || p.length() > 40 || TopicChoice.problem(topic, topicOther).isPresent()
+                ? Optional.empty() : desk.likelyRepeat(p, TopicChoice.kept(topic, topicOther), now);
         model.addAttribute("lookedUp", !p.isEmpty());
         model.addAttribute("earlier", earlier.stream().limit(EARLIER_SHOWN).toList());
         model.addAttribute("earlierTotal", earlier.size());
@@ -146,36 +149,30 @@ class IntakeController {
         Instant submitted = now;
         Instant occurred = null;
         if (form.getSubmittedAt() != null && !result.hasFieldErrors("submittedAt")) {
-            submitted = parse(form.getSubmittedAt());
-            if (submitted == null) {
-                result.rejectValue("submittedAt", "intake.time.invalid");
-            } else if (submitted.isAfter(now)) {
-                result.rejectValue("submittedAt", "intake.time.future");
-            }
+            submitted = time(form.getSubmittedAt(), "submittedAt", result, now);
         }
         if (form.getOccurredAt() != null && !result.hasFieldErrors("occurredAt")) {
-            occurred = parse(form.getOccurredAt());
-            if (occurred == null) {
-                result.rejectValue("occurredAt", "intake.time.invalid");
-            } else if (occurred.isAfter(now)) {
-                result.rejectValue("occurredAt", "intake.time.future");
-            }
+            occurred = time(form.getOccurredAt(), "occurredAt", result, now);
         }
         DeskSupport.Org org = support.org();
         if (form.getUnit() != null && !org.units().containsKey(form.getUnit())) {
             result.rejectValue("unit", "intake.unit.unknown");
         }
-        if (form.getHandler() != null && !org.staff().containsKey(form.getHandler())) {
-            result.rejectValue("handler", "intake.handler.unknown");
-        }
+        TopicChoice.problem(form.getTopic(), form.getTopicOther()).ifPresent(problem -> result.rejectValue(
+                problem == TopicChoice.Problem.REQUIRED || problem == TopicChoice.Problem.UNKNOWN ? "topic"
+                        : "topicOther", problem.key()));
         if (form.getHandler() != null && form.getUnit() == null) {
             result.rejectValue("unit", "validation.unit.required");
+        } else if (form.getUnit() != null && !result.hasFieldErrors("unit")) {
+            support.stewards().refusal(form.getUnit(), form.getHandler()).ifPresent(refusal -> result.rejectValue(
+                    "handler", "steward.refused." + refusal.name(), new Object[] {form.getHandler(), form.getUnit()},
+                    null));
         }
         if (result.hasErrors()) {
             return page(form, model);
         }
         RegisterCommand command = new RegisterCommand(form.getChannel(), form.getCategory(), form.isComplex(),
-                form.getTopic(), form.getCitizenName(), form.getCitizenPhone(), form.getAddress(), form.getDemand(),
+                TopicChoice.kept(form.getTopic(), form.getTopicOther()), form.getCitizenName(), form.getCitizenPhone(), form.getAddress(), form.getDemand(),
                 occurred, submitted, null);
         Case saved;
         try {
@@ -205,12 +202,23 @@ class IntakeController {
         return "redirect:/cases/" + UriUtils.encodePathSegment(saved.caseNo(), StandardCharsets.UTF_8);
     }
 
-    private Instant parse(String local) {
+    /**
+     * A time of the form as the API reads one ({@link Instants#parseWithin}: from 2000 on), and not in the future; null
+     * with the field's error otherwise.
+     */
+    private Instant time(String text, String field, BindingResult result, Instant now) {
         try {
-            return LocalDateTime.parse(local).atZone(support.format().zone()).toInstant();
+            Instant at = Instants.parseWithin(text, support.format().zone(), now);
+            if (!at.isAfter(now)) {
+                return at;
+            }
+            result.rejectValue(field, "intake.time.future");
         } catch (DateTimeParseException e) {
-            return null;
+            result.rejectValue(field, "intake.time.invalid");
+        } catch (DateTimeException e) {
+            result.rejectValue(field, "intake.time.range");
         }
+        return null;
     }
 
     private String page(IntakeForm form, Model model) {
@@ -226,6 +234,6 @@ class IntakeController {
         DeskSupport.Org org = support.org();
         List<Unit> units = List.copyOf(org.units().values());
         model.addAttribute("units", units);
-        model.addAttribute("staff", List.copyOf(org.staff().values()));
+        model.addAttribute("staff", support.stewards().all());
     }
 }

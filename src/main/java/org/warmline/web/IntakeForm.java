@@ -2,8 +2,11 @@ package org.warmline.web;
 
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import org.warmline.cases.OneLine;
+import org.warmline.cases.PhoneNumber;
+import org.warmline.cases.PlainText;
+import org.warmline.cases.TopicChoice;
 import org.warmline.ledger.Category;
 import org.warmline.ledger.Channel;
 
@@ -21,18 +24,26 @@ class IntakeForm {
 
     private boolean complex;
 
-    @Size(max = 200, message = "{intake.topic.size}")
+    /** A topic of the list by code; the rule is {@link TopicChoice}'s, checked by the controller. */
+    @Size(max = 40)
     private String topic;
 
+    /** With OTHER: what the topic is. */
+    @Size(max = TopicChoice.TEXT_MAX, message = "{topic.refused.TEXT_INVALID}")
+    @OneLine
+    private String topicOther;
+
     @Size(max = 100, message = "{intake.name.size}")
+    @OneLine
     private String citizenName;
 
     @NotBlank(message = "{intake.phone.required}")
     @Size(max = 40, message = "{intake.phone.size}")
-    @Pattern(regexp = "[0-9+\\- ()]*", message = "{intake.phone.pattern}")
+    @PhoneNumber(message = "{intake.phone.pattern}")
     private String citizenPhone;
 
     @Size(max = 500, message = "{intake.address.size}")
+    @OneLine
     private String address;
 
     @Size(max = 64, message = "{intake.station.size}")
@@ -40,6 +51,7 @@ class IntakeForm {
 
     @NotBlank(message = "{intake.demand.required}")
     @Size(max = 4000, message = "{intake.demand.size}")
+    @PlainText
     private String demand;
 
     @Size(max = 40)
@@ -70,6 +82,8 @@ class IntakeForm {
     public void setComplex(boolean complex) { this.complex = complex; }
     public String getTopic() { return topic; }
     public void setTopic(String topic) { this.topic = trim(topic); }
+    public String getTopicOther() { return topicOther; }
+    public void setTopicOther(String topicOther) { this.topicOther = trim(topicOther); }
     public String getCitizenName() { return citizenName; }
     public void setCitizenName(String citizenName) { this.citizenName = trim(citizenName); }
     public String getCitizenPhone() { return citizenPhone; }

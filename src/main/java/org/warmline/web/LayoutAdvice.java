@@ -18,7 +18,7 @@ import org.springframework.web.multipart.MultipartException;
  * {@link LayoutModel}).
  */
 @ControllerAdvice
-class LayoutAdvice {
+public class LayoutAdvice {
 
     static final String VIEW_ERROR = "error";
 
@@ -36,6 +36,20 @@ class LayoutAdvice {
         String role = authentication.getAuthorities().stream().map(GrantedAuthority::getAuthority)
                 .filter(a -> a != null && a.startsWith("ROLE_")).map(a -> a.substring(5)).findFirst().orElse(null);
         return new Nav(authentication.getName(), role, "ADMIN".equals(role));
+    }
+
+    /**
+     * The error page ({@code templates/error.html}) for another module's handler of its own refusals: the status, the
+     * reason as a message key with its arguments, and the navigation bar of the signed-in user.
+     *
+     * @return the view name
+     */
+    public static String errorPage(Model model, int status, String reason, Object... reasonArgs) {
+        model.addAttribute("nav", nav());
+        model.addAttribute("status", status);
+        model.addAttribute("reason", reason);
+        model.addAttribute("reasonArgs", reasonArgs);
+        return VIEW_ERROR;
     }
 
     @ExceptionHandler(MaxUploadSizeExceededException.class)

@@ -27,6 +27,7 @@ class WebConfiguration implements WebMvcConfigurer {
     LocaleResolver localeResolver() {
         CookieLocaleResolver resolver = new CookieLocaleResolver("warmline-lang");
         resolver.setDefaultLocale(Locale.SIMPLIFIED_CHINESE);
+        resolver.setCookieSameSite("Lax");
         return resolver;
     }
 

@@ -40,10 +40,18 @@ class ApiAuthorizationMatrixTest extends ApiFixture {
             get-unknown       404 404 404 404 404 404 404 401
             register          403 403 201 403 403 403 403 401
             online            403 403 201 403 403 403 403 401
+            register-foreign  403 403 409 403 403 403 403 401
             accept            403 403 200 404 404 404 404 401
             answer            403 403 200 404 404 404 404 401
             dispatch          403 403 200 404 404 404 404 401
+            dispatch-foreign  403 403 409 404 404 404 404 401
+            dispatch-agent    403 403 409 404 404 404 404 401
             reassign          403 403 403 200 404 403 404 401
+            reassign-subtree  403 403 403 200 404 403 404 401
+            reassign-foreign  403 403 403 409 404 403 404 401
+            reassign-agent    403 403 403 409 404 403 404 401
+            reassign-nobody   403 403 403 409 404 403 404 401
+            reassign-outside  403 403 403 403 404 403 404 401
             contact           403 403 403 200 404 200 404 401
             survey            403 403 403 200 404 200 404 401
             solution          403 403 403 200 404 200 404 401
@@ -63,6 +71,51 @@ class ApiAuthorizationMatrixTest extends ApiFixture {
             health            200 200 200 200 200 200 200 200
             prometheus        200 403 403 403 403 403 403 401
             """;
+
+    /**
+     * The assessment's warnings naming a case of T1, live and published: shown (Y) or answered without a trace of the
+     * case (-), or the status answered instead.
+     * view | ADMIN ASSESSOR AGENT MANAGER_IN MANAGER_OUT HANDLER_IN HANDLER_OUT NONE
+     */
+    private static final String DERIVED = """
+            assessment-live           Y   Y   403 Y   -   403 403 401
+            assessment-published      Y   Y   403 Y   -   403 403 401
+            """;
+
+    static Stream<Arguments> derived() {
+        List<Arguments> cells = new ArrayList<>();
+        for (String line : DERIVED.strip().split("\n")) {
+            String[] cols = line.trim().split("\\s+");
+            for (int i = 0; i < Caller.values().length; i++) {
+                cells.add(Arguments.of(cols[0], Caller.values()[i], cols[i + 1]));
+            }
+        }
+        return cells.stream();
+    }
+
+    @ParameterizedTest(name = "{0} as {1} -> {2}")
+    @MethodSource("derived")
+    void theAssessmentsWarningsShowOnlyWhatTheCallerCouldOpen(String view, Caller caller, String expected)
+            throws Exception {
+        boolean live = view.endsWith("live");
+        String caseNo = inconsistentCase(live ? LIVE_MONTH : FROZEN_MONTH);
+        MockHttpServletRequestBuilder request = live ? get("/api/assessments/{p}", LIVE_MONTH)
+                : get("/api/assessments/{p}/published", FROZEN_MONTH);
+        var response = mvc.perform(as(caller, request)).andReturn().getResponse();
+        if (!expected.equals("Y") && !expected.equals("-")) {
+            org.assertj.core.api.Assertions.assertThat(response.getStatus()).isEqualTo(Integer.parseInt(expected));
+            return;
+        }
+        org.assertj.core.api.Assertions.assertThat(response.getStatus()).isEqualTo(200);
+        String json = response.getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+        List<String> warnings = com.jayway.jsonpath.JsonPath.read(json, "$.warnings");
+        if (expected.equals("Y")) {
+            org.assertj.core.api.Assertions.assertThat(warnings).anySatisfy(w ->
+                    org.assertj.core.api.Assertions.assertThat(w).contains(caseNo));
+        } else {
+            org.assertj.core.api.Assertions.assertThat(json).doesNotContain(caseNo);
+        }
+    }
 
     static Stream<Arguments> cells() {
         List<Arguments> cells = new ArrayList<>();
@@ -94,6 +147,10 @@ class ApiAuthorizationMatrixTest extends ApiFixture {
                     {"channel":"HOTLINE","category":"COMPLAINT","topic":"室温不达标","citizenName":"王女士",
                      "citizenPhone":"13812345678","address":"幸福小区","demand":"卧室室温16度",
                      "submittedAt":"%s"}""".formatted(Instant.now().minusSeconds(600)))),
+            Map.entry("register-foreign", t -> post("/api/cases").contentType(MediaType.APPLICATION_JSON).content("""
+                    {"channel":"HOTLINE","category":"COMPLAINT","topic":"室温不达标","citizenName":"王女士",
+                     "citizenPhone":"13812345678","address":"幸福小区","demand":"卧室室温16度",
+                     "submittedAt":"%s","unit":"T1","handler":"S03"}""".formatted(Instant.now().minusSeconds(600)))),
             Map.entry("online", t -> post("/api/cases/online").header("Idempotency-Key", UUID.randomUUID().toString())
                     .contentType(MediaType.APPLICATION_JSON).content("""
                     {"channel":"WECHAT","category":"COMPLAINT","topic":"室温不达标","citizenPhone":"13812345678",
@@ -103,7 +160,23 @@ class ApiAuthorizationMatrixTest extends ApiFixture {
                     "{\"version\":$v,\"solution\":\"停暖时间为3月15日\"}")),
             Map.entry("dispatch", t -> action(t.submittedOnline(Category.COMPLAINT), "dispatch",
                     "{\"version\":$v,\"unit\":\"T1\",\"handler\":\"S01\"}")),
+            Map.entry("dispatch-foreign", t -> action(t.submittedOnline(Category.COMPLAINT), "dispatch",
+                    "{\"version\":$v,\"unit\":\"T1\",\"handler\":\"S03\"}")),
+            Map.entry("dispatch-agent", t -> action(t.submittedOnline(Category.COMPLAINT), "dispatch",
+                    "{\"version\":$v,\"unit\":\"HQ\",\"handler\":\"A01\"}")),
             Map.entry("reassign", t -> action(t.dispatched(), "reassign", "{\"version\":$v,\"unit\":\"T2\"}")),
+            // the handler named must be a steward of the unit or a unit below it: S01 of T1 under B1 may take B1's
+            // cases; S03 (the other branch), A01 (an agent) and an unknown code may not; T3 is outside B1's subtree
+            Map.entry("reassign-subtree", t -> action(t.dispatched(), "reassign",
+                    "{\"version\":$v,\"unit\":\"B1\",\"handler\":\"S01\"}")),
+            Map.entry("reassign-foreign", t -> action(t.dispatched(), "reassign",
+                    "{\"version\":$v,\"unit\":\"T2\",\"handler\":\"S03\"}")),
+            Map.entry("reassign-agent", t -> action(t.dispatched(), "reassign",
+                    "{\"version\":$v,\"unit\":\"T2\",\"handler\":\"A01\"}")),
+            Map.entry("reassign-nobody", t -> action(t.dispatched(), "reassign",
+                    "{\"version\":$v,\"unit\":\"T2\",\"handler\":\"NOBODY\"}")),
+            Map.entry("reassign-outside", t -> action(t.dispatched(), "reassign",
+                    "{\"version\":$v,\"unit\":\"T3\",\"handler\":\"S03\"}")),
             Map.entry("contact", t -> action(t.dispatched(), "contact", "{\"version\":$v}")),
             Map.entry("survey", t -> action(t.inProgress(), "survey", "{\"version\":$v}")),
             Map.entry("solution", t -> action(t.inProgress(), "solution", "{\"version\":$v,\"solution\":\"更换阀门\"}")),

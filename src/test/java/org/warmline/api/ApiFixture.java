@@ -12,7 +12,9 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+import org.warmline.assessing.Publications;
 import org.warmline.cases.Case;
+import org.warmline.cases.CaseLedgerStore;
 import org.warmline.cases.CaseDesk;
 import org.warmline.cases.OnlineCommand;
 import org.warmline.cases.RegisterCommand;
@@ -57,6 +59,10 @@ public abstract class ApiFixture {
     AccountStore accountStore;
     @Autowired
     OrganizationStore organization;
+    @Autowired
+    CaseLedgerStore ledger;
+    @Autowired
+    Publications publications;
 
     @BeforeEach
     void organisationAndAccounts() {
@@ -97,6 +103,59 @@ public abstract class ApiFixture {
     /** The request as the caller (no Authorization header for NONE). */
     static MockHttpServletRequestBuilder as(Caller caller, MockHttpServletRequestBuilder request) {
         return caller == Caller.NONE ? request : request.header("Authorization", "Bearer " + TOKENS.get(caller));
+    }
+
+    // ---------------------------------------------------------------------------------------------- derived views
+
+    /** A month assessed live (never published) whose warnings name a case of T1: {@link #inconsistentCase}. */
+    protected static final String LIVE_MONTH = "2025-03";
+    /** A month published (frozen) whose warnings name a case of T1. */
+    protected static final String FROZEN_MONTH = "2025-04";
+    private static final Map<String, String> WARNED = new java.util.HashMap<>();
+
+    /**
+     * The number of a case of T1 / S01 in the month whose acceptance comes before its submission, so that the month's
+     * assessment warns about it by number (made once; the frozen month is published after it).
+     */
+    protected String inconsistentCase(String month) {
+        synchronized (WARNED) {
+            return WARNED.computeIfAbsent(month, m -> {
+                String caseNo = "X" + m.replace("-", "") + "-" + UUID.randomUUID().toString().substring(0, 6);
+                long submitted = java.time.YearMonth.parse(m).atDay(10).atTime(9, 0)
+                        .atZone(java.time.ZoneId.of("Asia/Shanghai")).toInstant().toEpochMilli();
+                long none = org.warmline.ledger.Instants.NONE;
+                ledger.importCases(List.of(new org.warmline.ledger.CaseRecord(caseNo, Channel.HOTLINE,
+                        Category.COMPLAINT, false, "TEMPERATURE", "王女士", PHONE, "幸福小区3-2-501", "卧室室温16度",
+                        none, submitted, submitted, submitted - 3_600_000, "A01", submitted + 600_000, "T1", "S01",
+                        none, false, none, null, none, none, false, null, null, none, null, none, none, null, none,
+                        none, 0)));
+                if (m.equals(FROZEN_MONTH) && publications.latest(m).isEmpty()) {
+                    publications.publish(org.warmline.calendar.Period.parse(m, 1),
+                            java.time.YearMonth.parse(m).plusMonths(1).atDay(20).atStartOfDay(
+                                    java.time.ZoneId.of("Asia/Shanghai")).toInstant(),
+                            account(Caller.ASSESSOR), Instant.now());
+                }
+                return caseNo;
+            });
+        }
+    }
+
+    /**
+     * Three households of one building of T1 reporting a leak within the hour (a cluster alert), as the numbers of their
+     * cases and, last, the building.
+     */
+    protected List<String> clusterInT1() {
+        String building = "光明小区" + UUID.randomUUID().toString().substring(0, 6) + "8号楼";
+        List<String> out = new java.util.ArrayList<>();
+        Instant now = Instant.now();
+        for (int i = 0; i < 3; i++) {
+            Case c = desk.registerByAgent(new RegisterCommand(Channel.HOTLINE, Category.COMPLAINT, false, "LEAK",
+                    "住户" + i, "1390000000" + i, building + (i + 1) + "单元101室", "暖气漏水",
+                    now.minusSeconds(1200 - i * 60L), now.minusSeconds(1200 - i * 60L), null), account(Caller.AGENT), now);
+            out.add(desk.dispatch(c.id(), c.version(), account(Caller.AGENT), now, "T1", "S01").caseNo());
+        }
+        out.add(building);
+        return out;
     }
 
     // ---------------------------------------------------------------------------------------------- cases in states

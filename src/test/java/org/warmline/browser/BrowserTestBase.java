@@ -83,6 +83,8 @@ public abstract class BrowserTestBase {
                 "--window-size=" + DESKTOP.getWidth() + "," + DESKTOP.getHeight(),
                 // Bootstrap scrolls smoothly unless the user prefers reduced motion; a click must not aim mid-scroll
                 "--force-prefers-reduced-motion");
+        // the browser's console, for what a page reports (Content-Security-Policy violations among it)
+        options.setCapability("goog:loggingPrefs", java.util.Map.of("browser", "ALL"));
         service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort()
                 .build();
         driver = new ChromeDriver(service, options);
@@ -192,6 +194,12 @@ public abstract class BrowserTestBase {
     protected void submit(WebElement form) {
         click(form.findElement(By.cssSelector("button[type=submit]")));
         wait.until(ExpectedConditions.stalenessOf(form));
+    }
+
+    /** What the browser's console received since the last call (messages of every level). */
+    protected static java.util.List<String> console() {
+        return driver.manage().logs().get(org.openqa.selenium.logging.LogType.BROWSER).getAll().stream()
+                .map(entry -> entry.getLevel() + " " + entry.getMessage()).toList();
     }
 
     /** Runs a script in the page. */

@@ -121,7 +121,7 @@ class DeskBrowserTest extends BrowserTestBase {
 
         new Select(driver.findElement(By.id("channel"))).selectByValue("HOTLINE");
         new Select(driver.findElement(By.id("category"))).selectByValue("COMPLAINT");
-        driver.findElement(By.id("topic")).sendKeys("TEMPERATURE");
+        new Select(driver.findElement(By.id("topic"))).selectByValue("TEMPERATURE");
         driver.findElement(By.id("citizenName")).sendKeys("王女士");
         driver.findElement(By.id("citizenPhone")).sendKeys(phone);
         // htmx swaps the caller panel: the earlier case, flagged as a likely repeat
@@ -251,7 +251,8 @@ class DeskBrowserTest extends BrowserTestBase {
         String script = "<script>alert('xss');document.title='pwned'</script>";
         String img = "<img src=x onerror=\"alert(2)\">";
         new Select(driver.findElement(By.id("category"))).selectByValue("SUGGESTION");
-        driver.findElement(By.id("topic")).sendKeys("<b>bold</b>");
+        new Select(driver.findElement(By.id("topic"))).selectByValue("OTHER");
+        driver.findElement(By.id("topicOther")).sendKeys("<b>bold</b>");
         driver.findElement(By.id("citizenName")).sendKeys(img);
         driver.findElement(By.id("citizenPhone")).sendKeys(phone());
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("caller"), "No earlier cases"));

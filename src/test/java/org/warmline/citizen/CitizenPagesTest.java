@@ -293,7 +293,7 @@ class CitizenPagesTest {
                         .param("address", "").param("demand", "").param("idempotencyKey", UUID.randomUUID().toString()))
                 .andExpect(status().isBadRequest())
                 .andExpect(content().string(allOf(containsString("请填写地址"), containsString("请填写问题描述"),
-                        containsString("手机号码只能包含数字"), containsString("请选择提交方式"))));
+                        containsString("手机或座机号码须有 7 到 15 位数字"), containsString("请选择提交方式"))));
         mvc.perform(post("/public/new").with(csrf()).with(from(client)).param("channel", "APP")
                         .param("category", "COMPLAINT").param("topic", "NOPE").param("citizenPhone", phone)
                         .param("address", address()).param("demand", "暖气不热").param("lang", "en")

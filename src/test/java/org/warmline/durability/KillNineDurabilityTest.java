@@ -184,9 +184,11 @@ class KillNineDurabilityTest {
         Server second = startServer();
 
         Map<String, String> stored = new HashMap<>();
-        jdbc.sql("select idempotency_key, case_no from petition_case where idempotency_key like 'kill9-%'")
+        // the desk keeps a key scoped to the account that sent it: account:<id>:<key>
+        jdbc.sql("select idempotency_key, case_no from petition_case where idempotency_key like 'account:%:kill9-%'")
                 .query(rs -> {
-                    stored.put(rs.getString(1), rs.getString(2));
+                    String scoped = rs.getString(1);
+                    stored.put(scoped.substring(scoped.indexOf(":kill9-") + 1), rs.getString(2));
                 });
         Map<String, String> lost = new HashMap<>();
         acknowledged.forEach((key, caseNo) -> {
@@ -196,7 +198,8 @@ class KillNineDurabilityTest {
         });
         assertThat(lost).as("acknowledged cases missing (or under another number) after the restart").isEmpty();
         assertThat(jdbc.sql("select count(*) from (select idempotency_key from petition_case "
-                        + "where idempotency_key like 'kill9-%' group by idempotency_key having count(*) > 1) d")
+                        + "where idempotency_key like 'account:%:kill9-%' group by idempotency_key "
+                        + "having count(*) > 1) d")
                 .query(Long.class).single()).as("keys stored twice").isZero();
         Set<String> unexplained = new HashSet<>(stored.keySet());
         unexplained.removeAll(acknowledged.keySet());
@@ -218,7 +221,7 @@ class KillNineDurabilityTest {
                     .GET().build(), HttpResponse.BodyHandlers.ofString());
             assertThat(read.statusCode()).as("GET " + caseNo).isEqualTo(200);
             assertThat(caseNo(read.body())).isEqualTo(caseNo);
-            HttpResponse<String> again = submit(second.port, key, 0);
+            HttpResponse<String> again = submit(second.port, key, sentAs(key));
             assertThat(again.statusCode()).as("the same key again after the restart").isEqualTo(200);
             assertThat(caseNo(again.body())).isEqualTo(caseNo);
         }
@@ -316,6 +319,12 @@ class KillNineDurabilityTest {
     }
 
     // ---------------------------------------------------------------------------------------------- the API
+
+    /** The number a load key's body was made with ({@code kill9-<client>-<n>}): the same body again is a retry. */
+    private static int sentAs(String key) {
+        String[] parts = key.split("-");
+        return Integer.parseInt(parts[1]) * 100_000 + Integer.parseInt(parts[2]);
+    }
 
     private HttpResponse<String> submit(int port, String key, int n) throws IOException, InterruptedException {
         HttpRequest request = authorized(URI.create("http://127.0.0.1:" + port + "/api/cases/online"))

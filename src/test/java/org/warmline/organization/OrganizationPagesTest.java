@@ -324,4 +324,26 @@ class OrganizationPagesTest {
                 .andExpect(status().isOk())
                 .andExpect(model().attributeHasFieldErrors("ruleForm", "priority", "matchValue", "unit"));
     }
+
+    @Test
+    void aRoutingRulesStewardIsAStewardOfItsUnitOrBelow() throws Exception {
+        String unit = newBranch();
+        String other = newBranch();
+        String foreign = code("S");
+        String agent = code("A");
+        store.saveAll(List.of(), List.of(new Staff(foreign, "周九", Post.STEWARD, other),
+                new Staff(agent, "吴十", Post.AGENT, unit)));
+        String street = "光明路" + UUID.randomUUID();
+        for (String steward : List.of(foreign, agent, "NOBODY")) {
+            mvc.perform(post("/admin/routing").with(ADMIN).with(csrf()).param("priority", "5")
+                            .param("matchKind", "ADDRESS_CONTAINS").param("matchValue", street).param("unit", unit)
+                            .param("steward", steward))
+                    .andExpect(status().isOk()).andExpect(model().attributeHasFieldErrors("ruleForm", "steward"));
+        }
+        mvc.perform(post("/admin/routing").with(ADMIN).with(csrf()).param("priority", "5")
+                        .param("matchKind", "ADDRESS_CONTAINS").param("matchValue", street).param("unit", unit)
+                        .param("steward", foreign))
+                .andExpect(content().string(containsString("不属于单位 " + unit + " 或其下级单位")));
+        assertThat(rules.propose(street, null)).isEmpty();
+    }
 }

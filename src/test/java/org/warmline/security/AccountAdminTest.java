@@ -51,9 +51,9 @@ class AccountAdminTest {
     @Test
     void thePageIsForAdministratorsOnly() throws Exception {
         mvc.perform(get("/admin/accounts").with(ADMIN)).andExpect(status().isOk())
-                .andExpect(content().string(allOf(containsString("账户管理"), containsString("锁定至"))));
+                .andExpect(content().string(allOf(containsString("账户管理"), containsString("登录受限至"))));
         mvc.perform(get("/admin/accounts").param("lang", "en").with(ADMIN)).andExpect(status().isOk())
-                .andExpect(content().string(allOf(containsString("Accounts"), containsString("Locked until"))));
+                .andExpect(content().string(allOf(containsString("Accounts"), containsString("Sign-in held until"))));
         mvc.perform(get("/admin/accounts").with(user("a").roles("AGENT"))).andExpect(status().isForbidden());
         mvc.perform(get("/admin/accounts").with(user("m").roles("UNIT_MANAGER"))).andExpect(status().isForbidden());
         mvc.perform(get("/admin/accounts")).andExpect(redirectedUrl("/login"));

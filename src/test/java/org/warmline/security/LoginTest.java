@@ -1,7 +1,6 @@
 package org.warmline.security;
 
-import java.time.Duration;
-import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
@@ -99,50 +98,68 @@ class LoginTest {
         String username = newAccount();
         login(username, "wrong password").andExpect(redirectedUrl("/login?error")).andExpect(unauthenticated());
         login("nobody-" + username, PASSWORD).andExpect(redirectedUrl("/login?error")).andExpect(unauthenticated());
-        assertThat(accounts.find(username).orElseThrow().failedLogins()).isEqualTo(1);
         mvc.perform(get("/login").param("error", "")).andExpect(content().string(containsString("用户名或密码错误")));
     }
 
-    @Test
-    void fiveFailuresLockTheAccountEvenAgainstTheRightPassword() throws Exception {
-        String username = newAccount();
-        for (int i = 1; i < 5; i++) {
-            login(username, "wrong " + i).andExpect(redirectedUrl("/login?error"));
-        }
-        login(username, "wrong 5").andExpect(redirectedUrl("/login?locked")).andExpect(unauthenticated());
-        login(username, PASSWORD).andExpect(redirectedUrl("/login?locked")).andExpect(unauthenticated());
-
-        Account account = accounts.find(username).orElseThrow();
-        assertThat(account.lockedUntil()).isBetween(Instant.now().plus(Duration.ofMinutes(14)),
-                Instant.now().plus(Duration.ofMinutes(16)));
-        mvc.perform(get("/login").param("locked", ""))
-                .andExpect(content().string(containsString("账户已被锁定,请 15 分钟后再试")))
-                .andExpect(content().string(not(containsString("用户名或密码错误"))));
-        mvc.perform(get("/login").param("locked", "").param("lang", "en"))
-                .andExpect(content().string(containsString("this account is locked. Try again in 15 minutes")));
+    /** A sign-in from a given client address. */
+    private ResultActions login(String username, String password, String client) throws Exception {
+        return mvc.perform(post("/login").param("username", username).param("password", password).with(csrf())
+                .with(request -> {
+                    request.setRemoteAddr(client);
+                    return request;
+                }));
     }
 
     @Test
-    void theLockEndsWhenItsTimeIsOver() throws Exception {
+    void anUnknownNameAndAnAccountGetTheSameAnswersAndTheFifthFailureHoldsTheAddress() throws Exception {
         String username = newAccount();
-        accounts.lockUntil(username, Instant.now().minusSeconds(1));
-        login(username, PASSWORD).andExpect(redirectedUrl("/")).andExpect(authenticated());
+        String unknown = "nobody-" + username;
+        String client = "10.1.0." + (int) (Math.random() * 250);
+        for (String name : List.of(username, unknown)) {
+            for (int i = 1; i < 5; i++) {
+                login(name, "wrong " + i, client).andExpect(redirectedUrl("/login?error"));
+            }
+            login(name, "wrong 5", client).andExpect(redirectedUrl("/login?wait=1")).andExpect(unauthenticated());
+            // held: not even the right password is looked at, and the answer is the same for both names
+            login(name, PASSWORD, client).andExpect(redirectedUrl("/login?wait=1")).andExpect(unauthenticated());
+        }
         assertThat(accounts.find(username).orElseThrow().lockedUntil()).isNull();
+        mvc.perform(get("/login").param("wait", "1"))
+                .andExpect(content().string(containsString("这台电脑用这个用户名登录失败的次数过多,请 1 分钟后再试")))
+                .andExpect(content().string(not(containsString("用户名或密码错误"))))
+                .andExpect(content().string(not(containsString("锁定"))));
+        mvc.perform(get("/login").param("wait", "999").param("lang", "en"))
+                .andExpect(content().string(containsString("Try again in 15 minutes")));
     }
 
     @Test
-    void aSuccessResetsTheFailureCount() throws Exception {
+    void theOwnerSignsInFromAnotherAddressWhileAnAttackersIsHeld() throws Exception {
         String username = newAccount();
-        for (int i = 0; i < 4; i++) {
-            login(username, "wrong").andExpect(redirectedUrl("/login?error"));
+        for (int i = 1; i <= 7; i++) {
+            login(username, "guess " + i, "203.0.113.7");
         }
-        assertThat(accounts.find(username).orElseThrow().failedLogins()).isEqualTo(4);
-        login(username, PASSWORD).andExpect(authenticated());
-        assertThat(accounts.find(username).orElseThrow().failedLogins()).isZero();
-        for (int i = 0; i < 4; i++) {
-            login(username, "wrong").andExpect(redirectedUrl("/login?error"));
+        login(username, PASSWORD, "203.0.113.7").andExpect(unauthenticated());
+        login(username, PASSWORD, "10.2.0.1").andExpect(redirectedUrl("/")).andExpect(authenticated());
+    }
+
+    @Test
+    void aSuccessForgetsThatAddresssFailures() throws Exception {
+        String username = newAccount();
+        String client = "10.3.0." + (int) (Math.random() * 250);
+        for (int round = 0; round < 2; round++) {
+            for (int i = 0; i < 4; i++) {
+                login(username, "wrong", client).andExpect(redirectedUrl("/login?error"));
+            }
+            login(username, PASSWORD, client).andExpect(redirectedUrl("/")).andExpect(authenticated());
         }
-        login(username, PASSWORD).andExpect(redirectedUrl("/")).andExpect(authenticated());
+    }
+
+    @Test
+    void aDisabledAccountIsToldOnlyAfterTheRightPassword() throws Exception {
+        String username = newAccount();
+        accounts.setEnabled(username, false);
+        login(username, "wrong password", "10.4.0.1").andExpect(redirectedUrl("/login?error"));
+        login(username, PASSWORD, "10.4.0.1").andExpect(redirectedUrl("/login?disabled"));
     }
 
     @Test

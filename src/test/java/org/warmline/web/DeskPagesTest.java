@@ -164,7 +164,7 @@ class DeskPagesTest {
         mvc.perform(post("/cases/new").with(as(agent)).with(csrf()).param("channel", "HOTLINE")
                         .param("category", "CONSULTATION").param("citizenPhone", phone).param("demand", "问价格")
                         .param("submittedAt", future))
-                .andExpect(status().isOk()).andExpect(content().string(containsString("时间不能晚于当前时间")));
+                .andExpect(status().isOk()).andExpect(content().string(containsString("不能晚于当前时间")));
         assertThat(desk.earlierCases(phone, Instant.now().plus(Duration.ofDays(3)))).isEmpty();
         mvc.perform(get("/cases/new").with(as(handler))).andExpect(status().isForbidden());
     }
@@ -257,7 +257,8 @@ class DeskPagesTest {
                 .andExpect(status().isConflict());
         mvc.perform(post(page + "/do/dispatch").with(as(agent)).with(csrf()).param("version", "" + reload(c).version())
                         .param("unit", "NO-SUCH-UNIT"))
-                .andExpect(status().isUnprocessableContent()).andExpect(content().string(containsString("没有单位")));
+                .andExpect(status().isUnprocessableContent())
+                .andExpect(content().string(containsString("没有编码为 NO-SUCH-UNIT 的单位")));
         mvc.perform(post(page + "/do/fly").with(as(agent)).with(csrf()).param("version", "1"))
                 .andExpect(status().isNotFound());
     }

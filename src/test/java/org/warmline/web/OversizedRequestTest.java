@@ -1,57 +1,156 @@
 package org.warmline.web;
 
+import java.io.ByteArrayInputStream;
+import java.io.InputStream;
+import java.io.SequenceInputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.warmline.security.AccountStore;
+import org.warmline.security.Role;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * A body over the upload limit, sent to the real server, gets a short page in the user's language (or a problem for
- * the API) with 413 — not the servlet container's bare error page and not a 500 — and nothing behind it runs.
+ * A body over its limit, sent to the real server — with its length declared, or chunked so that only reading it tells —
+ * gets a short page in the user's language (or a problem for the API) with 413, not the servlet container's bare error
+ * page and not a 500, and nothing behind it runs: multipart uploads up to the multipart limit (1 MB here), every other
+ * body (JSON, forms) up to {@code warmline.web.max-body-size} (64 KB here).
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"spring.datasource.url=jdbc:h2:mem:oversized;DB_CLOSE_DELAY=-1",
-                "spring.servlet.multipart.max-request-size=1MB", "spring.servlet.multipart.max-file-size=1MB"})
+                "spring.servlet.multipart.max-request-size=1MB", "spring.servlet.multipart.max-file-size=1MB",
+                "warmline.web.max-body-size=64KB"})
 class OversizedRequestTest {
 
     @LocalServerPort
     int port;
 
-    private HttpResponse<String> post(String path, String cookie) throws Exception {
-        byte[] body = new byte[2 * 1024 * 1024];
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-                .header("Content-Type", "multipart/form-data; boundary=xyz")
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body));
-        if (cookie != null) {
-            request.header("Cookie", cookie);
-        }
-        return HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    @Autowired
+    AccountStore accounts;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+
+    private HttpRequest.Builder request(String path) {
+        return HttpRequest.newBuilder(URI.create("http://localhost:" + port + path));
+    }
+
+    private HttpResponse<String> send(HttpRequest.Builder request) throws Exception {
+        return client.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    }
+
+    /** A body of unknown length: the client sends it chunked. */
+    private static HttpRequest.BodyPublisher chunked(String head, int filler, char fill, String tail) {
+        byte[] middle = new byte[filler];
+        Arrays.fill(middle, (byte) fill);
+        return HttpRequest.BodyPublishers.ofInputStream(() -> new SequenceInputStream(java.util.Collections.enumeration(
+                java.util.List.<InputStream>of(new ByteArrayInputStream(head.getBytes(StandardCharsets.UTF_8)),
+                        new ByteArrayInputStream(middle),
+                        new ByteArrayInputStream(tail.getBytes(StandardCharsets.UTF_8))))));
+    }
+
+    private String agentToken() {
+        String username = "agent-" + UUID.randomUUID().toString().substring(0, 8);
+        accounts.create(username, "secret password", Role.AGENT, null, null);
+        return accounts.newApiToken(username);
+    }
+
+    private static String online(String demand) {
+        return "{\"channel\":\"WECHAT\",\"category\":\"COMPLAINT\",\"topic\":\"LEAK\",\"citizenPhone\":\"13812345678\","
+                + "\"demand\":\"" + demand;
     }
 
     @Test
     void aPageUploadOverTheLimitGetsAPageInTheUsersLanguage() throws Exception {
-        HttpResponse<String> zh = post("/admin/import", null);
-        assertThat(zh.statusCode()).isEqualTo(413);
+        byte[] body = new byte[2 * 1024 * 1024];
+        HttpResponse<String> zh = send(request("/admin/import")
+                .header("Content-Type", "multipart/form-data; boundary=xyz")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body)));
+        assertThat(zh.statusCode()).as(zh.body()).isEqualTo(413);
         assertThat(zh.headers().firstValue("Content-Type")).get().asString().startsWith("text/html");
+        assertThat(zh.headers().firstValue("Content-Security-Policy")).isPresent();
         assertThat(zh.body()).contains("上传的文件过大").doesNotContain("Exception").doesNotContain("Tomcat");
 
-        HttpResponse<String> en = post("/admin/import", "warmline-lang=en");
+        HttpResponse<String> en = send(request("/admin/import").header("Cookie", "warmline-lang=en")
+                .header("Content-Type", "multipart/form-data; boundary=xyz")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body)));
         assertThat(en.statusCode()).isEqualTo(413);
         assertThat(en.body()).contains("The uploaded file is too large");
     }
 
     @Test
+    void aChunkedUploadOverTheLimitIsRefusedWhileItStreams() throws Exception {
+        String head = "--xyz\r\nContent-Disposition: form-data; name=\"file\"; filename=\"ledger.xlsx\"\r\n"
+                + "Content-Type: application/octet-stream\r\n\r\n";
+        HttpResponse<String> response = send(request("/admin/import")
+                .header("Content-Type", "multipart/form-data; boundary=xyz")
+                .POST(chunked(head, 3 * 1024 * 1024, 'x', "\r\n--xyz--\r\n")));
+        assertThat(response.statusCode()).isEqualTo(413);
+        assertThat(response.body()).contains("上传的文件过大").doesNotContain("Exception");
+    }
+
+    @Test
     void anApiBodyOverTheLimitGetsAProblem() throws Exception {
-        HttpResponse<String> response = post("/api/cases", null);
+        HttpResponse<String> response = send(request("/api/cases")
+                .header("Content-Type", "multipart/form-data; boundary=xyz")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(new byte[2 * 1024 * 1024])));
         assertThat(response.statusCode()).isEqualTo(413);
         assertThat(response.headers().firstValue("Content-Type")).get().asString().startsWith("application/problem+json");
         assertThat(response.body()).contains("\"status\":413");
+    }
+
+    @Test
+    void aChunkedJsonBodyOverTheLimitIsRefusedInTheCallersLanguageAndFilesNothing() throws Exception {
+        String token = agentToken();
+        String key = UUID.randomUUID().toString();
+        HttpResponse<String> zh = send(request("/api/cases/online").header("Authorization", "Bearer " + token)
+                .header("Idempotency-Key", key).header("Content-Type", "application/json")
+                .POST(chunked(online(""), 3 * 1024 * 1024, 'a', "\"}")));
+        assertThat(zh.statusCode()).as(zh.body()).isEqualTo(413);
+        assertThat(zh.headers().firstValue("Content-Type")).get().asString().startsWith("application/problem+json");
+        assertThat(zh.body()).contains("\"status\":413").contains("提交的内容过大").contains("64 KB");
+
+        HttpResponse<String> en = send(request("/api/cases/online").header("Authorization", "Bearer " + token)
+                .header("Idempotency-Key", key).header("Accept-Language", "en").header("Content-Type", "application/json")
+                .POST(chunked(online(""), 3 * 1024 * 1024, 'a', "\"}")));
+        assertThat(en.statusCode()).isEqualTo(413);
+        assertThat(en.body()).contains("too large");
+        assertThat(jdbc.sql("select count(*) from petition_case where idempotency_key like ?").param("%" + key)
+                .query(Long.class).single()).isZero();
+
+        // a declared length over the body limit (under the multipart one) is refused before it is read
+        HttpResponse<String> declared = send(request("/api/cases/online").header("Authorization", "Bearer " + token)
+                .header("Idempotency-Key", key).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(online("a".repeat(100_000)) + "\"}")));
+        assertThat(declared.statusCode()).isEqualTo(413);
+
+        // under the limit, chunked, the case is filed as usual
+        HttpResponse<String> small = send(request("/api/cases/online").header("Authorization", "Bearer " + token)
+                .header("Idempotency-Key", key).header("Content-Type", "application/json")
+                .POST(chunked(online(""), 1000, 'a', "\"}")));
+        assertThat(small.statusCode()).isEqualTo(201);
+    }
+
+    @Test
+    void aChunkedFormOverTheLimitGetsAPageNotAForbiddenCsrfAnswer() throws Exception {
+        HttpResponse<String> response = send(request("/public/new")
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(chunked("channel=WECHAT&demand=", 200_000, 'a', "&citizenPhone=13812345678")));
+        assertThat(response.statusCode()).isEqualTo(413);
+        assertThat(response.headers().firstValue("Content-Type")).get().asString().startsWith("text/html");
+        assertThat(response.body()).contains("提交的内容过大").doesNotContain("Exception");
     }
 }

@@ -24,6 +24,7 @@ import org.warmline.ledger.ReviewFinding;
 import org.warmline.security.AccountStore;
 import org.warmline.security.Role;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -54,12 +55,20 @@ class PageAuthorizationMatrixTest extends ApiFixture {
             intake-caller             403 403 200 403 403 403 403 302
             intake-routing            403 403 200 403 403 403 403 302
             intake-save               403 403 302 403 403 403 403 302
+            intake-save-foreign       403 403 200 403 403 403 403 302
             reveal-phone              403 403 302 302 404 302 404 302
             do-unknown-action         404 404 404 404 404 404 404 302
             do-accept                 403 403 302 404 404 404 404 302
             do-answer                 403 403 302 404 404 404 404 302
             do-dispatch               403 403 302 404 404 404 404 302
+            do-dispatch-foreign       403 403 422 404 404 404 404 302
+            do-dispatch-agent         403 403 422 404 404 404 404 302
             do-reassign               403 403 403 302 404 403 404 302
+            do-reassign-subtree       403 403 403 302 404 403 404 302
+            do-reassign-foreign       403 403 403 422 404 403 404 302
+            do-reassign-agent         403 403 403 422 404 403 404 302
+            do-reassign-nobody        403 403 403 422 404 403 404 302
+            do-reassign-outside       403 403 403 403 404 403 404 302
             do-contact                403 403 403 302 404 302 404 302
             do-survey                 403 403 403 302 404 302 404 302
             do-solution               403 403 403 302 404 302 404 302
@@ -97,6 +106,21 @@ class PageAuthorizationMatrixTest extends ApiFixture {
             admin-accounts-revoke     302 403 403 403 403 403 403 302
             """;
 
+    /**
+     * Views derived from cases: whether each shows what comes of a case of T1 (Y: it does; -: answered, without a trace
+     * of it: no case number, building or topic of it) or the status it answers instead. The dashboard's cluster alert
+     * of three T1 households; the assessment's warnings naming a T1 case, live and published, on the page and in the
+     * result workbook (its summary sheet).
+     * view | ADMIN ASSESSOR AGENT MANAGER_IN MANAGER_OUT HANDLER_IN HANDLER_OUT NONE
+     */
+    private static final String DERIVED = """
+            dashboard-clusters        Y   Y   Y   Y   -   Y   -   302
+            assessment-live           Y   Y   403 Y   -   403 403 302
+            assessment-frozen         Y   Y   403 Y   -   403 403 302
+            result-xlsx-live          Y   Y   403 Y   -   403 403 302
+            result-xlsx-frozen        Y   Y   403 Y   -   403 403 302
+            """;
+
     @Autowired
     AccountStore accounts;
 
@@ -113,6 +137,71 @@ class PageAuthorizationMatrixTest extends ApiFixture {
             }
         }
         return cells.stream();
+    }
+
+    static Stream<Arguments> derived() {
+        List<Arguments> cells = new ArrayList<>();
+        for (String line : DERIVED.strip().split("\n")) {
+            String[] cols = line.trim().split("\\s+");
+            for (int i = 0; i < Caller.values().length; i++) {
+                cells.add(Arguments.of(cols[0], Caller.values()[i], cols[i + 1]));
+            }
+        }
+        return cells.stream();
+    }
+
+    @ParameterizedTest(name = "{0} as {1} -> {2}")
+    @MethodSource("derived")
+    void eachDerivedViewShowsOnlyWhatTheViewerCouldOpen(String view, Caller caller, String expected) throws Exception {
+        List<String> traces;
+        MockHttpServletRequestBuilder request;
+        switch (view) {
+            case "dashboard-clusters" -> {
+                traces = clusterInT1();
+                request = get("/dashboard");
+            }
+            case "assessment-live", "assessment-frozen" -> {
+                String month = view.endsWith("live") ? LIVE_MONTH : FROZEN_MONTH;
+                traces = List.of(inconsistentCase(month));
+                request = get("/assessments").param("period", month);
+            }
+            default -> {
+                String month = view.endsWith("live") ? LIVE_MONTH : FROZEN_MONTH;
+                traces = List.of(inconsistentCase(month));
+                request = get("/assessments/{p}/result.xlsx", month);
+            }
+        }
+        if (caller != Caller.NONE) {
+            request.with(user(account(caller).username()).roles(account(caller).role().name()));
+        }
+        var response = mvc.perform(request).andReturn().getResponse();
+        if (!expected.equals("Y") && !expected.equals("-")) {
+            assertThat(response.getStatus()).isEqualTo(Integer.parseInt(expected));
+            return;
+        }
+        assertThat(response.getStatus()).isEqualTo(200);
+        String shown = view.startsWith("result-xlsx") ? workbookText(response.getContentAsByteArray())
+                : response.getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+        if (expected.equals("Y")) {
+            assertThat(shown).contains(traces);
+        } else {
+            assertThat(traces).noneSatisfy(trace -> assertThat(shown).contains(trace));
+        }
+    }
+
+    /** Every text of a workbook's summary sheet (its first), and of every other sheet after it. */
+    private static String workbookText(byte[] xlsx) throws java.io.IOException {
+        StringBuilder text = new StringBuilder();
+        try (var book = new org.apache.poi.xssf.usermodel.XSSFWorkbook(new java.io.ByteArrayInputStream(xlsx))) {
+            for (var sheet : book) {
+                for (var row : sheet) {
+                    for (var cell : row) {
+                        text.append(cell.toString()).append('\n');
+                    }
+                }
+            }
+        }
+        return text.toString();
     }
 
     private static MockHttpServletRequestBuilder act(Case c, String action, String... params) {
@@ -149,6 +238,12 @@ class PageAuthorizationMatrixTest extends ApiFixture {
                     .param("category", "COMPLAINT").param("topic", "TEMPERATURE").param("citizenName", "王女士")
                     .param("citizenPhone", PHONE).param("address", "幸福小区3号楼").param("demand", "暖气不热")
                     .param("submittedAt", INPUT.format(Instant.now().minus(1, ChronoUnit.HOURS)))),
+            // a handler of the other branch: the form comes back with the reason, nothing is saved
+            Map.entry("intake-save-foreign", t -> post("/cases/new").param("channel", "WALK_IN")
+                    .param("category", "COMPLAINT").param("topic", "TEMPERATURE").param("citizenName", "王女士")
+                    .param("citizenPhone", PHONE).param("address", "幸福小区3号楼").param("demand", "暖气不热")
+                    .param("submittedAt", INPUT.format(Instant.now().minus(1, ChronoUnit.HOURS)))
+                    .param("unit", "T1").param("handler", "S03")),
             Map.entry("reveal-phone", t -> post("/cases/{no}/reveal-phone", t.dispatched().caseNo())),
             Map.entry("do-unknown-action", t -> act(t.dispatched(), "delete")),
             Map.entry("do-accept", t -> act(t.submittedOnline(Category.COMPLAINT), "accept")),
@@ -156,7 +251,16 @@ class PageAuthorizationMatrixTest extends ApiFixture {
                     "text", "停暖时间为3月15日")),
             Map.entry("do-dispatch", t -> act(t.submittedOnline(Category.COMPLAINT), "dispatch", "unit", "T1",
                     "handler", "S01")),
+            Map.entry("do-dispatch-foreign", t -> act(t.submittedOnline(Category.COMPLAINT), "dispatch", "unit", "T1",
+                    "handler", "S03")),
+            Map.entry("do-dispatch-agent", t -> act(t.submittedOnline(Category.COMPLAINT), "dispatch", "unit", "HQ",
+                    "handler", "A01")),
             Map.entry("do-reassign", t -> act(t.dispatched(), "reassign", "unit", "T2")),
+            Map.entry("do-reassign-subtree", t -> act(t.dispatched(), "reassign", "unit", "B1", "handler", "S01")),
+            Map.entry("do-reassign-foreign", t -> act(t.dispatched(), "reassign", "unit", "T2", "handler", "S03")),
+            Map.entry("do-reassign-agent", t -> act(t.dispatched(), "reassign", "unit", "T2", "handler", "A01")),
+            Map.entry("do-reassign-nobody", t -> act(t.dispatched(), "reassign", "unit", "T2", "handler", "NOBODY")),
+            Map.entry("do-reassign-outside", t -> act(t.dispatched(), "reassign", "unit", "T3", "handler", "S03")),
             Map.entry("do-contact", t -> act(t.dispatched(), "contact")),
             Map.entry("do-survey", t -> act(t.inProgress(), "survey")),
             Map.entry("do-solution", t -> act(t.inProgress(), "solution", "text", "更换阀门")),

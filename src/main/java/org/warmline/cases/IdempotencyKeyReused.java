@@ -1,0 +1,21 @@
+package org.warmline.cases;
+
+/**
+ * An online submission whose idempotency key was used before for other content (draft-ietf-httpapi-idempotency-key-header:
+ * 422): nothing is filed; the first case ({@link #firstCase()}) is left as it was.
+ */
+public class IdempotencyKeyReused extends TransitionRefused {
+
+    private final String firstCase;
+
+    public IdempotencyKeyReused(String firstCase) {
+        super("case.refused.idempotency-key-reused",
+                "This idempotency key was used before, for other content (case " + firstCase + ").", firstCase);
+        this.firstCase = firstCase;
+    }
+
+    /** The number of the case the key made the first time. */
+    public String firstCase() {
+        return firstCase;
+    }
+}
