@@ -32,7 +32,15 @@ public final class Case {
         /** Raised up the unit tree by the escalation job (a history line only; the case itself does not change). */
         ESCALATED("escalated"),
         /** Linked under a complex case (多户串联故障), or, on the complex case, the cases linked under it. */
-        LINK("linked under a complex case");
+        LINK("linked under a complex case"),
+        /** An internal note (never shown to the citizen); the case itself does not change. */
+        NOTE("given a note"),
+        /** An attempt to reach the citizen and its outcome; the first that reaches them is the contact. */
+        CONTACT_ATTEMPT("given a contact attempt"),
+        /** Facts of the case corrected, with the reason. */
+        CORRECT("corrected"),
+        /** A file (photo, document) added to the case; the case itself does not change. */
+        ATTACH("given a file");
 
         private final String english;
 
@@ -348,6 +356,108 @@ public final class Case {
         begin(Action.LINK, actor, at, CaseState.values());
         pendingHistory.add(new HistoryEntry(id, at, actor, Action.LINK.name(), null, null, null,
                 String.join(", ", caseNos)));
+    }
+
+    // ---------------------------------------------------------------------------------------------- case work
+
+    /** The longest note, in characters. */
+    public static final int NOTE_MAX = 1000;
+    /** The longest remark of a contact attempt, in characters. */
+    public static final int REMARK_MAX = 500;
+
+    /** 内部备注: an internal note, in any state; a history line with the text (the case itself does not change). */
+    public void note(String actor, Instant at, String text) {
+        begin(Action.NOTE, actor, at, CaseState.values());
+        requireText(text, "case.refused.note-required", "The note must be written.");
+        if (text.trim().length() > NOTE_MAX) {
+            throw new TransitionRefused("case.refused.note-too-long", "A note has at most " + NOTE_MAX + " characters.",
+                    NOTE_MAX);
+        }
+        pendingHistory.add(new HistoryEntry(id, at, actor, Action.NOTE.name(), null, null, null, text.trim()));
+        event(new CaseEvent.NoteAdded(id, caseNo, actor, at));
+    }
+
+    /**
+     * 联系记录: an attempt to reach the citizen while the case is handled (dispatched, in progress, solution given). The
+     * first attempt that reaches them stamps {@code contacted_at} unless a contact was already recorded, and a
+     * dispatched case moves to IN_PROGRESS as with {@link #contact}.
+     *
+     * @return whether the case itself changed (then it is saved with its version checked)
+     */
+    public boolean logContact(String actor, Instant at, ContactOutcome outcome, String remark) {
+        begin(Action.CONTACT_ATTEMPT, actor, at, CaseState.DISPATCHED, CaseState.IN_PROGRESS, CaseState.SOLUTION_GIVEN);
+        if (outcome == null) {
+            throw new TransitionRefused("case.refused.outcome-required", "The outcome of the attempt must be given.");
+        }
+        String note = blankToNull(remark);
+        if (note != null && note.length() > REMARK_MAX) {
+            throw new TransitionRefused("case.refused.remark-too-long",
+                    "A remark has at most " + REMARK_MAX + " characters.", REMARK_MAX);
+        }
+        pendingHistory.add(new HistoryEntry(id, at, actor, Action.CONTACT_ATTEMPT.name(), "contact_outcome", null,
+                outcome.name(), note));
+        boolean changed = false;
+        if (outcome == ContactOutcome.REACHED && contactedAt == null) {
+            contactedAt = change("contacted_at", null, at);
+            changed = true;
+            if (state == CaseState.DISPATCHED) {
+                moveTo(CaseState.IN_PROGRESS);
+            }
+            event(new CaseEvent.CaseContacted(id, caseNo, actor, at));
+        }
+        event(new CaseEvent.ContactAttempted(id, caseNo, actor, at, outcome));
+        return changed;
+    }
+
+    /**
+     * Changes facts of the case — a correction by a person, or an import that brings better facts — in one general
+     * operation: each fact whose value differs gets a history line (its column, before → after, the reason as note)
+     * under {@code action}; the clocks and deadline follow the new facts when the case is saved (they are computed
+     * from them), and the ledger export writes them. In any state. A complex case with cases linked under it stays
+     * complex.
+     *
+     * @param children how many cases are linked under this one
+     * @return the facts that changed; none when every value equals the case's (nothing to save)
+     * @throws TransitionRefused when the reason is missing or a value cannot be taken ({@link CaseFact#clean})
+     */
+    public java.util.Set<CaseFact> changeFacts(Action action, String actor, Instant at, String reason,
+                                               java.util.Map<CaseFact, ?> values, int children) {
+        begin(action, actor, at, CaseState.values());
+        requireText(reason, "case.refused.reason-required", "A reason must be given.");
+        java.util.Map<CaseFact, Object> clean = new java.util.EnumMap<>(CaseFact.class);
+        values.forEach((fact, value) -> clean.put(fact, fact.clean(value)));
+        if (Boolean.FALSE.equals(clean.get(CaseFact.COMPLEX)) && complex && children > 0) {
+            throw new TransitionRefused("case.refused.has-children",
+                    "Cases are linked under this complex case; it stays complex.", children);
+        }
+        java.util.Set<CaseFact> changed = java.util.EnumSet.noneOf(CaseFact.class);
+        String note = reason.trim();
+        clean.forEach((fact, value) -> {
+            Object before = fact.read(this);
+            if (!Objects.equals(before, value)) {
+                fact.write(this, value);
+                changed.add(fact);
+                pendingHistory.add(new HistoryEntry(id, at, actor, action.name(), fact.column(), text(before),
+                        text(value), note));
+            }
+        });
+        if (!changed.isEmpty()) {
+            event(new CaseEvent.FactsChanged(id, caseNo, actor, at, java.util.Set.copyOf(changed), note));
+        }
+        return changed;
+    }
+
+    /**
+     * A file added to the case (the case itself does not change): a history line with its name. A citizen adds files
+     * only while the case is open (not closed or withdrawn); staff in any state.
+     */
+    public void attached(String actor, Instant at, String fileName, boolean byCitizen) {
+        begin(Action.ATTACH, actor, at, CaseState.values());
+        if (byCitizen && !isOpen()) {
+            throw new TransitionRefused("case.refused.closed", "The case is closed; no more files can be added.");
+        }
+        pendingHistory.add(new HistoryEntry(id, at, actor, Action.ATTACH.name(), null, null, null, fileName));
+        event(new CaseEvent.FileAdded(id, caseNo, actor, at, fileName, byCitizen));
     }
 
     // ---------------------------------------------------------------------------------------------- machinery

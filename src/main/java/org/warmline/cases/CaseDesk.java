@@ -43,9 +43,18 @@ public class CaseDesk {
     private final CaseClocks clocks;
     private final TransactionTemplate transaction;
     private final ApplicationEventPublisher events;
+    private final CaseWorkLog work;
 
+    /** A desk whose notes and contact log are kept in the repository's database. */
     public CaseDesk(CaseRepository cases, CaseClocks clocks, PlatformTransactionManager transactions,
                     ApplicationEventPublisher events) {
+        this(cases, clocks, transactions, events, new CaseWorkLog(cases.jdbc()));
+    }
+
+    @org.springframework.beans.factory.annotation.Autowired
+    public CaseDesk(CaseRepository cases, CaseClocks clocks, PlatformTransactionManager transactions,
+                    ApplicationEventPublisher events, CaseWorkLog work) {
+        this.work = work;
         this.cases = cases;
         this.clocks = clocks;
         this.transaction = new TransactionTemplate(transactions);
@@ -278,6 +287,98 @@ public class CaseDesk {
 
     public Case withdraw(CaseId id, int version, Account by, Instant at, String reason) {
         return apply(id, version, c -> c.withdraw(actor(by), at, reason));
+    }
+
+    // ---------------------------------------------------------------------------------------------- case work
+
+    /**
+     * An internal note on the case (never shown to the citizen), with its history line, in one transaction. The case's
+     * version does not change (a note changes none of its facts), so nobody's open form goes stale.
+     */
+    public void note(CaseId id, Account by, Instant at, String text) {
+        String actor = actor(by);
+        transaction.executeWithoutResult(status -> {
+            Case c = cases.lockById(id).orElseThrow(() -> new CaseNotFound(id.toString()));
+            c.note(actor, at, text);
+            if (work.noteCount(id) >= CaseWorkLog.MAX_NOTES) {
+                throw new TransitionRefused("case.refused.notes-full",
+                        "The case has " + CaseWorkLog.MAX_NOTES + " notes, the most it takes.", CaseWorkLog.MAX_NOTES);
+            }
+            work.addNote(id, at, actor, text.trim());
+            flush(c);
+        });
+    }
+
+    /**
+     * An attempt to reach the citizen and its outcome ({@link Case#logContact}), with its history line, in one
+     * transaction. Only when the attempt changes the case (the first that reaches the citizen) is the case saved, and
+     * then only from the version the caller saw ({@link CaseChanged} otherwise).
+     *
+     * @return the case after the attempt
+     */
+    public Case logContact(CaseId id, int version, Account by, Instant at, ContactOutcome outcome, String remark) {
+        String actor = actor(by);
+        return transaction.execute(status -> {
+            Case c = cases.lockById(id).orElseThrow(() -> new CaseNotFound(id.toString()));
+            boolean changed = c.logContact(actor, at, outcome, remark);
+            if (changed) {
+                if (c.version() != version) {
+                    throw new CaseChanged(id, c.caseNo());
+                }
+                cases.update(c);
+            }
+            work.addContact(id, at, actor, outcome, Case.blankToNull(remark));
+            flush(c);
+            return c;
+        });
+    }
+
+    /** Corrects facts of a case with a reason, as the account ({@link #changeFacts}, action CORRECT). */
+    public Case correct(CaseId id, int version, Account by, Instant at, String reason,
+                        java.util.Map<CaseFact, ?> values) {
+        return changeFacts(id, version, Case.Action.CORRECT, actor(by), at, reason, values);
+    }
+
+    /**
+     * Changes facts of a case ({@link Case#changeFacts}) from the version the caller saw, in one transaction: the case
+     * saved (its nearest deadline recomputed from the new facts) with a history line per changed fact. The one
+     * operation for every change of a case's facts after intake.
+     *
+     * @throws TransitionRefused {@code case.refused.nothing-changed} when every value equals the case's
+     */
+    public Case changeFacts(CaseId id, int version, Case.Action action, String actor, Instant at, String reason,
+                            java.util.Map<CaseFact, ?> values) {
+        return apply(id, version, c -> {
+            int children = values.containsKey(CaseFact.COMPLEX) ? cases.children(id).size() : 0;
+            if (c.changeFacts(action, actor, at, reason, values, children).isEmpty()) {
+                throw new TransitionRefused("case.refused.nothing-changed", "Nothing differs from the case as it is.");
+            }
+        });
+    }
+
+    /** The notes of a case, oldest first. */
+    public List<CaseWorkLog.Note> notes(CaseId id) {
+        return work.notes(id);
+    }
+
+    /** The contact log of a case, oldest first. */
+    public List<CaseWorkLog.ContactAttempt> contacts(CaseId id) {
+        return work.contacts(id);
+    }
+
+    /**
+     * Runs {@code inside} in one transaction with the case locked (so that, say, a count per case holds against
+     * concurrent additions), after {@code guard} was applied to the case; the guard's history lines and events are
+     * written in the same transaction. The case's version does not change.
+     */
+    <T> T withLockedCase(CaseId id, Consumer<Case> guard, java.util.function.Function<Case, T> inside) {
+        return transaction.execute(status -> {
+            Case c = cases.lockById(id).orElseThrow(() -> new CaseNotFound(id.toString()));
+            guard.accept(c);
+            T result = inside.apply(c);
+            flush(c);
+            return result;
+        });
     }
 
     // ---------------------------------------------------------------------------------------------- complex cases

@@ -67,4 +67,19 @@ public sealed interface CaseEvent {
 
     record CaseWithdrawn(CaseId caseId, String caseNo, String actor, Instant at, String reason) implements CaseEvent {
     }
+
+    record NoteAdded(CaseId caseId, String caseNo, String actor, Instant at) implements CaseEvent {
+    }
+
+    record ContactAttempted(CaseId caseId, String caseNo, String actor, Instant at, ContactOutcome outcome)
+            implements CaseEvent {
+    }
+
+    record FactsChanged(CaseId caseId, String caseNo, String actor, Instant at, java.util.Set<CaseFact> facts,
+                        String reason) implements CaseEvent {
+    }
+
+    record FileAdded(CaseId caseId, String caseNo, String actor, Instant at, String fileName, boolean byCitizen)
+            implements CaseEvent {
+    }
 }

@@ -240,6 +240,15 @@ public class CaseRepository {
         return jdbc.sql(SELECT + "where id = ?").param(id.value()).query(CaseRepository::read).optional();
     }
 
+    JdbcClient jdbc() {
+        return jdbc;
+    }
+
+    /** The case, its row locked until the end of the caller's transaction ({@code for update}). */
+    public Optional<Case> lockById(CaseId id) {
+        return jdbc.sql(SELECT + "where id = ? for update").param(id.value()).query(CaseRepository::read).optional();
+    }
+
     public Optional<Case> findByCaseNo(String caseNo) {
         return jdbc.sql(SELECT + "where case_no = ?").param(caseNo).query(CaseRepository::read).optional();
     }
