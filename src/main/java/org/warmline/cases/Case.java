@@ -423,7 +423,7 @@ public final class Case {
     public java.util.Set<CaseFact> changeFacts(Action action, String actor, Instant at, String reason,
                                                java.util.Map<CaseFact, ?> values, int children) {
         begin(action, actor, at, CaseState.values());
-        requireText(reason, "case.refused.reason-required", "A reason must be given.");
+        requireText(reason, "case.refused.change-reason", "A reason must be given.");
         java.util.Map<CaseFact, Object> clean = new java.util.EnumMap<>(CaseFact.class);
         values.forEach((fact, value) -> clean.put(fact, fact.clean(value)));
         if (Boolean.FALSE.equals(clean.get(CaseFact.COMPLEX)) && complex && children > 0) {

@@ -180,6 +180,11 @@ public class CaseDesk {
         return cases.findByCaseNo(caseNo);
     }
 
+    /** The case an online submission with this idempotency key made, if any. */
+    public Optional<Case> findByIdempotencyKey(String key) {
+        return cases.findByIdempotencyKey(key);
+    }
+
     public List<HistoryEntry> history(CaseId id) {
         return cases.history(id);
     }

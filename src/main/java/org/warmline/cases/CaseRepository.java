@@ -46,6 +46,14 @@ public class CaseRepository {
     private static final String HISTORY_FIELDS =
             "case_id, at, actor, action, field, before_value, after_value, note";
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyyMMdd");
+    /**
+     * What the list's text search looks in: the number, citizen name, address, demand, solution and notes, in lower
+     * case, a line break between them (a search term has none, so no match spans two of them). On PostgreSQL a trigram
+     * index over exactly this expression finds any substring of three or more characters (db/migration V13_2).
+     */
+    static final String SEARCH_TEXT = "lower(case_no || '\n' || coalesce(citizen_name, '') || '\n' || "
+            + "coalesce(address, '') || '\n' || coalesce(demand, '') || '\n' || coalesce(solution, '') || '\n' || "
+            + "coalesce(notes_text, ''))";
 
     private final JdbcClient jdbc;
     private final TransactionTemplate transaction;
@@ -352,14 +360,11 @@ public class CaseRepository {
             where.append(" and phone_key = ?");
             params.add(PhoneNumbers.normalize(q.phone()));
         }
-        if (q.text() != null && !q.text().isBlank()) {
-            String like = "%" + q.text().trim().toLowerCase(java.util.Locale.ROOT)
-                    .replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
-            where.append(" and (lower(case_no) like ? escape '\\' or lower(citizen_name) like ? escape '\\' "
-                    + "or lower(address) like ? escape '\\')");
-            params.add(like);
-            params.add(like);
-            params.add(like);
+        String text = q.text() == null ? "" : q.text().replaceAll("[\\p{Cntrl}]", " ").strip();
+        if (!text.isEmpty()) {
+            where.append(" and ").append(SEARCH_TEXT).append(" like ? escape '\\'");
+            params.add("%" + text.toLowerCase(java.util.Locale.ROOT)
+                    .replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
         }
         if (q.visibility() != null) {
             List<String> or = new ArrayList<>();

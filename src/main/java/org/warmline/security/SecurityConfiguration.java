@@ -55,7 +55,7 @@ class SecurityConfiguration {
         return http
                 .authorizeHttpRequests(auth -> auth
                         .dispatcherTypeMatchers(DispatcherType.ERROR, DispatcherType.FORWARD).permitAll()
-                        .requestMatchers("/login", "/webjars/**", "/css/**", "/favicon.ico", "/error",
+                        .requestMatchers("/login", "/webjars/**", "/css/**", "/js/**", "/favicon.ico", "/error",
                                 "/actuator/health", "/actuator/health/**").permitAll()
                         // the citizens' pages (org.warmline.citizen): no login, CSRF as everywhere
                         .requestMatchers("/public/**").permitAll()

@@ -3,7 +3,6 @@ package org.warmline.web;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Arrays;
-import java.util.List;
 import java.util.Locale;
 
 import jakarta.servlet.http.HttpServletResponse;
@@ -44,14 +43,16 @@ import org.warmline.security.Role;
 @RequestMapping("/cases/{caseNo}")
 class CaseDetailController {
 
-    static final String VIEW_DETAIL = "cases/detail";
+    static final String VIEW_DETAIL = CasePageModel.VIEW_DETAIL;
 
     private final DeskSupport support;
     private final CaseDesk desk;
     private final PhoneReveals reveals;
     private final MessageSource messages;
+    private final CasePageModel pages;
 
-    CaseDetailController(DeskSupport support, PhoneReveals reveals, MessageSource messages) {
+    CaseDetailController(DeskSupport support, PhoneReveals reveals, MessageSource messages, CasePageModel pages) {
+        this.pages = pages;
         this.support = support;
         this.desk = support.desk();
         this.reveals = reveals;
@@ -154,27 +155,10 @@ class CaseDetailController {
     }
 
     private String page(Case c, Account me, DeskSupport.Org org, boolean revealed, Model model) {
-        Instant now = Instant.now();
-        boolean works = support.worksCase(me, c);
-        model.addAttribute("row", support.row(c, me, org, now));
-        model.addAttribute("c", c);
-        model.addAttribute("phone", works && revealed ? c.citizenPhone() : DeskSupport.mask(c.citizenPhone()));
-        model.addAttribute("phoneRevealed", works && revealed);
-        model.addAttribute("canReveal", works && !revealed && c.citizenPhone() != null);
-        model.addAttribute("history", desk.history(c.id()));
-        List<String> actions = works ? Arrays.stream(DeskAction.values())
-                .filter(a -> a.allowedTo(me.role()) && a.offeredFor(c)).map(DeskAction::path).toList() : List.of();
-        model.addAttribute("actions", actions);
-        model.addAttribute("units", List.copyOf(org.units().values()));
-        model.addAttribute("staff", List.copyOf(org.staff().values()));
-        model.addAttribute("levels", EvaluationLevel.values());
-        model.addAttribute("findings", ReviewFinding.values());
-        model.addAttribute("unitName", org.unitName(c.unit()));
-        model.addAttribute("handlerName", org.staffName(c.handler()));
-        return VIEW_DETAIL;
+        return pages.page(c, me, org, revealed, model);
     }
 
-    private static String redirectTo(Case c) {
+    static String redirectTo(Case c) {
         return "redirect:/cases/" + UriUtils.encodePathSegment(c.caseNo(), StandardCharsets.UTF_8);
     }
 

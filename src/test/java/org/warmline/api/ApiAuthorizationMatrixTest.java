@@ -14,6 +14,9 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 import org.warmline.cases.Case;
+import org.warmline.cases.CaseAttachments;
+import org.warmline.files.FileKind;
+import org.warmline.files.TestFiles;
 import org.warmline.ledger.Category;
 import org.warmline.ledger.EvaluationLevel;
 import org.warmline.ledger.ReviewFinding;
@@ -54,6 +57,16 @@ class ApiAuthorizationMatrixTest extends ApiFixture {
             explain           403 403 200 403 404 403 404 401
             close             403 403 200 403 404 403 404 401
             withdraw          403 403 200 403 404 403 404 401
+            files             200 200 200 200 404 200 404 401
+            file-add          403 403 201 201 404 201 404 401
+            file              200 200 200 200 404 200 404 401
+            file-preview      200 200 200 200 404 200 404 401
+            file-other-case   404 404 404 404 404 404 404 401
+            notes             200 200 200 200 404 200 404 401
+            note-add          403 403 201 201 404 201 404 401
+            contacts          200 200 200 200 404 200 404 401
+            contact-add       403 403 403 200 404 200 404 401
+            correct           403 403 200 200 404 403 404 401
             """;
 
     static Stream<Arguments> cells() {
@@ -108,7 +121,41 @@ class ApiAuthorizationMatrixTest extends ApiFixture {
             Map.entry("explain", t -> action(t.reviewed(ReviewFinding.MISUNDERSTANDING), "explain",
                     "{\"version\":$v,\"explanation\":\"室温测量位置有误，已当面说明\"}")),
             Map.entry("close", t -> action(t.evaluated(EvaluationLevel.SATISFIED), "close", "{\"version\":$v}")),
-            Map.entry("withdraw", t -> action(t.dispatched(), "withdraw", "{\"version\":$v,\"reason\":\"重复登记\"}")));
+            Map.entry("withdraw", t -> action(t.dispatched(), "withdraw", "{\"version\":$v,\"reason\":\"重复登记\"}")),
+            Map.entry("files", t -> get("/api/cases/{no}/attachments", t.dispatched().caseNo())),
+            Map.entry("file-add", t -> post("/api/cases/{no}/attachments", t.dispatched().caseNo())
+                    .with(filePart("file", "现场.jpg", "image/jpeg", TestFiles.jpeg(32, 24)))),
+            Map.entry("file", t -> get("/api/cases/{no}/attachments/{id}", t.withPhoto()[0], t.withPhoto[1])),
+            Map.entry("file-preview", t -> get("/api/cases/{no}/attachments/{id}/preview", t.withPhoto()[0],
+                    t.withPhoto[1])),
+            Map.entry("file-other-case", t -> get("/api/cases/{no}/attachments/{id}", t.dispatched().caseNo(),
+                    t.withPhoto()[1])),
+            Map.entry("notes", t -> get("/api/cases/{no}/notes", t.dispatched().caseNo())),
+            Map.entry("note-add", t -> post("/api/cases/{no}/notes", t.dispatched().caseNo())
+                    .contentType(MediaType.APPLICATION_JSON).content("{\"text\":\"用户晚上7点后在家\"}")),
+            Map.entry("contacts", t -> get("/api/cases/{no}/contacts", t.dispatched().caseNo())),
+            Map.entry("contact-add", t -> action(t.dispatched(), "contacts",
+                    "{\"version\":$v,\"outcome\":\"NO_ANSWER\"}")),
+            Map.entry("correct", t -> action(t.dispatched(), "correct",
+                    "{\"version\":$v,\"reason\":\"类别选错\",\"category\":\"SUGGESTION\"}")));
+
+    @org.springframework.beans.factory.annotation.Autowired
+    CaseAttachments attachments;
+    /** The last {@link #withPhoto()}: case number and file id. */
+    private String[] withPhoto;
+
+    /** A dispatched case with a photo: its number and the photo's id (kept in {@link #withPhoto} too). */
+    private String[] withPhoto() {
+        Case c = dispatched();
+        try (CaseAttachments.Prepared p = attachments.prepare(new java.io.ByteArrayInputStream(
+                TestFiles.jpeg(64, 48)), "温度计.jpg", FileKind.ALL)) {
+            withPhoto = new String[] {c.caseNo(), Long.toString(attachments.add(c.id(), p, "S01", false,
+                    Instant.now()).id())};
+            return withPhoto;
+        } catch (org.warmline.files.FileRefused e) {
+            throw new AssertionError(e);
+        }
+    }
 
     @ParameterizedTest(name = "{0} as {1} -> {2}")
     @MethodSource("cells")

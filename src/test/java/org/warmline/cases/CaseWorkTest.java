@@ -168,7 +168,7 @@ class CaseWorkTest {
                 .extracting(e -> ((TransitionRefused) e).key()).isEqualTo("case.refused.nothing-changed");
         assertThatThrownBy(() -> f.desk.correct(c.id(), version, DeskFixture.AGENT, now, " ",
                 Map.of(CaseFact.CATEGORY, Category.SUGGESTION))).extracting(e -> ((TransitionRefused) e).key())
-                .isEqualTo("case.refused.reason-required");
+                .isEqualTo("case.refused.change-reason");
         assertThatThrownBy(() -> f.desk.correct(c.id(), version, DeskFixture.AGENT, now, "号码",
                 Map.of(CaseFact.CITIZEN_PHONE, "()-+"))).extracting(e -> ((TransitionRefused) e).key())
                 .isEqualTo("case.refused.fact");

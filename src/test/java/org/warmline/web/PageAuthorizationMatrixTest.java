@@ -18,6 +18,9 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 import org.warmline.api.ApiFixture;
 import org.warmline.cases.Case;
+import org.warmline.cases.CaseAttachments;
+import org.warmline.files.FileKind;
+import org.warmline.files.TestFiles;
 import org.warmline.ledger.Category;
 import org.warmline.ledger.EvaluationLevel;
 import org.warmline.ledger.ReviewFinding;
@@ -70,6 +73,15 @@ class PageAuthorizationMatrixTest extends ApiFixture {
             do-explain                403 403 302 403 404 403 404 302
             do-close                  403 403 302 403 404 403 404 302
             do-withdraw               403 403 302 403 404 403 404 302
+            case-print                200 200 200 200 404 200 404 302
+            case-note                 403 403 302 302 404 302 404 302
+            case-contact              403 403 403 302 404 302 404 302
+            case-correct              403 403 302 302 404 403 404 302
+            case-attach               403 403 302 302 404 302 404 302
+            case-file                 200 200 200 200 404 200 404 302
+            case-file-preview         200 200 200 200 404 200 404 302
+            case-file-unknown         404 404 404 404 404 404 404 302
+            cases-export              200 200 200 200 200 200 200 302
             my-work                   200 200 200 200 200 200 200 302
             dashboard                 200 200 200 200 200 200 200 302
             clusters-link             403 403 302 403 403 403 403 302
@@ -92,6 +104,20 @@ class PageAuthorizationMatrixTest extends ApiFixture {
 
     @Autowired
     AccountStore accounts;
+    @Autowired
+    CaseAttachments attachments;
+
+    /** A dispatched case with a photo: its number and the photo's id. */
+    private String[] withPhoto() {
+        Case c = dispatched();
+        try (CaseAttachments.Prepared p = attachments.prepare(new java.io.ByteArrayInputStream(
+                TestFiles.jpeg(64, 48)), "温度计.jpg", FileKind.ALL)) {
+            return new String[] {c.caseNo(), Long.toString(attachments.add(c.id(), p, "S01", false,
+                    Instant.now()).id())};
+        } catch (org.warmline.files.FileRefused e) {
+            throw new AssertionError(e);
+        }
+    }
 
     static Stream<Arguments> cells() {
         List<Arguments> cells = new ArrayList<>();
@@ -110,6 +136,16 @@ class PageAuthorizationMatrixTest extends ApiFixture {
 
     private static MockHttpServletRequestBuilder act(Case c, String action, String... params) {
         MockHttpServletRequestBuilder request = post("/cases/{no}/do/{action}", c.caseNo(), action)
+                .param("version", Integer.toString(c.version()));
+        for (int i = 0; i + 1 < params.length; i += 2) {
+            request.param(params[i], params[i + 1]);
+        }
+        return request;
+    }
+
+    /** A post of the case page's work forms ({@code notes}, {@code contacts}, {@code correct}) with the version. */
+    private static MockHttpServletRequestBuilder work(Case c, String path, String... params) {
+        MockHttpServletRequestBuilder request = post("/cases/{no}/" + path, c.caseNo())
                 .param("version", Integer.toString(c.version()));
         for (int i = 0; i + 1 < params.length; i += 2) {
             request.param(params[i], params[i + 1]);
@@ -156,6 +192,26 @@ class PageAuthorizationMatrixTest extends ApiFixture {
             Map.entry("do-explain", t -> act(t.reviewed(ReviewFinding.MISUNDERSTANDING), "explain", "text", "误解已解释")),
             Map.entry("do-close", t -> act(t.evaluated(EvaluationLevel.SATISFIED), "close")),
             Map.entry("do-withdraw", t -> act(t.dispatched(), "withdraw", "text", "重复登记")),
+            Map.entry("case-print", t -> get("/cases/{no}/print", t.dispatched().caseNo())),
+            Map.entry("case-note", t -> post("/cases/{no}/notes", t.dispatched().caseNo()).param("text", "晚上再联系")),
+            Map.entry("case-contact", t -> work(t.dispatched(), "contacts", "outcome", "NO_ANSWER")),
+            Map.entry("case-correct", t -> work(t.dispatched(), "correct", "category", "SUGGESTION",
+                    "reason", "类别选错")),
+            Map.entry("case-attach", t -> post("/cases/{no}/attachments", t.dispatched().caseNo())
+                    .with(filePart("files", "现场.jpg", "image/jpeg", TestFiles.jpeg(32, 24)))),
+            Map.entry("case-file", t -> {
+                String[] photo = t.withPhoto();
+                return get("/cases/{no}/attachments/{id}", photo[0], photo[1]);
+            }),
+            Map.entry("case-file-preview", t -> {
+                String[] photo = t.withPhoto();
+                return get("/cases/{no}/attachments/{id}/preview", photo[0], photo[1]);
+            }),
+            Map.entry("case-file-unknown", t -> {
+                String[] photo = t.withPhoto();
+                return get("/cases/{no}/attachments/{id}", t.dispatched().caseNo(), photo[1]);
+            }),
+            Map.entry("cases-export", t -> get("/cases/export.xlsx").param("text", "幸福小区")),
             Map.entry("my-work", t -> get("/my-work")),
             Map.entry("dashboard", t -> get("/dashboard")),
             Map.entry("clusters-link", t -> post("/clusters/link").param("cases", t.dispatched().caseNo())
