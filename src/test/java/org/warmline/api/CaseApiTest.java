@@ -321,7 +321,7 @@ class CaseApiTest extends ApiFixture {
         mvc.perform(as(Caller.HANDLER_IN, get("/api/cases").param("q", inT1.caseNo())))
                 .andExpect(jsonPath("$.total").value(1));
         mvc.perform(as(Caller.MANAGER_IN, get("/api/cases").param("unit", "B1").param("state", "DISPATCHED")
-                        .param("size", "100")))
+                        .param("q", inT1.caseNo()).param("size", "100")))
                 .andExpect(jsonPath("$.items[*].caseNo", hasItem(inT1.caseNo())))
                 .andExpect(jsonPath("$.items[*].state", everyItem(is("DISPATCHED"))));
         String json = mvc.perform(as(Caller.AGENT, get("/api/cases").param("size", "100")))
