@@ -9,29 +9,33 @@ import org.flywaydb.core.api.migration.BaseJavaMigration;
 import org.flywaydb.core.api.migration.Context;
 
 /**
- * The index of the case list's text search (org.warmline.cases.CaseRepository#search): on PostgreSQL a trigram index
- * (extension pg_trgm, trusted since PostgreSQL 13: the database owner may create it) over the case's number, citizen
- * name, address, demand, solution and notes, in lower case, so that {@code like '%…%'} finds any substring of three or
- * more characters through the index — Chinese too, which has no spaces between words, provided the database's
- * LC_CTYPE is a UTF-8 locale (e.g. C.UTF-8 or zh_CN.UTF-8; with "C" pg_trgm sees no letters in Chinese text). H2 has
- * no such index and searches by scanning, which suits its small databases.
- *
- * <p>The expression must stay exactly the one CaseRepository searches, or PostgreSQL will not use the index; a test
- * checks that it does (CaseSearchTest).
+ * What the case list's text search looks in (org.warmline.cases.CaseRepository#search): a generated column
+ * {@code search_text}, the case's number, citizen name, address, demand, solution and notes in lower case with a line
+ * break between them (a search term has none, so no match spans two of them), kept by the database itself whoever
+ * writes the case. On PostgreSQL a trigram index over it (extension pg_trgm, trusted since PostgreSQL 13: the
+ * database's owner may create it) finds any substring of three or more characters through the index — Chinese too,
+ * which has no spaces between words, provided the database's LC_CTYPE is a UTF-8 locale (C.UTF-8, zh_CN.UTF-8; with
+ * "C" pg_trgm sees no letters in Chinese text). H2 has no such index and searches by scanning, which suits its small
+ * databases. On PostgreSQL adding the column rewrites the case table once.
  */
 public class V13_2__Text_search_index extends BaseJavaMigration {
 
-    /** The searched text; its separator is a line break, which a search term never contains. */
-    static final String TEXT = "lower(case_no || '\n' || coalesce(citizen_name, '') || '\n' || coalesce(address, '') "
-            + "|| '\n' || coalesce(demand, '') || '\n' || coalesce(solution, '') || '\n' || coalesce(notes_text, ''))";
+    private static final String TEXT = "lower(case_no || '\n' || coalesce(citizen_name, '') || '\n' || "
+            + "coalesce(address, '') || '\n' || coalesce(demand, '') || '\n' || coalesce(solution, '') || '\n' || "
+            + "coalesce(notes_text, ''))";
 
     @Override
     public void migrate(Context context) throws Exception {
         Connection connection = context.getConnection();
-        if (!"PostgreSQL".equalsIgnoreCase(connection.getMetaData().getDatabaseProductName())) {
-            return;
-        }
+        boolean postgres = "PostgreSQL".equalsIgnoreCase(connection.getMetaData().getDatabaseProductName());
         try (Statement s = connection.createStatement()) {
+            if (!postgres) {
+                s.execute("alter table petition_case add column search_text varchar(1000000) generated always as ("
+                        + TEXT + ")");
+                return;
+            }
+            s.execute("alter table petition_case add column search_text text generated always as (" + TEXT
+                    + ") stored");
             boolean installed;
             try (ResultSet rs = s.executeQuery("select 1 from pg_extension where extname = 'pg_trgm'")) {
                 installed = rs.next();
@@ -44,7 +48,7 @@ public class V13_2__Text_search_index extends BaseJavaMigration {
                             + "'create extension pg_trgm' in this database, then start again.", e);
                 }
             }
-            s.execute("create index petition_case_text on petition_case using gin ((" + TEXT + ") gin_trgm_ops)");
+            s.execute("create index petition_case_text on petition_case using gin (search_text gin_trgm_ops)");
         }
     }
 }

@@ -47,13 +47,11 @@ public class CaseRepository {
             "case_id, at, actor, action, field, before_value, after_value, note";
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyyMMdd");
     /**
-     * What the list's text search looks in: the number, citizen name, address, demand, solution and notes, in lower
-     * case, a line break between them (a search term has none, so no match spans two of them). On PostgreSQL a trigram
-     * index over exactly this expression finds any substring of three or more characters (db/migration V13_2).
+     * What the list's text search looks in: the generated column {@code search_text}, the number, citizen name, address,
+     * demand, solution and notes in lower case (db/migration V13_2); on PostgreSQL a trigram index over it finds any
+     * substring of three or more characters.
      */
-    static final String SEARCH_TEXT = "lower(case_no || '\n' || coalesce(citizen_name, '') || '\n' || "
-            + "coalesce(address, '') || '\n' || coalesce(demand, '') || '\n' || coalesce(solution, '') || '\n' || "
-            + "coalesce(notes_text, ''))";
+    static final String SEARCH_TEXT = "search_text";
 
     private final JdbcClient jdbc;
     private final TransactionTemplate transaction;

@@ -84,7 +84,10 @@ class CaseSearchTest {
         DeskFixture f = new DeskFixture(ds);
         register(f, "王女士", "幸福小区", "卧室室温只有16度", Instant.now().minusSeconds(60));
         assertThat(f.jdbc.sql("select indexdef from pg_indexes where indexname = 'petition_case_text'")
-                .query(String.class).single()).contains("gin_trgm_ops", "notes_text", "demand", "solution");
+                .query(String.class).single()).contains("gin_trgm_ops", "search_text");
+        assertThat(f.jdbc.sql("select generation_expression from information_schema.columns "
+                        + "where table_name = 'petition_case' and column_name = 'search_text'").query(String.class)
+                .single()).contains("case_no", "citizen_name", "address", "demand", "solution", "notes_text", "lower");
         assertThat(f.jdbc.sql("select array_length(show_trgm('暖气不热'), 1)").query(Integer.class).single())
                 .as("Chinese characters make trigrams (a UTF-8 LC_CTYPE)").isGreaterThan(2);
         String plan = f.jdbc.sql("select 1").query(rs -> {
