@@ -15,8 +15,10 @@ import org.flywaydb.core.api.migration.Context;
  * writes the case. On PostgreSQL a trigram index over it (extension pg_trgm, trusted since PostgreSQL 13: the
  * database's owner may create it) finds any substring of three or more characters through the index — Chinese too,
  * which has no spaces between words, provided the database's LC_CTYPE is a UTF-8 locale (C.UTF-8, zh_CN.UTF-8; with
- * "C" pg_trgm sees no letters in Chinese text). H2 has no such index and searches by scanning, which suits its small
- * databases. On PostgreSQL adding the column rewrites the case table once.
+ * "C" pg_trgm sees no letters in Chinese text). A search of two characters, which makes no trigram, uses a second
+ * index instead: of the text's distinct pairs of adjacent characters, hashed ({@code search_pairs}). H2 has no such
+ * indexes and searches by scanning, which suits its small databases. On PostgreSQL adding the column rewrites the
+ * case table once.
  */
 public class V13_2__Text_search_index extends BaseJavaMigration {
 
@@ -49,6 +51,12 @@ public class V13_2__Text_search_index extends BaseJavaMigration {
                 }
             }
             s.execute("create index petition_case_text on petition_case using gin (search_text gin_trgm_ops)");
+            // Two characters (a common length of a Chinese word or name) make no trigram: the distinct pairs of
+            // adjacent characters of the text, hashed, in a second index find them instead.
+            s.execute("create function search_pairs(t text) returns int[] language sql immutable strict parallel safe "
+                    + "as $$ select coalesce(array_agg(distinct hashtext(p)), '{}') from (select substr(t, i, 2) as p "
+                    + "from generate_series(1, length(t) - 1) as i) pairs where strpos(p, chr(10)) = 0 $$");
+            s.execute("create index petition_case_pairs on petition_case using gin (search_pairs(search_text))");
         }
     }
 }

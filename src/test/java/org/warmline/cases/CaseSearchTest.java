@@ -105,5 +105,23 @@ class CaseSearchTest {
             }
         });
         assertThat(plan).as("the search's expression is the index's").contains("petition_case_text");
+        String pairs = f.jdbc.sql("select 1").query(rs -> {
+            try (var s = rs.getStatement().getConnection().createStatement()) {
+                s.execute("set enable_seqscan = off");
+                StringBuilder out = new StringBuilder();
+                try (var r = s.executeQuery("explain select id from petition_case where search_pairs(search_text) "
+                        + "@> array[hashtext('室温')] and search_text like '%室温%'")) {
+                    while (r.next()) {
+                        out.append(r.getString(1)).append('\n');
+                    }
+                }
+                s.execute("reset enable_seqscan");
+                return out.toString();
+            }
+        });
+        assertThat(pairs).as("two characters: the pairs index").contains("petition_case_pairs");
+        assertThat(f.desk.search(CaseQuery.all().withText("室温")).total()).isEqualTo(1);
+        assertThat(f.desk.search(CaseQuery.all().withText("温只")).total()).isEqualTo(1);
+        assertThat(f.desk.search(CaseQuery.all().withText("温室")).total()).isZero();
     }
 }
