@@ -104,7 +104,7 @@ psql_su -d warmline <<'SQL' >"$WORK/notes.log"
 insert into case_note (case_id, at, author, body)
 select id, submitted_at + interval '1 hour', 'bench',
        (array['用户白天上班,晚上7点后再联系', '已约周末上门核对表具', '物业已关闭单元阀门,等待维修', '用户要求书面答复',
-              '楼上住户不配合入户检查'])[id % 5 + 1]
+              '楼上住户不配合入户检查'])[(id / 10) % 5 + 1]
 from petition_case where id % 10 = 3;
 insert into case_note (case_id, at, author, body)
 select id, submitted_at + interval '2 hours', 'bench', '需与社区网格员赵主任协调入户' from petition_case where id % 1000 = 7;

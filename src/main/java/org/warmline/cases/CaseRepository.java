@@ -43,6 +43,11 @@ public class CaseRepository {
     private static final String SELECT = "select id, version, " + FIELDS + " from petition_case ";
     /** Matches counted at most (beyond the page asked for) by {@link #search}. */
     public static final long COUNT_CAP = 10_000;
+    /**
+     * Matches counted at most by a text search: each match counted is a text compared, so counting a common word to
+     * 10,000 costs most of a search's time; a thousand matches are more than anyone pages through.
+     */
+    public static final long TEXT_COUNT_CAP = 1_000;
     private static final String HISTORY_FIELDS =
             "case_id, at, actor, action, field, before_value, after_value, note";
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyyMMdd");
@@ -402,9 +407,11 @@ public class CaseRepository {
     }
 
     private CasePage page(CaseQuery q, StringBuilder where, List<Object> params) {
-        // Counting stops after the larger of COUNT_CAP and the end of the page: an exact count of a million
-        // matches costs a scan of them all (about 200 ms on PostgreSQL), the page itself under a millisecond.
-        long cap = Math.max(COUNT_CAP, (long) q.offset() + q.limit());
+        // Counting stops after the larger of COUNT_CAP (TEXT_COUNT_CAP for a text search) and the end of the page: an
+        // exact count of a million matches costs a scan of them all (about 200 ms on PostgreSQL), the page itself under
+        // a millisecond.
+        boolean text = q.text() != null && !q.text().isBlank();
+        long cap = Math.max(text ? TEXT_COUNT_CAP : COUNT_CAP, (long) q.offset() + q.limit());
         List<Object> counted = new ArrayList<>(params);
         counted.add(cap + 1);
         long found = jdbc.sql("select count(*) from (select 1 from petition_case " + where + " limit ?) matching")

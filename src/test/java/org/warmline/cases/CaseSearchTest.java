@@ -75,6 +75,12 @@ class CaseSearchTest {
                 .containsExactly(leak.caseNo());
         assertThat(found(f, CaseQuery.all().withText("室温").submitted(at.plusSeconds(1), null))).isEmpty();
         assertThat(f.desk.search(CaseQuery.all().withText("小区")).total()).isEqualTo(1);
+        for (int i = 0; i < 3; i++) {
+            register(f, "赵" + i, "小区" + i, "暖气不热", at.plusSeconds(10 + i));
+        }
+        CasePage capped = f.repository.search(CaseQuery.all().withText("暖气"));
+        assertThat(capped.total()).isEqualTo(4);
+        assertThat(capped.totalCapped()).isFalse();
         assertThat(solved.solution()).contains("立管");
     }
 
