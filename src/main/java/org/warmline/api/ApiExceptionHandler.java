@@ -42,6 +42,7 @@ import org.warmline.cases.CaseForbidden;
 import org.warmline.cases.CaseNotFound;
 import org.warmline.cases.IdempotencyKeyReused;
 import org.warmline.cases.TransitionRefused;
+import org.warmline.files.FileRefused;
 import tools.jackson.databind.exc.MismatchedInputException;
 
 /**
@@ -104,6 +105,13 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
             properties.put("currentState", c.state());
         });
         return problem(HttpStatus.CONFLICT, "changed", message(ex, request), request, properties);
+    }
+
+    @ExceptionHandler(FileRefused.class)
+    ResponseEntity<Object> fileRefused(FileRefused ex, HttpServletRequest request) {
+        HttpStatus status = ex.key().equals("files.refused.tooLarge") ? HttpStatus.CONTENT_TOO_LARGE
+                : HttpStatus.UNPROCESSABLE_CONTENT;
+        return problem(status, "file-refused", message(ex, request), request, Map.of("code", ex.key()));
     }
 
     @ExceptionHandler(InvalidHeader.class)

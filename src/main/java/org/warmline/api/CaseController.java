@@ -179,8 +179,8 @@ class CaseController {
 
     @GetMapping
     @Operation(summary = "List the cases in the caller's scope, nearest deadline first",
-            description = "unit includes the unit's subtree; q is a part of the case number, name or address; "
-                    + "from/to bound the submission time (ISO-8601 instants, to exclusive).")
+            description = "unit includes the unit's subtree; q is a part of the case number, name, address, demand, "
+                    + "solution or notes; from/to bound the submission time (ISO-8601 instants, to exclusive).")
     PageView list(@RequestParam(required = false) Set<CaseState> state,
                   @RequestParam(required = false) @Size(max = 64) String unit,
                   @RequestParam(required = false) @Size(max = 64) String handler,

@@ -217,7 +217,7 @@ public class LedgerTransfer {
                 organization.saveAll(reading.data.units(), reading.data.staff());
                 cases.importCases(reading.created);
                 for (Map.Entry<String, List<CaseFact.Change>> e : reading.changes.entrySet()) {
-                    desk.amendCurrent(e.getKey(), by, now, Case.Action.IMPORT, fileName, e.getValue());
+                    desk.changeFactsOfCurrent(e.getKey(), by, now, Case.Action.IMPORT, fileName, e.getValue());
                 }
                 records.importAll(reading.regulations, reading.trainings, reading.outages, reading.tasks,
                         reading.adjustments, by.username(), now);

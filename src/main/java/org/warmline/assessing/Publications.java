@@ -26,7 +26,7 @@ import org.warmline.security.Account;
  * would leave no way to publish the corrected result after appeals.
  */
 @Service
-public class Publications {
+public class Publications implements org.warmline.cases.PublishedPeriods {
 
     private final JdbcClient jdbc;
     private final TransactionTemplate transaction;
@@ -85,6 +85,11 @@ public class Publications {
      * The latest version of each of these periods that was published, by period, without their JSON (one query: the
      * trend chart asks for the twelve months of a year).
      */
+    @Override
+    public java.util.Set<String> publishedOf(List<String> periods) {
+        return latestWithoutJson(periods).keySet();
+    }
+
     public java.util.Map<String, Publication> latestWithoutJson(List<String> periods) {
         java.util.Map<String, Publication> latest = new java.util.HashMap<>();
         if (periods.isEmpty()) {

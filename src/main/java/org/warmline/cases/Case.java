@@ -33,7 +33,7 @@ public final class Case {
         ESCALATED("escalated"),
         /** Linked under a complex case (多户串联故障), or, on the complex case, the cases linked under it. */
         LINK("linked under a complex case"),
-        /** Facts changed by a ledger import (see {@link Case#amend}). */
+        /** Facts changed by a ledger import ({@link Case#changeFacts}). */
         IMPORT("updated by a ledger import"),
         /** Linked to the earlier case it repeats (chosen at intake) or follows up (a consultation asked again). */
         RELATE("linked to an earlier case"),
@@ -42,7 +42,15 @@ public final class Case {
         /** A callback that did not reach the citizen (a history line only). */
         CALLBACK_ATTEMPT("called back without reaching the citizen"),
         /** A message sent to the citizen (a history line only: the text, the phone masked). */
-        MESSAGE("sent a message");
+        MESSAGE("sent a message"),
+        /** An internal note (never shown to the citizen); the case itself does not change. */
+        NOTE("given a note"),
+        /** An attempt to reach the citizen and its outcome; the first that reaches them is the contact. */
+        CONTACT_ATTEMPT("given a contact attempt"),
+        /** Facts of the case corrected by a person, with the reason ({@link Case#changeFacts}). */
+        CORRECT("corrected"),
+        /** A file (photo, document) added to the case; the case itself does not change. */
+        ATTACH("given a file");
 
         private final String english;
 
@@ -496,27 +504,78 @@ public final class Case {
                 String.join(", ", caseNos)));
     }
 
-    // ---------------------------------------------------------------------------------------------- corrections
+    // ---------------------------------------------------------------------------------------------- case work
+
+    /** The longest note, in characters. */
+    public static final int NOTE_MAX = 1000;
+    /** The longest remark of a contact attempt, in characters. */
+    public static final int REMARK_MAX = 500;
+
+    /** 内部备注: an internal note, in any state; a history line with the text (the case itself does not change). */
+    public void note(String actor, Instant at, String text) {
+        begin(Action.NOTE, actor, at, CaseState.values());
+        requireText(text, "case.refused.note-required", "The note must be written.");
+        if (text.trim().length() > NOTE_MAX) {
+            throw new TransitionRefused("case.refused.note-too-long", "A note has at most " + NOTE_MAX + " characters.",
+                    NOTE_MAX);
+        }
+        pendingHistory.add(new HistoryEntry(id, at, actor, Action.NOTE.name(), null, null, null, text.trim()));
+        event(new CaseEvent.NoteAdded(id, caseNo, actor, at));
+    }
 
     /**
-     * 更正: sets facts of the case to new values, as a correction of what was recorded (a correction on the case page,
-     * a ledger import that updates). Each value that differs is a history line under {@code action} (field, before →
-     * after, and the note, e.g. the file imported); the same value leaves none. When the changed milestones put the
-     * case at another point of its lifecycle ({@link CaseState#of}), the state follows them, so the clocks and the
-     * assessment see the case as the facts now say; otherwise the state stays (a closed case stays closed). Refused
-     * for a withdrawn case, and for an empty {@code submitted_at}.
+     * 联系记录: an attempt to reach the citizen while the case is handled (dispatched, in progress, solution given). The
+     * first attempt that reaches them stamps {@code contacted_at} unless a contact was already recorded, and a
+     * dispatched case moves to IN_PROGRESS as with {@link #contact}.
      *
-     * @return the history lines of the changes, in the order of {@code changes}; empty when nothing changed
+     * @return whether the case itself changed (then it is saved with its version checked)
      */
-    public List<HistoryEntry> amend(Action action, String actor, Instant at, String note,
-                                    List<CaseFact.Change> changes) {
+    public boolean logContact(String actor, Instant at, ContactOutcome outcome, String remark) {
+        begin(Action.CONTACT_ATTEMPT, actor, at, CaseState.DISPATCHED, CaseState.IN_PROGRESS, CaseState.SOLUTION_GIVEN);
+        if (outcome == null) {
+            throw new TransitionRefused("case.refused.outcome-required", "The outcome of the attempt must be given.");
+        }
+        String note = blankToNull(remark);
+        if (note != null && note.length() > REMARK_MAX) {
+            throw new TransitionRefused("case.refused.remark-too-long",
+                    "A remark has at most " + REMARK_MAX + " characters.", REMARK_MAX);
+        }
+        pendingHistory.add(new HistoryEntry(id, at, actor, Action.CONTACT_ATTEMPT.name(), "contact_outcome", null,
+                outcome.name(), note));
+        boolean changed = false;
+        if (outcome == ContactOutcome.REACHED && contactedAt == null) {
+            contactedAt = change("contacted_at", null, at);
+            changed = true;
+            if (state == CaseState.DISPATCHED) {
+                moveTo(CaseState.IN_PROGRESS);
+            }
+            event(new CaseEvent.CaseContacted(id, caseNo, actor, at));
+        }
+        event(new CaseEvent.ContactAttempted(id, caseNo, actor, at, outcome));
+        return changed;
+    }
+
+    /**
+     * 更正: changes facts of the case — a correction by a person (its values checked by {@link CaseFact#clean} first),
+     * or a ledger import that brings better facts — in one general operation. Each fact whose value differs gets a
+     * history line under {@code action} (its column, before → after, the note: the reason, or the file imported); the
+     * same value leaves none. When the changed milestones put the case at another point of its lifecycle
+     * ({@link CaseState#of}), the state follows them, so the clocks and the assessment see the case as the facts now
+     * say; otherwise the state stays (a closed case stays closed). Refused for a withdrawn case, without a note, for an
+     * empty {@code submitted_at}, and for a complex case with cases linked under it that would stop being complex.
+     *
+     * @param children how many cases are linked under this one
+     * @return the facts that changed, in the order of {@code changes}; none when every value equals the case's
+     */
+    public java.util.Set<CaseFact> changeFacts(Action action, String actor, Instant at, String note,
+                                               List<CaseFact.Change> changes, int children) {
         begin(action, actor, at, CaseState.values());
         if (state == CaseState.WITHDRAWN) {
             throw TransitionRefused.state(state, action);
         }
+        requireText(note, "case.refused.change-reason", "A reason must be given.");
         CaseState before = CaseState.of(toRecord());
-        int from = pendingHistory.size();
-        List<String> fields = new ArrayList<>();
+        java.util.Set<CaseFact> changed = new java.util.LinkedHashSet<>();
         for (CaseFact.Change change : changes) {
             CaseFact fact = change.fact();
             Object old = fact.get(this);
@@ -525,22 +584,39 @@ public final class Case {
                 throw new TransitionRefused("case.refused.submitted-at",
                         "The submission time must be given and not in the future.");
             }
+            if (fact == CaseFact.COMPLEX && Boolean.FALSE.equals(value) && complex && children > 0) {
+                throw new TransitionRefused("case.refused.has-children",
+                        "Cases are linked under this complex case; it stays complex.", children);
+            }
             if (fact.same(old, value)) {
                 continue;
             }
             fact.set(this, value);
-            fields.add(fact.column());
+            changed.add(fact);
             pendingHistory.add(new HistoryEntry(id, at, actor, action.name(), fact.column(), text(old), text(value),
-                    note));
+                    note.trim()));
         }
-        if (!fields.isEmpty()) {
+        if (!changed.isEmpty()) {
             CaseState after = CaseState.of(toRecord());
             if (after != before) {
                 moveTo(after);
             }
-            event(new CaseEvent.CaseCorrected(id, caseNo, actor, at, List.copyOf(fields)));
+            event(new CaseEvent.FactsChanged(id, caseNo, actor, at, java.util.Set.copyOf(changed), note.trim()));
         }
-        return List.copyOf(pendingHistory.subList(from, pendingHistory.size()));
+        return changed;
+    }
+
+    /**
+     * A file added to the case (the case itself does not change): a history line with its name. A citizen adds files
+     * only while the case is open (not closed or withdrawn); staff in any state.
+     */
+    public void attached(String actor, Instant at, String fileName, boolean byCitizen) {
+        begin(Action.ATTACH, actor, at, CaseState.values());
+        if (byCitizen && !isOpen()) {
+            throw new TransitionRefused("case.refused.closed", "The case is closed; no more files can be added.");
+        }
+        pendingHistory.add(new HistoryEntry(id, at, actor, Action.ATTACH.name(), null, null, null, fileName));
+        event(new CaseEvent.FileAdded(id, caseNo, actor, at, fileName, byCitizen));
     }
 
     // ---------------------------------------------------------------------------------------------- machinery

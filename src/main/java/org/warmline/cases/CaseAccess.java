@@ -59,6 +59,11 @@ public class CaseAccess {
         ALLOWED.put(Case.Action.CLOSE, agent);
         ALLOWED.put(Case.Action.WITHDRAW, agent);
         ALLOWED.put(Case.Action.CONFIRM, handling);
+        Set<Role> working = EnumSet.of(Role.AGENT, Role.UNIT_MANAGER, Role.HANDLER);
+        ALLOWED.put(Case.Action.NOTE, working);
+        ALLOWED.put(Case.Action.ATTACH, working);
+        ALLOWED.put(Case.Action.CONTACT_ATTEMPT, handling);
+        ALLOWED.put(Case.Action.CORRECT, EnumSet.of(Role.AGENT, Role.UNIT_MANAGER));
     }
 
     private final CaseDesk desk;
@@ -81,7 +86,8 @@ public class CaseAccess {
      * Whether the role may take the action at all (ADMIN and ASSESSOR read only; AGENT registers, accepts, dispatches,
      * answers, calls back, reviews and withdraws; UNIT_MANAGER dispatches and reassigns within the subtree and does what
      * a handler does; HANDLER contacts, surveys, gives the solution, completes and records the citizen's on-site
-     * acceptance of a complex case).
+     * acceptance of a complex case). Notes and files: whoever works the case (AGENT, UNIT_MANAGER, HANDLER); the contact
+     * log: UNIT_MANAGER and HANDLER; corrections: AGENT and UNIT_MANAGER.
      */
     public static boolean may(Role role, Case.Action action) {
         return ALLOWED.getOrDefault(action, Set.of()).contains(role);

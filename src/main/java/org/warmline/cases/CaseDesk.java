@@ -50,16 +50,22 @@ public class CaseDesk {
     private final ApplicationEventPublisher events;
     private final ResolutionRules resolutions;
     private final RoutingRules routing;
+    private final CaseWorkLog work;
 
-    /** A desk with the default resolution rules and no routing (tests, tools). */
+    /**
+     * A desk with the default resolution rules and no routing (tests, tools), whose notes and contact log are kept in
+     * the repository's database.
+     */
     public CaseDesk(CaseRepository cases, CaseClocks clocks, PlatformTransactionManager transactions,
                     ApplicationEventPublisher events) {
-        this(cases, clocks, transactions, events, ResolutionRules.defaults(), null);
+        this(cases, clocks, transactions, events, ResolutionRules.defaults(), null, new CaseWorkLog(cases.jdbc()));
     }
 
     @org.springframework.beans.factory.annotation.Autowired
     public CaseDesk(CaseRepository cases, CaseClocks clocks, PlatformTransactionManager transactions,
-                    ApplicationEventPublisher events, ResolutionRules resolutions, RoutingRules routing) {
+                    ApplicationEventPublisher events, ResolutionRules resolutions, RoutingRules routing,
+                    CaseWorkLog work) {
+        this.work = work;
         this.cases = cases;
         this.clocks = clocks;
         this.transaction = new TransactionTemplate(transactions);
@@ -172,6 +178,21 @@ public class CaseDesk {
     }
 
     /**
+     * The case an online submission with the command's idempotency key made before, if any.
+     *
+     * @throws IdempotencyKeyReused when that submission held other content than the command
+     */
+    public Optional<Case> findSubmitted(OnlineCommand command) {
+        Optional<Case> first = cases.findByIdempotencyKey(command.idempotencyKey().trim());
+        first.ifPresent(c -> {
+            if (c.idempotencyFingerprint != null && !c.idempotencyFingerprint.equals(fingerprint(command))) {
+                throw new IdempotencyKeyReused(c.caseNo());
+            }
+        });
+        return first;
+    }
+
+    /**
      * As {@link #registerOnline}, telling whether the case was made now or found by its idempotency key.
      *
      * @throws IdempotencyKeyReused when the key was used before for other content
@@ -208,11 +229,7 @@ public class CaseDesk {
         try {
             cases.insertWithHistory(c);
         } catch (DuplicateKeyException seen) {
-            Case first = cases.findByIdempotencyKey(key).orElseThrow(() -> seen);
-            if (first.idempotencyFingerprint != null && !first.idempotencyFingerprint.equals(c.idempotencyFingerprint)) {
-                throw new IdempotencyKeyReused(first.caseNo());
-            }
-            return new OnlineIntake(first, false);
+            return new OnlineIntake(findSubmitted(command).orElseThrow(() -> seen), false);
         }
         // a follow-up of a consultation is found when its window is settled (settleFollowUpWindows): the online
         // intake stays one statement
@@ -472,31 +489,127 @@ public class CaseDesk {
         return apply(id, version, c -> c.withdraw(actor(by), at, reason));
     }
 
-    // ---------------------------------------------------------------------------------------------- corrections
+    // ---------------------------------------------------------------------------------------------- case work
 
     /**
-     * 更正: changes facts of a case ({@link Case#amend}: a history line per changed fact, under {@code action}, with
-     * the note), in one transaction, when the case still has {@code version}.
+     * An internal note on the case (never shown to the citizen), with its history line, in one transaction. The case's
+     * version does not change (a note changes none of its facts), so nobody's open form goes stale.
      */
-    public Case amend(CaseId id, int version, Account by, Instant at, Case.Action action, String note,
-                      List<CaseFact.Change> changes) {
-        return apply(id, version, c -> c.amend(action, actor(by), at, note, changes));
+    public void note(CaseId id, Account by, Instant at, String text) {
+        String actor = actor(by);
+        transaction.executeWithoutResult(status -> {
+            Case c = cases.lockById(id).orElseThrow(() -> new CaseNotFound(id.toString()));
+            c.note(actor, at, text);
+            if (work.noteCount(id) >= CaseWorkLog.MAX_NOTES) {
+                throw new TransitionRefused("case.refused.notes-full",
+                        "The case has " + CaseWorkLog.MAX_NOTES + " notes, the most it takes.", CaseWorkLog.MAX_NOTES);
+            }
+            work.addNote(id, at, actor, text.trim());
+            flush(c);
+        });
     }
 
     /**
-     * {@link #amend} of the case's current version, for a change that does not come from a page showing a version (a
-     * ledger import, in the caller's transaction).
+     * An attempt to reach the citizen and its outcome ({@link Case#logContact}), with its history line, in one
+     * transaction. Only when the attempt changes the case (the first that reaches the citizen) is the case saved, and
+     * then only from the version the caller saw ({@link CaseChanged} otherwise).
+     *
+     * @return the case after the attempt
+     */
+    public Case logContact(CaseId id, int version, Account by, Instant at, ContactOutcome outcome, String remark) {
+        String actor = actor(by);
+        return transaction.execute(status -> {
+            Case c = cases.lockById(id).orElseThrow(() -> new CaseNotFound(id.toString()));
+            boolean changed = c.logContact(actor, at, outcome, remark);
+            if (changed) {
+                if (c.version() != version) {
+                    throw new CaseChanged(id, c.caseNo());
+                }
+                cases.update(c);
+            }
+            work.addContact(id, at, actor, outcome, Case.blankToNull(remark));
+            flush(c);
+            return c;
+        });
+    }
+
+    /**
+     * 更正: corrects facts of a case as the account, with a reason: each value checked as intake checks it
+     * ({@link CaseFact#clean}), then {@link #changeFacts} under action CORRECT.
+     *
+     * @throws TransitionRefused {@code case.refused.nothing-changed} when every value equals the case's
+     */
+    public Case correct(CaseId id, int version, Account by, Instant at, String reason,
+                        java.util.Map<CaseFact, ?> values) {
+        List<CaseFact.Change> changes = new java.util.ArrayList<>();
+        // in the order the correction form shows the facts, so the history reads as the form
+        java.util.stream.Stream.concat(CaseFact.CORRECTABLE.stream(), java.util.Arrays.stream(CaseFact.values()))
+                .distinct().filter(values::containsKey)
+                .forEach(fact -> changes.add(new CaseFact.Change(fact, fact.clean(values.get(fact)))));
+        return changeFacts(id, version, by, at, Case.Action.CORRECT, reason, changes);
+    }
+
+    /**
+     * Changes facts of a case ({@link Case#changeFacts}) from the version the caller saw, in one transaction: the case
+     * saved (its clocks and nearest deadline recomputed from the new facts) with a history line per changed fact. The
+     * one operation for every change of a case's facts after intake.
+     *
+     * @throws TransitionRefused {@code case.refused.nothing-changed} when every value equals the case's
+     */
+    public Case changeFacts(CaseId id, int version, Account by, Instant at, Case.Action action, String note,
+                            List<CaseFact.Change> changes) {
+        return apply(id, version, c -> {
+            if (c.changeFacts(action, actor(by), at, note, changes, children(c, changes)).isEmpty()) {
+                throw new TransitionRefused("case.refused.nothing-changed", "Nothing differs from the case as it is.");
+            }
+        });
+    }
+
+    /**
+     * {@link #changeFacts} of the case's current version, for a change that does not come from a page showing a
+     * version (a ledger import, in the caller's transaction); nothing changed is no error.
      *
      * @throws CaseNotFound when no case has the number
      */
-    public Case amendCurrent(String caseNo, Account by, Instant at, Case.Action action, String note,
-                             List<CaseFact.Change> changes) {
+    public Case changeFactsOfCurrent(String caseNo, Account by, Instant at, Case.Action action, String note,
+                                     List<CaseFact.Change> changes) {
         return transaction.execute(status -> {
             Case c = cases.findByCaseNo(caseNo).orElseThrow(() -> new CaseNotFound(caseNo));
-            c.amend(action, actor(by), at, note, changes);
-            cases.update(c);
+            if (!c.changeFacts(action, actor(by), at, note, changes, children(c, changes)).isEmpty()) {
+                cases.update(c);
+            }
             flush(c);
             return c;
+        });
+    }
+
+    /** How many cases are linked under the case, when the changes touch whether it is complex (else 0). */
+    private int children(Case c, List<CaseFact.Change> changes) {
+        return changes.stream().anyMatch(ch -> ch.fact() == CaseFact.COMPLEX) ? cases.children(c.id()).size() : 0;
+    }
+
+    /** The notes of a case, oldest first. */
+    public List<CaseWorkLog.Note> notes(CaseId id) {
+        return work.notes(id);
+    }
+
+    /** The contact log of a case, oldest first. */
+    public List<CaseWorkLog.ContactAttempt> contacts(CaseId id) {
+        return work.contacts(id);
+    }
+
+    /**
+     * Runs {@code inside} in one transaction with the case locked (so that, say, a count per case holds against
+     * concurrent additions), after {@code guard} was applied to the case; the guard's history lines and events are
+     * written in the same transaction. The case's version does not change.
+     */
+    <T> T withLockedCase(CaseId id, Consumer<Case> guard, java.util.function.Function<Case, T> inside) {
+        return transaction.execute(status -> {
+            Case c = cases.lockById(id).orElseThrow(() -> new CaseNotFound(id.toString()));
+            guard.accept(c);
+            T result = inside.apply(c);
+            flush(c);
+            return result;
         });
     }
 

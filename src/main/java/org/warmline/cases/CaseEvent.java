@@ -67,16 +67,26 @@ public sealed interface CaseEvent {
     record CaseClosed(CaseId caseId, String caseNo, String actor, Instant at) implements CaseEvent {
     }
 
-    /** Facts of the case were corrected ({@link Case#amend}): the ledger columns changed. */
-    record CaseCorrected(CaseId caseId, String caseNo, String actor, Instant at, java.util.List<String> fields)
-            implements CaseEvent {
-    }
-
     /** The case's resolution was recorded (scheme 2.3): the citizen's answer, an on-site acceptance, a window. */
     record ResolutionRecorded(CaseId caseId, String caseNo, String actor, Instant at, Resolution resolution,
                               Resolution.Source source) implements CaseEvent {
     }
 
     record CaseWithdrawn(CaseId caseId, String caseNo, String actor, Instant at, String reason) implements CaseEvent {
+    }
+
+    record NoteAdded(CaseId caseId, String caseNo, String actor, Instant at) implements CaseEvent {
+    }
+
+    record ContactAttempted(CaseId caseId, String caseNo, String actor, Instant at, ContactOutcome outcome)
+            implements CaseEvent {
+    }
+
+    record FactsChanged(CaseId caseId, String caseNo, String actor, Instant at, java.util.Set<CaseFact> facts,
+                        String reason) implements CaseEvent {
+    }
+
+    record FileAdded(CaseId caseId, String caseNo, String actor, Instant at, String fileName, boolean byCitizen)
+            implements CaseEvent {
     }
 }

@@ -9,6 +9,7 @@ import java.util.Objects;
 import org.warmline.ledger.CaseRecord;
 import org.warmline.ledger.Category;
 import org.warmline.ledger.Channel;
+import org.warmline.ledger.Coded;
 import org.warmline.ledger.EvaluationChannel;
 import org.warmline.ledger.EvaluationLevel;
 import org.warmline.ledger.ReviewFinding;
@@ -17,16 +18,21 @@ import org.warmline.ledger.Topic;
 import static org.warmline.ledger.Instants.NONE;
 
 /**
- * The facts of a case that a correction may change (see {@link Case#amend}): every column of the ledger's cases table
- * (docs/ledger.md) but the case number, by the column's name ({@link #column()}). Values are typed as the case holds
- * them: texts (trimmed, {@code null} when blank), {@link Instant}s (compared to the millisecond, as the ledger holds
- * them), booleans and the ledger's enumerations.
+ * The facts of a case that may change after intake ({@link Case#changeFacts}: a correction on the case page, a ledger
+ * import that updates): every column of the ledger's cases table (docs/ledger.md) but the case number, by the column's
+ * name ({@link #column()}). Values are typed as the case holds them: texts (trimmed, {@code null} when blank),
+ * {@link Instant}s (compared to the millisecond, as the ledger holds them), booleans and the ledger's enumerations.
+ * {@link #CORRECTABLE} are those a person corrects on the case page, each checked by {@link #clean} as intake checks it.
  */
 public enum CaseFact {
     CHANNEL, CATEGORY, COMPLEX, TOPIC, CITIZEN_NAME, CITIZEN_PHONE, ADDRESS, DEMAND, OCCURRED_AT, SUBMITTED_AT,
     RECORDED_AT, ACCEPTED_AT, ACCEPTED_BY, DISPATCHED_AT, UNIT, HANDLER, CONTACTED_AT, SITE_SURVEY, SURVEYED_AT,
     SOLUTION, SOLUTION_AT, COMPLETED_AT, RESOLVED, EVALUATION, EVALUATION_CHANNEL, EVALUATED_AT, EVALUATION_COMMENT,
     UNSATISFIED_AT, REVIEWED_AT, REVIEW_FINDING, REHANDLED_AT, EXPLAINED_AT;
+
+    /** The facts a person corrects on the case page or through the API, in the order the form shows them. */
+    public static final List<CaseFact> CORRECTABLE =
+            List.of(CATEGORY, TOPIC, COMPLEX, ADDRESS, CITIZEN_NAME, CITIZEN_PHONE);
 
     /** One fact set to a new value ({@code null}: empty). */
     public record Change(CaseFact fact, Object value) {
@@ -57,6 +63,58 @@ public enum CaseFact {
             }
         }
         return changes;
+    }
+
+    /** Whether a case must have this fact (a correction cannot empty it). */
+    public boolean required() {
+        return this == CATEGORY || this == TOPIC || this == COMPLEX || this == CITIZEN_PHONE || this == SUBMITTED_AT;
+    }
+
+    /** The type of this fact's values. */
+    public Class<?> type() {
+        return switch (this) {
+            case CHANNEL -> Channel.class;
+            case CATEGORY -> Category.class;
+            case COMPLEX, SITE_SURVEY, RESOLVED -> Boolean.class;
+            case EVALUATION -> EvaluationLevel.class;
+            case EVALUATION_CHANNEL -> EvaluationChannel.class;
+            case REVIEW_FINDING -> ReviewFinding.class;
+            case OCCURRED_AT, SUBMITTED_AT, RECORDED_AT, ACCEPTED_AT, DISPATCHED_AT, CONTACTED_AT, SURVEYED_AT,
+                 SOLUTION_AT, COMPLETED_AT, EVALUATED_AT, UNSATISFIED_AT, REVIEWED_AT, REHANDLED_AT, EXPLAINED_AT ->
+                    Instant.class;
+            default -> String.class;
+        };
+    }
+
+    /**
+     * A value a person gave for this fact, as the case keeps it ({@link #normalize}), checked as intake checks it: of
+     * the fact's type, present when {@link #required()}, a topic of the list or a short one-line text of its own
+     * ({@link TopicChoice}), a phone number ({@link TextRules#phone}), texts on one line and within their column.
+     *
+     * @throws TransitionRefused {@code case.refused.fact} naming the fact when the value cannot be taken
+     */
+    Object clean(Object value) {
+        Object v = normalize(value);
+        if (v != null && !type().isInstance(v) || v == null && required()) {
+            throw refused();
+        }
+        if (v instanceof String s) {
+            boolean listedTopic = this == TOPIC && Coded.lookup(Topic.class, s) != null;
+            int max = this == TOPIC ? (listedTopic ? Integer.MAX_VALUE : TopicChoice.TEXT_MAX)
+                    : this == ADDRESS ? 500 : this == CITIZEN_PHONE ? 40 : this == CITIZEN_NAME ? 100 : 4000;
+            boolean line = this == DEMAND || this == SOLUTION || this == EVALUATION_COMMENT ? TextRules.plain(s)
+                    : TextRules.oneLine(s);
+            if (s.length() > max || !line || this == CITIZEN_PHONE && !TextRules.phone(s)) {
+                throw refused();
+            }
+        }
+        return v;
+    }
+
+    private TransitionRefused refused() {
+        return new TransitionRefused("case.refused.fact", "The value given for " + column() + " cannot be taken.",
+                new org.springframework.context.support.DefaultMessageSourceResolvable(
+                        new String[] {"case.field." + column()}, column()));
     }
 
     /** Whether two values of this fact are the same (instants to the millisecond, texts trimmed). */

@@ -45,10 +45,21 @@ public class CaseRepository {
     private static final String SELECT = "select id, version, " + FIELDS + " from petition_case ";
     /** Matches counted at most (beyond the page asked for) by {@link #search}. */
     public static final long COUNT_CAP = 10_000;
+    /**
+     * Matches counted at most by a text search: each match counted is a text compared, so counting a common word to
+     * 10,000 costs most of a search's time; a thousand matches are more than anyone pages through.
+     */
+    public static final long TEXT_COUNT_CAP = 1_000;
     private static final String HISTORY_FIELDS =
             "case_id, at, actor, action, field, before_value, after_value, note, note_key, note_args";
     private static final int HISTORY_COLUMNS = HISTORY_FIELDS.split(",").length;
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyyMMdd");
+    /**
+     * What the list's text search looks in: the generated column {@code search_text}, the number, citizen name, address,
+     * demand, solution and notes in lower case (db/migration V13_2); on PostgreSQL a trigram index over it finds any
+     * substring of three or more characters.
+     */
+    static final String SEARCH_TEXT = "search_text";
 
     private final JdbcClient jdbc;
     private final TransactionTemplate transaction;
@@ -259,6 +270,15 @@ public class CaseRepository {
         return jdbc.sql(SELECT + "where id = ?").param(id.value()).query(CaseRepository::read).optional();
     }
 
+    JdbcClient jdbc() {
+        return jdbc;
+    }
+
+    /** The case, its row locked until the end of the caller's transaction ({@code for update}). */
+    public Optional<Case> lockById(CaseId id) {
+        return jdbc.sql(SELECT + "where id = ? for update").param(id.value()).query(CaseRepository::read).optional();
+    }
+
     public Optional<Case> findByCaseNo(String caseNo) {
         return jdbc.sql(SELECT + "where case_no = ?").param(caseNo).query(CaseRepository::read).optional();
     }
@@ -402,7 +422,22 @@ public class CaseRepository {
     /** A page of cases matching the query, sorted by nearest running deadline, then submission. */
     public CasePage search(CaseQuery q) {
         List<Object> params = new ArrayList<>();
-        return page(q, where(q, params), params);
+        StringBuilder where = where(q, params);
+        if (identitySequence() != null && !searchText(q).isEmpty()) {
+            // a text search is planned for its own pattern every time: a plan made once for any pattern (the driver's
+            // prepared statement after five runs) would take the trigram index even for a pattern it cannot serve
+            return transaction.execute(status -> {
+                jdbc.sql("set local plan_cache_mode = force_custom_plan").update();
+                return page(q, where, params);
+            });
+        }
+        return page(q, where, params);
+    }
+
+    /** The query's search text as the search compares it: one line, trimmed, in lower case; empty for none. */
+    private static String searchText(CaseQuery q) {
+        return q.text() == null ? "" : q.text().replaceAll("[\\p{Cntrl}]", " ").strip()
+                .toLowerCase(java.util.Locale.ROOT);
     }
 
     /** The WHERE clause of the query's filters and data scope, its parameters added to {@code params}. */
@@ -424,14 +459,15 @@ public class CaseRepository {
             where.append(" and phone_key = ?");
             params.add(PhoneNumbers.normalize(q.phone()));
         }
-        if (q.text() != null && !q.text().isBlank()) {
-            String like = "%" + q.text().trim().toLowerCase(java.util.Locale.ROOT)
-                    .replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
-            where.append(" and (lower(case_no) like ? escape '\\' or lower(citizen_name) like ? escape '\\' "
-                    + "or lower(address) like ? escape '\\')");
-            params.add(like);
-            params.add(like);
-            params.add(like);
+        String text = searchText(q);
+        if (!text.isEmpty()) {
+            if (identitySequence() != null && text.codePointCount(0, text.length()) == 2) {
+                // two characters make no trigram: the pairs index finds the cases that hold this pair (V13_2)
+                where.append(" and search_pairs(search_text) @> array[hashtext(?)]");
+                params.add(text);
+            }
+            where.append(" and ").append(SEARCH_TEXT).append(" like ? escape '\\'");
+            params.add("%" + text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
         }
         if (q.visibility() != null) {
             List<String> or = new ArrayList<>();
@@ -543,9 +579,11 @@ public class CaseRepository {
     }
 
     private CasePage page(CaseQuery q, StringBuilder where, List<Object> params) {
-        // Counting stops after the larger of COUNT_CAP and the end of the page: an exact count of a million
-        // matches costs a scan of them all (about 200 ms on PostgreSQL), the page itself under a millisecond.
-        long cap = Math.max(COUNT_CAP, (long) q.offset() + q.limit());
+        // Counting stops after the larger of COUNT_CAP (TEXT_COUNT_CAP for a text search) and the end of the page: an
+        // exact count of a million matches costs a scan of them all (about 200 ms on PostgreSQL), the page itself under
+        // a millisecond.
+        boolean text = q.text() != null && !q.text().isBlank();
+        long cap = Math.max(text ? TEXT_COUNT_CAP : COUNT_CAP, (long) q.offset() + q.limit());
         List<Object> counted = new ArrayList<>(params);
         counted.add(cap + 1);
         long found = jdbc.sql("select count(*) from (select 1 from petition_case " + where + " limit ?) matching")

@@ -1,14 +1,21 @@
 package org.warmline.citizen;
 
+import java.io.IOException;
+import java.io.InputStream;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.MessageSource;
+import org.springframework.context.MessageSourceResolvable;
+import org.springframework.context.support.DefaultMessageSourceResolvable;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -19,21 +26,30 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
+import org.springframework.util.unit.DataSize;
 import org.warmline.cases.Case;
+import org.warmline.cases.CaseAttachments;
 import org.warmline.cases.CaseChanged;
 import org.warmline.cases.PhoneMask;
 import org.warmline.cases.IdempotencyKeyReused;
 import org.warmline.cases.TransitionRefused;
+import org.warmline.files.FileDownload;
+import org.warmline.files.FileKind;
+import org.warmline.files.FileRefused;
+import org.warmline.files.Upload;
 import org.warmline.ledger.Category;
 import org.warmline.ledger.Channel;
 import org.warmline.ledger.EvaluationLevel;
 import org.warmline.ledger.Topic;
 
 /**
- * The citizens' pages under {@code /public} (no login; CSRF as on every form): the online submission form, the page
- * with the tracking link, the status page of a tracking link and its satisfaction survey. An unknown, altered or
+ * The citizens' pages under {@code /public} (no login; CSRF as on every form): the online submission form with up to
+ * five photos (the phone's camera opens from the field), the page with the tracking link, the status page of a
+ * tracking link with the citizen's own photos (more may be added while the case is open) and its satisfaction survey. An unknown, altered or
  * expired link gets one and the same "link not valid" page (404), never a hint whether a case exists. The pages are
  * not cached and send no referrer, so the link does not leak to other sites.
  */
@@ -55,10 +71,21 @@ class CitizenController {
     record Milestone(String key, Instant at) {
     }
 
-    private final CitizenDesk citizens;
+    /** The most photos a citizen sends with the form, or at once from the tracking page. */
+    static final int MAX_PHOTOS = 5;
 
-    CitizenController(CitizenDesk citizens) {
+    private final CitizenDesk citizens;
+    private final CaseAttachments attachments;
+    private final MessageSource messages;
+    private final long maxRequest;
+
+    CitizenController(CitizenDesk citizens, CaseAttachments attachments,
+                      @Value("${spring.servlet.multipart.max-request-size:21MB}") DataSize maxRequest,
+                      MessageSource messages) {
+        this.messages = messages;
         this.citizens = citizens;
+        this.attachments = attachments;
+        this.maxRequest = maxRequest.toBytes();
     }
 
     @ModelAttribute
@@ -69,6 +96,11 @@ class CitizenController {
         model.addAttribute("categories", Category.values());
         model.addAttribute("topics", Topic.values());
         model.addAttribute("levels", EvaluationLevel.values());
+        model.addAttribute("maxPhotos", MAX_PHOTOS);
+        model.addAttribute("maxPhotoBytes", attachments.maxSize());
+        model.addAttribute("maxPhotoMegabytes", Upload.megabytes(attachments.maxSize()));
+        model.addAttribute("maxRequestBytes", maxRequest);
+        model.addAttribute("maxRequestMegabytes", Upload.megabytes(maxRequest));
     }
 
     @GetMapping("/new")
@@ -82,6 +114,7 @@ class CitizenController {
 
     @PostMapping("/new")
     String submit(@Valid @ModelAttribute("citizenForm") CitizenForm form, BindingResult result,
+                  @RequestParam(name = "photos", required = false) List<MultipartFile> photos,
                   HttpServletRequest request, HttpServletResponse response, Model model,
                   RedirectAttributes redirect) {
         if (form.getChannel() != null && !CHANNELS.contains(form.getChannel())) {
@@ -91,9 +124,26 @@ class CitizenController {
             response.setStatus(HttpStatus.BAD_REQUEST.value());
             return VIEW_FORM;
         }
+        List<CaseAttachments.Prepared> prepared = new ArrayList<>();
+        try {
+            Optional<MessageSourceResolvable> refused = prepare(photos, prepared);
+            if (refused.isPresent()) {
+                result.reject(refused.get().getCodes()[0], refused.get().getArguments(), null);
+                response.setStatus(HttpStatus.BAD_REQUEST.value());
+                return VIEW_FORM;
+            }
+            return file(form, result, prepared, request, response, model, redirect);
+        } finally {
+            prepared.forEach(CaseAttachments.Prepared::close);
+        }
+    }
+
+    private String file(CitizenForm form, BindingResult result, List<CaseAttachments.Prepared> photos,
+                        HttpServletRequest request, HttpServletResponse response, Model model,
+                        RedirectAttributes redirect) {
         CitizenDesk.Submitted submitted;
         try {
-            submitted = citizens.submit(form, request.getRemoteAddr(), Instant.now());
+            submitted = citizens.submit(form, request.getRemoteAddr(), Instant.now(), photos);
         } catch (SubmissionLimits.LimitReached reached) {
             response.setStatus(HttpStatus.TOO_MANY_REQUESTS.value());
             model.addAttribute("limitKind", reached.kind().name());
@@ -179,6 +229,88 @@ class CitizenController {
         return "redirect:/public/track/" + token;
     }
 
+    @PostMapping("/track/{token}/photos")
+    String addPhotos(@PathVariable("token") String token,
+                     @RequestParam(name = "photos", required = false) List<MultipartFile> photos, Model model,
+                     HttpServletResponse response, RedirectAttributes redirect, Locale locale) {
+        Instant now = Instant.now();
+        Optional<CitizenDesk.Tracked> tracked = citizens.track(token, now);
+        if (tracked.isEmpty()) {
+            return invalid(response);
+        }
+        List<CaseAttachments.Prepared> prepared = new ArrayList<>();
+        try {
+            Optional<MessageSourceResolvable> refused = prepare(photos, prepared);
+            if (refused.isEmpty() && prepared.isEmpty()) {
+                refused = Optional.of(new FileRefused("files.refused.empty"));
+            }
+            if (refused.isEmpty()) {
+                try {
+                    citizens.addPhotos(token, prepared, now);
+                    redirect.addFlashAttribute("photosAdded", prepared.size());
+                    return "redirect:/public/track/" + token + "#photos";
+                } catch (TransitionRefused closed) {
+                    refused = Optional.of(closed);
+                }
+            }
+            response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
+            model.addAttribute("photoError", messages.getMessage(refused.get(), locale));
+            return status(token, citizens.track(token, now).orElse(tracked.get()), model);
+        } finally {
+            prepared.forEach(CaseAttachments.Prepared::close);
+        }
+    }
+
+    @GetMapping("/track/{token}/files/{id}")
+    void file(@PathVariable("token") String token, @PathVariable("id") long id, HttpServletResponse response)
+            throws IOException {
+        sendOwnFile(token, id, false, response);
+    }
+
+    @GetMapping("/track/{token}/files/{id}/preview")
+    void preview(@PathVariable("token") String token, @PathVariable("id") long id, HttpServletResponse response)
+            throws IOException {
+        sendOwnFile(token, id, true, response);
+    }
+
+    /** One of the tracked case's own files, or 404 for anything else: a token opens its own case's files only. */
+    private void sendOwnFile(String token, long id, boolean preview, HttpServletResponse response)
+            throws IOException {
+        Optional<CaseAttachments.Attachment> file = citizens.track(token, Instant.now())
+                .flatMap(t -> citizens.ownFile(t.caseFiled(), id))
+                .filter(a -> !preview || a.hasPreview());
+        if (file.isEmpty()) {
+            throw new ResponseStatusException(HttpStatus.NOT_FOUND);
+        }
+        FileDownload.headers(response, file.get().fileName(), file.get().kind(), preview ? -1 : file.get().size(),
+                preview);
+        attachments.copyTo(file.get(), preview, response.getOutputStream());
+    }
+
+    /**
+     * Checks the citizen's photos (at most {@link #MAX_PHOTOS}; JPEG, PNG, WebP or HEIC), each prepared for keeping;
+     * the reason of the first refusal, naming the file, if any is refused.
+     */
+    private Optional<MessageSourceResolvable> prepare(List<MultipartFile> photos,
+                                                      List<CaseAttachments.Prepared> prepared) {
+        List<MultipartFile> sent = photos == null ? List.of() : photos.stream().filter(f -> !f.isEmpty()).toList();
+        if (sent.size() > MAX_PHOTOS) {
+            return Optional.of(new DefaultMessageSourceResolvable(new String[] {"citizen.photos.tooMany"},
+                    new Object[] {MAX_PHOTOS}));
+        }
+        for (MultipartFile f : sent) {
+            try (InputStream in = f.getInputStream()) {
+                prepared.add(attachments.prepare(in, f.getOriginalFilename(), FileKind.PHOTOS));
+            } catch (FileRefused refused) {
+                return Optional.of(new DefaultMessageSourceResolvable(new String[] {"citizen.photos.refused"},
+                        new Object[] {f.getOriginalFilename(), refused}));
+            } catch (IOException e) {
+                return Optional.of(new FileRefused("files.refused.unreadable"));
+            }
+        }
+        return Optional.empty();
+    }
+
     private String survey(String token, CitizenDesk.Tracked tracked, Model model) {
         model.addAttribute("token", token);
         model.addAttribute("c", tracked.caseFiled());
@@ -194,6 +326,9 @@ class CitizenController {
         model.addAttribute("milestones", milestones(c));
         model.addAttribute("surveyOpen", tracked.surveyOpen());
         model.addAttribute("surveyed", tracked.surveyed());
+        List<CaseAttachments.Attachment> own = citizens.ownFiles(c);
+        model.addAttribute("photos", own);
+        model.addAttribute("mayAddPhotos", c.isOpen() && attachments.of(c.id()).size() < attachments.maxPerCase());
         return VIEW_TRACK;
     }
 

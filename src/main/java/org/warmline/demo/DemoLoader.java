@@ -21,6 +21,7 @@ import org.springframework.boot.ApplicationRunner;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 import org.warmline.cases.Case;
+import org.warmline.cases.CaseAttachments;
 import org.warmline.cases.CaseDesk;
 import org.warmline.cases.CaseLedgerStore;
 import org.warmline.cases.OnlineCommand;
@@ -65,6 +66,7 @@ class DemoLoader implements ApplicationRunner {
     private final OrganizationStore organization;
     private final CaseLedgerStore ledger;
     private final CaseDesk desk;
+    private final CaseAttachments attachments;
     private final ManualRecords records;
     private final AccountStore accounts;
     private final CallbackAttempts attempts;
@@ -75,7 +77,9 @@ class DemoLoader implements ApplicationRunner {
 
     DemoLoader(OrganizationStore organization, CaseLedgerStore ledger, CaseDesk desk, ManualRecords records,
                AccountStore accounts, CallbackAttempts attempts, Escalations escalations, Scheme scheme,
-               @Value("${warmline.demo.accounts-file:./data/demo-accounts.csv}") String accountsFile) {
+               @Value("${warmline.demo.accounts-file:./data/demo-accounts.csv}") String accountsFile,
+               CaseAttachments attachments) {
+        this.attachments = attachments;
         this.attempts = attempts;
         this.escalations = escalations;
         this.organization = organization;
@@ -154,8 +158,14 @@ class DemoLoader implements ApplicationRunner {
         Case late = desk.registerByAgent(new RegisterCommand(Channel.HOTLINE, Category.COMPLAINT, false, "LEAK", "钱进",
                 "13733334444", "高新区科技路66号创新小区7号楼2单元1101室", "暖气片漏水,楼下已渗水", now.minus(Duration.ofHours(31)),
                 now.minus(Duration.ofHours(30)), null), agent, now.minus(Duration.ofHours(30)));
-        desk.dispatch(late.id(), late.version(), agent, now.minus(Duration.ofHours(30)).plusSeconds(300), unit,
+        late = desk.dispatch(late.id(), late.version(), agent, now.minus(Duration.ofHours(30)).plusSeconds(300), unit,
                 steward.code());
+        desk.logContact(late.id(), late.version(), handler, now.minus(Duration.ofHours(29)),
+                org.warmline.cases.ContactOutcome.NO_ANSWER, "响铃无人接");
+        desk.logContact(late.id(), late.version(), handler, now.minus(Duration.ofHours(26)),
+                org.warmline.cases.ContactOutcome.SWITCHED_OFF, null);
+        desk.note(late.id(), agent, now.minus(Duration.ofHours(25)), "用户白天上班,晚上7点后再联系;楼下住户也来电反映渗水");
+        photo(late, "楼下渗水.jpg", now.minus(Duration.ofHours(30)));
         // a cluster: three households of one building, same topic, within the last hour
         for (int i = 0; i < 3; i++) {
             Case household = desk.registerOnline(new OnlineCommand("demo-cluster-" + i, i == 1 ? Channel.APP
@@ -306,6 +316,31 @@ class DemoLoader implements ApplicationRunner {
             at = at.parent() == null ? null : byCode.get(at.parent());
         }
         return units.stream().filter(u -> u.kind() == UnitKind.BRANCH).findFirst().orElseThrow();
+    }
+
+    /** A made-up photo (a wall with a damp patch) added to a demo case by the citizen. */
+    private void photo(Case c, String name, Instant at) {
+        java.awt.image.BufferedImage image = new java.awt.image.BufferedImage(800, 600,
+                java.awt.image.BufferedImage.TYPE_INT_RGB);
+        java.awt.Graphics2D g = image.createGraphics();
+        g.setPaint(new java.awt.GradientPaint(0, 0, new java.awt.Color(236, 232, 222), 800, 600,
+                new java.awt.Color(214, 208, 196)));
+        g.fillRect(0, 0, 800, 600);
+        g.setColor(new java.awt.Color(150, 130, 95, 170));
+        g.fillOval(280, 40, 300, 420);
+        g.setColor(new java.awt.Color(120, 100, 70, 200));
+        g.fillOval(360, 120, 140, 260);
+        g.dispose();
+        java.io.ByteArrayOutputStream jpeg = new java.io.ByteArrayOutputStream();
+        try {
+            javax.imageio.ImageIO.write(image, "jpeg", jpeg);
+            try (CaseAttachments.Prepared p = attachments.prepare(new java.io.ByteArrayInputStream(jpeg.toByteArray()),
+                    name, org.warmline.files.FileKind.PHOTOS)) {
+                attachments.add(c.id(), p, CaseDesk.CITIZEN, true, at);
+            }
+        } catch (java.io.IOException | org.warmline.files.FileRefused e) {
+            log.warn("--demo: no photo for {}: {}", c.caseNo(), e.toString());
+        }
     }
 
     private Account account(List<String[]> lines, String username, Role role, String staff, String unit) {

@@ -17,6 +17,7 @@ import org.springframework.jdbc.support.KeyHolder;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
+import org.warmline.files.FileKind;
 import org.warmline.ledger.Training;
 
 /**
@@ -24,7 +25,7 @@ import org.warmline.ledger.Training;
  * {@code training_attachment} of V6). Adding a file of a kind marks that record of the training as kept, in the same
  * transaction, which is what the assessment scores (spec/assessment.md 1.3). Files are never deleted.
  *
- * <p>Checking a file (its type by content, its size, its name) is {@link AttachmentCheck}'s work; this store keeps what
+ * <p>Checking a file (its type by content, its size, its name) is {@link AttachmentCheck}'s work (with the desk's one file checker); this store keeps what
  * it is given.
  */
 @Repository
@@ -46,7 +47,7 @@ public class TrainingAttachments {
      * @param trainingId the training it belongs to
      * @param sha256     the content's SHA-256, hex
      */
-    public record Attachment(long id, long trainingId, AttachmentKind kind, String fileName, FileType type,
+    public record Attachment(long id, long trainingId, AttachmentKind kind, String fileName, FileKind type,
                              long size, String sha256, Instant uploadedAt, String uploadedBy) {
     }
 
@@ -60,7 +61,7 @@ public class TrainingAttachments {
      * @return the file's id
      * @throws IllegalArgumentException when there is no such training
      */
-    public long add(long trainingId, AttachmentKind kind, String fileName, FileType type, byte[] content, String by,
+    public long add(long trainingId, AttachmentKind kind, String fileName, FileKind type, byte[] content, String by,
                     Instant at) {
         return transaction.execute(status -> {
             Training training = records.training(trainingId)
@@ -100,13 +101,7 @@ public class TrainingAttachments {
             "id, training_id, kind, file_name, content_type, size_bytes, sha256, uploaded_at, uploaded_by";
 
     private static Attachment attachment(ResultSet rs) throws SQLException {
-        String mediaType = rs.getString("content_type");
-        FileType type = null;
-        for (FileType t : FileType.values()) {
-            if (t.mediaType().equals(mediaType)) {
-                type = t;
-            }
-        }
+        FileKind type = FileKind.ofMediaType(rs.getString("content_type")).orElse(null);
         return new Attachment(rs.getLong("id"), rs.getLong("training_id"), AttachmentKind.valueOf(rs.getString("kind")),
                 rs.getString("file_name"), type, rs.getLong("size_bytes"), rs.getString("sha256"),
                 rs.getObject("uploaded_at", OffsetDateTime.class).toInstant(), rs.getString("uploaded_by"));

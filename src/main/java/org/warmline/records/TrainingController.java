@@ -7,10 +7,12 @@ import java.time.YearMonth;
 import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
 
 import jakarta.validation.Valid;
+import org.springframework.context.MessageSource;
 import org.springframework.dao.DataAccessException;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
@@ -28,6 +30,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.warmline.files.FileKind;
+import org.warmline.files.FileRefused;
 import org.warmline.ledger.Training;
 import org.warmline.scheme.Scheme;
 
@@ -48,9 +52,11 @@ class TrainingController {
     private final TrainingAttachments attachments;
     private final AttachmentCheck check;
     private final ZoneId zone;
+    private final MessageSource messages;
 
     TrainingController(RecordsAccess access, ManualRecords records, TrainingAttachments attachments,
-            AttachmentCheck check, Scheme scheme) {
+            AttachmentCheck check, Scheme scheme, MessageSource messages) {
+        this.messages = messages;
         this.access = access;
         this.records = records;
         this.attachments = attachments;
@@ -140,7 +146,7 @@ class TrainingController {
     @PostMapping("/records/trainings/{id}/attachments")
     String attach(@PathVariable("id") long id, @RequestParam(name = "kind", required = false) String kind,
             @RequestParam(name = "file", required = false) MultipartFile file, Model model,
-            RedirectAttributes redirect) {
+            RedirectAttributes redirect, Locale locale) {
         RecordsAccess.Viewer viewer = access.viewer();
         Recorded<Training> training = visible(viewer, id);
         if (!viewer.mayAddTraining(training.record().unit())) {
@@ -153,23 +159,22 @@ class TrainingController {
             }
         }
         if (attachmentKind == null) {
-            model.addAttribute("uploadError", "records.file.kindRequired");
+            model.addAttribute("uploadError", messages.getMessage(new FileRefused("records.file.kindRequired"), locale));
             return trainingPage(viewer, training, model);
         }
         model.addAttribute("chosenKind", attachmentKind);
         AttachmentCheck.Checked checked;
         try {
             checked = check.check(file, attachmentKind);
-        } catch (AttachmentCheck.Refused refused) {
-            model.addAttribute("uploadError", refused.key());
-            model.addAttribute("uploadErrorArg", refused.argument());
+        } catch (FileRefused refused) {
+            model.addAttribute("uploadError", messages.getMessage(refused, locale));
             return trainingPage(viewer, training, model);
         }
         try {
-            attachments.add(id, attachmentKind, checked.fileName(), checked.type(), checked.content(),
+            attachments.add(id, attachmentKind, checked.fileName(), checked.kind(), checked.content(),
                     viewer.username(), Instant.now());
         } catch (DataAccessException | IllegalArgumentException e) {
-            model.addAttribute("uploadError", "records.file.saveFailed");
+            model.addAttribute("uploadError", messages.getMessage(new FileRefused("records.file.saveFailed"), locale));
             return trainingPage(viewer, training, model);
         }
         redirect.addFlashAttribute("message", "records.file.added");
@@ -183,7 +188,7 @@ class TrainingController {
         TrainingAttachments.StoredFile file = attachments.file(id)
                 .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
         visible(viewer, file.attachment().trainingId());
-        FileType type = file.attachment().type();
+        FileKind type = file.attachment().type();
         return ResponseEntity.ok()
                 .contentType(type == null ? MediaType.APPLICATION_OCTET_STREAM : MediaType.parseMediaType(type.mediaType()))
                 .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()

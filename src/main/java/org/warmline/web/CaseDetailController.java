@@ -3,7 +3,6 @@ package org.warmline.web;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Arrays;
-import java.util.List;
 import java.util.Locale;
 
 import jakarta.servlet.http.HttpServletResponse;
@@ -45,14 +44,16 @@ import org.warmline.security.Account;
 @RequestMapping("/cases/{caseNo}")
 class CaseDetailController {
 
-    static final String VIEW_DETAIL = "cases/detail";
+    static final String VIEW_DETAIL = CasePageModel.VIEW_DETAIL;
 
     private final DeskSupport support;
     private final CaseDesk desk;
     private final PhoneReveals reveals;
     private final MessageSource messages;
+    private final CasePageModel pages;
 
-    CaseDetailController(DeskSupport support, PhoneReveals reveals, MessageSource messages) {
+    CaseDetailController(DeskSupport support, PhoneReveals reveals, MessageSource messages, CasePageModel pages) {
+        this.pages = pages;
         this.support = support;
         this.desk = support.desk();
         this.reveals = reveals;
@@ -156,67 +157,10 @@ class CaseDetailController {
     }
 
     private String page(Case c, Account me, DeskSupport.Org org, boolean revealed, Model model) {
-        Instant now = Instant.now();
-        boolean works = support.worksCase(me, c);
-        model.addAttribute("row", support.row(c, me, org, now));
-        model.addAttribute("c", c);
-        model.addAttribute("phone", works && revealed ? c.citizenPhone() : DeskSupport.mask(c.citizenPhone()));
-        model.addAttribute("phoneRevealed", works && revealed);
-        model.addAttribute("canReveal", works && !revealed && c.citizenPhone() != null);
-        model.addAttribute("history", desk.history(c.id()));
-        List<String> actions = works ? Arrays.stream(DeskAction.values())
-                .filter(a -> a.allowedTo(me.role()) && a.offeredFor(c)).map(DeskAction::path).toList() : List.of();
-        model.addAttribute("actions", actions);
-        model.addAttribute("units", List.copyOf(org.units().values()));
-        model.addAttribute("staff", support.stewards().all());
-        model.addAttribute("levels", EvaluationLevel.values());
-        model.addAttribute("findings", ReviewFinding.values());
-        model.addAttribute("unitName", org.unitName(c.unit()));
-        model.addAttribute("handlerName", org.staffName(c.handler()));
-        model.addAttribute("links", links(c, me));
-        model.addAttribute("resolutionRule", desk.resolutionRules().ruleOf(c).name());
-        model.addAttribute("followUpUntil", c.completedAt() == null ? null
-                : c.completedAt().plus(desk.resolutionRules().followUpWindow()));
-        if (c.routedUnit() != null) {
-            model.addAttribute("routedUnitName", org.unitName(c.routedUnit()));
-            model.addAttribute("routedHandlerName", org.staffName(c.routedHandler()));
-        }
-        return VIEW_DETAIL;
+        return pages.page(c, me, org, revealed, model);
     }
 
-    /** A case linked to this one, as the page names it: the kind of link and the other case's number. */
-    record Link(String kind, String caseNo) {
-    }
-
-    /**
-     * The case this one is linked under (the complex case of a cluster, the earlier case it repeats or follows up) and
-     * the cases linked to it; only cases the viewer may see are named.
-     */
-    private List<Link> links(Case c, Account me) {
-        List<Link> out = new java.util.ArrayList<>();
-        java.util.function.BiConsumer<String, CaseId> up = (kind, id) -> {
-            if (id != null) {
-                desk.find(id).filter(other -> support.access().sees(me, other))
-                        .ifPresent(other -> out.add(new Link(kind, other.caseNo())));
-            }
-        };
-        up.accept("parent", c.parentCase());
-        up.accept("repeatOf", c.repeatOf());
-        up.accept("followUpOf", c.followUpOf());
-        for (Case child : desk.children(c.id())) {
-            if (support.access().sees(me, child)) {
-                out.add(new Link("child", child.caseNo()));
-            }
-        }
-        for (Case later : desk.relatedLater(c.id())) {
-            if (support.access().sees(me, later)) {
-                out.add(new Link(c.id().equals(later.repeatOf()) ? "repeatedBy" : "followedUpBy", later.caseNo()));
-            }
-        }
-        return out;
-    }
-
-    private static String redirectTo(Case c) {
+    static String redirectTo(Case c) {
         return "redirect:/cases/" + UriUtils.encodePathSegment(c.caseNo(), StandardCharsets.UTF_8);
     }
 

@@ -18,7 +18,8 @@ import org.warmline.security.Account;
 
 /**
  * {@code /cases}: the cases the viewer may see, filtered on the server (state, unit with its subtree, handler, phone,
- * text, submission dates), 20 a page, sorted by the nearest running deadline.
+ * text in number, name, address, demand, solution and notes, submission dates), 20 a page, sorted by the nearest
+ * running deadline; and the same list as an Excel workbook.
  */
 @Controller
 class CaseListController {
@@ -27,9 +28,11 @@ class CaseListController {
     static final int PAGE_SIZE = 20;
 
     private final DeskSupport support;
+    private final CaseExport export;
 
-    CaseListController(DeskSupport support) {
+    CaseListController(DeskSupport support, CaseExport export) {
         this.support = support;
+        this.export = export;
     }
 
     @GetMapping("/cases")
@@ -37,19 +40,7 @@ class CaseListController {
         Account me = support.me();
         DeskSupport.Org org = support.org();
         Instant now = Instant.now();
-        CaseQuery query = CaseQuery.all();
-        CaseState state = Arrays.stream(CaseState.values()).filter(s -> s.name().equals(filter.getState()))
-                .findFirst().orElse(null);
-        if (state != null) {
-            query = query.withStates(Set.of(state));
-        }
-        if (filter.getUnit() != null) {
-            query = query.withUnits(Set.of(filter.getUnit())); // CaseAccess.scoped takes the unit's subtree
-        }
-        query = query.withHandler(filter.getHandler()).withPhone(filter.getPhone()).withText(filter.getText());
-        Instant from = day(filter.getFrom(), 0);
-        Instant to = day(filter.getTo(), 1);
-        query = query.submitted(from, to);
+        CaseQuery query = query(filter);
         int page = filter.pageNumber();
         long offset = (long) (page - 1) * PAGE_SIZE;
         CasePage result = support.search(me, query.page(PAGE_SIZE, (int) Math.min(offset, 1_000_000)));
@@ -62,6 +53,34 @@ class CaseListController {
         model.addAttribute("units", List.copyOf(org.units().values()));
         model.addAttribute("staff", List.copyOf(org.staff().values()));
         return VIEW_LIST;
+    }
+
+    /**
+     * The list as filtered, every page of it, as an Excel workbook ({@link CaseExport}): for everyone who may see the
+     * cases, as many as they may see.
+     */
+    @GetMapping("/cases/export.xlsx")
+    void export(@ModelAttribute("filter") CaseFilter filter, java.util.Locale locale,
+                jakarta.servlet.http.HttpServletResponse response) throws java.io.IOException {
+        Account me = support.me();
+        export.write(me, query(filter), locale, response);
+    }
+
+    /** The query of the list's filters (the page aside). */
+    private CaseQuery query(CaseFilter filter) {
+        CaseQuery query = CaseQuery.all();
+        CaseState state = Arrays.stream(CaseState.values()).filter(s -> s.name().equals(filter.getState()))
+                .findFirst().orElse(null);
+        if (state != null) {
+            query = query.withStates(Set.of(state));
+        }
+        if (filter.getUnit() != null) {
+            query = query.withUnits(Set.of(filter.getUnit())); // CaseAccess.scoped takes the unit's subtree
+        }
+        query = query.withHandler(filter.getHandler()).withPhone(filter.getPhone()).withText(filter.getText());
+        Instant from = day(filter.getFrom(), 0);
+        Instant to = day(filter.getTo(), 1);
+        return query.submitted(from, to);
     }
 
     /** The start of the day (plus {@code plusDays}) in the desk's zone, or null for none or an unreadable date. */

@@ -29,6 +29,34 @@ public final class DeskFormat {
         return instant == null ? "" : INPUT.format(instant.atZone(zone));
     }
 
+    /**
+     * A value of the history as a person reads it: an instant (kept there in ISO-8601) written as {@link #at}, anything
+     * else as it is.
+     */
+    public String value(String text) {
+        if (text == null || text.length() < 20 || !text.endsWith("Z") || text.charAt(4) != '-') {
+            return text;
+        }
+        try {
+            return at(Instant.parse(text));
+        } catch (java.time.format.DateTimeParseException e) {
+            return text;
+        }
+    }
+
+    /** A file size: {@code 860 KB}, {@code 2.4 MB}. */
+    public String size(long bytes) {
+        if (bytes < 1024 * 1024) {
+            return Math.max(1, Math.round(bytes / 1024.0)) + " KB";
+        }
+        return String.format(java.util.Locale.ROOT, "%.1f MB", bytes / (1024.0 * 1024.0));
+    }
+
+    /** A phone number masked ({@code 138****5678}), as everyone but the people working a case sees it. */
+    public String mask(String phone) {
+        return org.warmline.cases.PhoneMask.mask(phone);
+    }
+
     ZoneId zone() {
         return zone;
     }

@@ -14,6 +14,9 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 import org.warmline.cases.Case;
+import org.warmline.cases.CaseAttachments;
+import org.warmline.files.FileKind;
+import org.warmline.files.TestFiles;
 import org.warmline.ledger.Category;
 import org.warmline.ledger.EvaluationLevel;
 import org.warmline.ledger.ReviewFinding;
@@ -70,6 +73,16 @@ class ApiAuthorizationMatrixTest extends ApiFixture {
             notifications-read 204 204 204 204 204 204 204 401
             health            200 200 200 200 200 200 200 200
             prometheus        200 403 403 403 403 403 403 401
+            files             200 200 200 200 404 200 404 401
+            file-add          403 403 201 201 404 201 404 401
+            file              200 200 200 200 404 200 404 401
+            file-preview      200 200 200 200 404 200 404 401
+            file-other-case   404 404 404 404 404 404 404 401
+            notes             200 200 200 200 404 200 404 401
+            note-add          403 403 201 201 404 201 404 401
+            contacts          200 200 200 200 404 200 404 401
+            contact-add       403 403 403 200 404 200 404 401
+            correct           403 403 200 200 404 403 404 401
             """;
 
     /**
@@ -199,7 +212,60 @@ class ApiAuthorizationMatrixTest extends ApiFixture {
             Map.entry("notification-read", t -> post("/api/notifications/{id}/read", Long.MAX_VALUE)),
             Map.entry("notifications-read", t -> post("/api/notifications/read")),
             Map.entry("health", t -> get("/actuator/health")),
-            Map.entry("prometheus", t -> get("/actuator/prometheus")));
+            Map.entry("prometheus", t -> get("/actuator/prometheus")),
+            Map.entry("files", t -> get("/api/cases/{no}/attachments", t.shared("files").caseNo())),
+            Map.entry("file-add", t -> post("/api/cases/{no}/attachments", t.shared("file-add").caseNo())
+                    .with(filePart("file", "现场.jpg", "image/jpeg", TestFiles.jpeg(32, 24)))),
+            Map.entry("file", t -> get("/api/cases/{no}/attachments/{id}", t.withPhoto()[0], t.withPhoto[1])),
+            Map.entry("file-preview", t -> get("/api/cases/{no}/attachments/{id}/preview", t.withPhoto()[0],
+                    t.withPhoto[1])),
+            Map.entry("file-other-case", t -> get("/api/cases/{no}/attachments/{id}", t.shared("other").caseNo(),
+                    t.withPhoto()[1])),
+            Map.entry("notes", t -> get("/api/cases/{no}/notes", t.shared("notes").caseNo())),
+            Map.entry("note-add", t -> post("/api/cases/{no}/notes", t.shared("note-add").caseNo())
+                    .contentType(MediaType.APPLICATION_JSON).content("{\"text\":\"用户晚上7点后在家\"}")),
+            Map.entry("contacts", t -> get("/api/cases/{no}/contacts", t.shared("contacts").caseNo())),
+            Map.entry("contact-add", t -> action(t.shared("contact-add"), "contacts",
+                    "{\"version\":$v,\"outcome\":\"NO_ANSWER\"}")),
+            Map.entry("correct", t -> action(t.dispatched(), "correct",
+                    "{\"version\":$v,\"reason\":\"类别选错\",\"category\":\"SUGGESTION\"}")));
+
+    @org.springframework.beans.factory.annotation.Autowired
+    CaseAttachments attachments;
+    /** The last {@link #withPhoto()}: case number and file id. */
+    private String[] withPhoto;
+
+    private void withPhotoResult(String[] photo) {
+        withPhoto = photo;
+    }
+
+    /** One dispatched case per endpoint for the rows that change nothing of it (so the table makes few cases). */
+    private static final java.util.Map<String, Case> SHARED = new java.util.concurrent.ConcurrentHashMap<>();
+
+    private static final java.util.concurrent.atomic.AtomicReference<String[]> PHOTO =
+            new java.util.concurrent.atomic.AtomicReference<>();
+
+    private Case shared(String endpoint) {
+        return SHARED.computeIfAbsent(endpoint, e -> dispatched());
+    }
+
+    /** A dispatched case with a photo: its number and the photo's id (kept in {@link #withPhoto} too). */
+    private String[] withPhoto() {
+        if (PHOTO.get() != null) {
+            withPhotoResult(PHOTO.get());
+            return PHOTO.get();
+        }
+        Case c = shared("photo");
+        try (CaseAttachments.Prepared p = attachments.prepare(new java.io.ByteArrayInputStream(
+                TestFiles.jpeg(64, 48)), "温度计.jpg", FileKind.ALL)) {
+            withPhoto = new String[] {c.caseNo(), Long.toString(attachments.add(c.id(), p, "S01", false,
+                    Instant.now()).id())};
+            PHOTO.set(withPhoto);
+            return withPhoto;
+        } catch (org.warmline.files.FileRefused e) {
+            throw new AssertionError(e);
+        }
+    }
 
     @ParameterizedTest(name = "{0} as {1} -> {2}")
     @MethodSource("cells")

@@ -158,6 +158,21 @@ public abstract class ApiFixture {
         return out;
     }
 
+    /**
+     * A file part of a multipart request ({@code multipart/form-data}) on a plain request builder, so that the tables of
+     * endpoints can hold uploads beside other requests.
+     */
+    public static org.springframework.test.web.servlet.request.RequestPostProcessor filePart(String field, String name,
+            String type, byte[] content) {
+        return request -> {
+            org.springframework.mock.web.MockPart part = new org.springframework.mock.web.MockPart(field, name, content);
+            part.getHeaders().setContentType(org.springframework.http.MediaType.parseMediaType(type));
+            request.addPart(part);
+            request.setContentType("multipart/form-data; boundary=warmline");
+            return request;
+        };
+    }
+
     // ---------------------------------------------------------------------------------------------- cases in states
 
     /** A hotline complaint registered and accepted by the agent, not dispatched. */

@@ -363,7 +363,7 @@ class LedgerImportTest extends AssessingFixture {
         String token = page.replaceAll("(?s).*name=\"token\" value=\"([0-9a-f]+)\".*", "$1");
 
         // someone corrects the case meanwhile: the confirmation imports nothing and shows the new preview
-        desk.amend(before.id(), before.version(), admin, Instant.now(), Case.Action.IMPORT, "test",
+        desk.changeFacts(before.id(), before.version(), admin, Instant.now(), Case.Action.IMPORT, "test",
                 List.of(new org.warmline.cases.CaseFact.Change(org.warmline.cases.CaseFact.ADDRESS, "幸福路 9 号")));
         mvc.perform(post("/assessments/import/confirm").param("token", token).session(session).with(csrf())
                         .with(user(admin.username()).roles(admin.role().name())))

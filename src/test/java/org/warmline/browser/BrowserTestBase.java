@@ -193,7 +193,25 @@ public abstract class BrowserTestBase {
     /** Clicks the submit button of a form and waits for the page it leads to (the form is gone from the page). */
     protected void submit(WebElement form) {
         click(form.findElement(By.cssSelector("button[type=submit]")));
-        wait.until(ExpectedConditions.stalenessOf(form));
+        wait.until(d -> gone(form));
+    }
+
+    /**
+     * Whether an element has left the page: stale, or (while the next page replaces the document) a node that Chromium
+     * says no longer belongs to it.
+     */
+    private static boolean gone(WebElement element) {
+        try {
+            element.isEnabled();
+            return false;
+        } catch (org.openqa.selenium.StaleElementReferenceException stale) {
+            return true;
+        } catch (org.openqa.selenium.WebDriverException e) {
+            if (e.getMessage() != null && e.getMessage().contains("does not belong to the document")) {
+                return true;
+            }
+            throw e;
+        }
     }
 
     /** What the browser's console received since the last call (messages of every level). */

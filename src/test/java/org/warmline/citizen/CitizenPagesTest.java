@@ -73,6 +73,9 @@ class CitizenPagesTest {
     @Autowired
     SubmissionLimits limits;
 
+    @Autowired
+    org.warmline.cases.CaseAttachments attachments;
+
     String team;
     String steward;
     Account agent;
@@ -352,5 +355,95 @@ class CitizenPagesTest {
                 .andExpect(content().string(containsString("此设备今天已提交 5 次")));
         assertThat(desk.earlierCases(phone, Instant.now())).isEmpty();
         assertThat(limits.countedForPhone(phone, Instant.now())).isZero();
+    }
+
+    // ---------------------------------------------------------------------------------------------- photos
+
+    private MockHttpServletRequestBuilder withPhotos(MockHttpServletRequestBuilder request, String... names) {
+        for (String name : names) {
+            byte[] content = name.endsWith(".svg")
+                    ? "<svg xmlns=\"http://www.w3.org/2000/svg\"><script>alert(1)</script></svg>".getBytes()
+                    : name.startsWith("gps") ? org.warmline.files.TestFiles.fixture(name)
+                    : org.warmline.files.TestFiles.jpeg(64, 48);
+            request.with(org.warmline.api.ApiFixture.filePart("photos", name, "image/jpeg", content));
+        }
+        return request;
+    }
+
+    private long casesOf(String phone) {
+        return jdbc.sql("select count(*) from petition_case where citizen_phone = ?").param(phone).query(Long.class)
+                .single();
+    }
+
+    @Test
+    void theFormTakesUpToFivePhotosKeptWithoutLocationOrNothingAtAll() throws Exception {
+        String phone = phone();
+        MvcResult result = mvc.perform(withPhotos(form(phone, address(), "暖气不热,附室温照片"), "gps.jpg", "gps.png",
+                        "IMG_0003.jpg"))
+                .andExpect(status().is3xxRedirection()).andExpect(redirectedUrl("/public/submitted")).andReturn();
+        String link = (String) result.getFlashMap().get("trackingLink");
+        Case c = caseOf(link.substring(link.lastIndexOf('/') + 1));
+        List<org.warmline.cases.CaseAttachments.Attachment> photos = attachments.of(c.id());
+        assertThat(photos).extracting(org.warmline.cases.CaseAttachments.Attachment::fileName)
+                .containsExactly("gps.jpg", "gps.png", "IMG_0003.jpg");
+        assertThat(photos).allMatch(org.warmline.cases.CaseAttachments.Attachment::byCitizen)
+                .allMatch(org.warmline.cases.CaseAttachments.Attachment::hasPreview);
+        java.io.ByteArrayOutputStream kept = new java.io.ByteArrayOutputStream();
+        attachments.copyTo(photos.get(0), false, kept);
+        java.nio.file.Path file = java.nio.file.Files.createTempFile("kept", ".jpg");
+        java.nio.file.Files.write(file, kept.toByteArray());
+        assertThat(com.drew.imaging.ImageMetadataReader.readMetadata(file.toFile())
+                .getDirectoriesOfType(com.drew.metadata.exif.GpsDirectory.class).stream()
+                .map(com.drew.metadata.exif.GpsDirectory::getGeoLocation).filter(java.util.Objects::nonNull))
+                .as("no location kept").isEmpty();
+        java.nio.file.Files.delete(file);
+        assertThat(desk.history(c.id())).filteredOn(h -> h.action().equals("ATTACH"))
+                .extracting(HistoryEntry::actor).containsOnly(CaseDesk.CITIZEN).hasSize(3);
+
+        String other = phone();
+        mvc.perform(withPhotos(form(other, address(), "太多照片"), "1.jpg", "2.jpg", "3.jpg", "4.jpg", "5.jpg",
+                        "6.jpg"))
+                .andExpect(status().isBadRequest()).andExpect(content().string(containsString("最多只能上传 5 张照片")));
+        mvc.perform(withPhotos(form(other, address(), "带脚本的图片"), "ok.jpg", "x.svg"))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().string(allOf(containsString("照片“x.svg”无法接受"), containsString("SVG"))));
+        assertThat(casesOf(other)).as("a refused photo files no case").isZero();
+        mvc.perform(get("/public/new")).andExpect(content().string(allOf(
+                containsString("enctype=\"multipart/form-data\""), containsString("capture=\"environment\""),
+                containsString("accept=\"image/*\""), containsString("/js/files.js"))));
+    }
+
+    @Test
+    void aTrackingLinkOpensItsOwnCasesPhotosOnlyAndTakesMoreWhileTheCaseIsOpen() throws Exception {
+        String mine = submit(phone(), address(), "楼道漏水");
+        String theirs = submit(phone(), address(), "别人的问题");
+        mvc.perform(withPhotos(post("/public/track/" + mine + "/photos").with(csrf()), "漏水处.jpg"))
+                .andExpect(status().is3xxRedirection());
+        mvc.perform(withPhotos(post("/public/track/" + theirs + "/photos").with(csrf()), "别人的.jpg"))
+                .andExpect(status().is3xxRedirection());
+        Case c = caseOf(mine);
+        long own = attachments.of(c.id()).get(0).id();
+        long others = attachments.of(caseOf(theirs).id()).get(0).id();
+        org.warmline.cases.CaseAttachments.Attachment staff;
+        try (org.warmline.cases.CaseAttachments.Prepared p = attachments.prepare(new java.io.ByteArrayInputStream(
+                org.warmline.files.TestFiles.jpeg(30, 30)), "维修记录.jpg", org.warmline.files.FileKind.ALL)) {
+            staff = attachments.add(c.id(), p, steward, false, Instant.now());
+        }
+        mvc.perform(get("/public/track/" + mine)).andExpect(status().isOk()).andExpect(content().string(allOf(
+                containsString("漏水处.jpg"), containsString("/public/track/" + mine + "/files/" + own + "/preview"),
+                not(containsString("维修记录.jpg")), not(containsString("别人的.jpg")))));
+        mvc.perform(get("/public/track/" + mine + "/files/" + own)).andExpect(status().isOk())
+                .andExpect(header().string("Content-Type", "image/jpeg"));
+        mvc.perform(get("/public/track/" + mine + "/files/" + own + "/preview")).andExpect(status().isOk());
+        mvc.perform(get("/public/track/" + mine + "/files/" + others)).andExpect(status().isNotFound());
+        mvc.perform(get("/public/track/" + mine + "/files/" + staff.id())).andExpect(status().isNotFound());
+        mvc.perform(get("/public/track/" + mine.substring(1) + "x/files/" + own)).andExpect(status().isNotFound());
+
+        Case withdrawn = desk.withdraw(c.id(), c.version(), agent, Instant.now(), "用户撤回");
+        mvc.perform(withPhotos(post("/public/track/" + mine + "/photos").with(csrf()), "再来一张.jpg"))
+                .andExpect(status().isUnprocessableContent())
+                .andExpect(content().string(containsString("不能再上传文件")));
+        assertThat(attachments.of(withdrawn.id())).hasSize(2);
+        mvc.perform(get("/public/track/" + mine)).andExpect(content().string(not(containsString("id=\"add-photos\""))));
     }
 }

@@ -1,9 +1,6 @@
 package org.warmline.durability;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -21,7 +18,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -57,7 +53,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * anything else. Requests in flight at the kill (no answer) may or may not have been stored. The restarted server
  * takes new cases and answers a repeated key with the case made before the kill.
  *
- * <p>The child's output goes to {@code target/durability/server-N.log}.
+ * <p>The child's output goes to {@code target/durability/server-N.log} ({@link ChildServers}).
  */
 @EnabledOnOs({OS.LINUX, OS.MAC})
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -68,14 +64,12 @@ class KillNineDurabilityTest {
     private static final int MIN_ACKS_BEFORE_KILL = 200;
     private static final int MAX_ACKS_BEFORE_KILL = 1500;
     private static final int MAX_REQUESTS = 5000;
-    private static final Duration STARTUP = Duration.ofSeconds(120);
     private static final Pattern CASE_NO = Pattern.compile("\"caseNo\"\\s*:\\s*\"([^\"]+)\"");
     private static final String BODY = """
             {"channel":"WECHAT","category":"COMPLAINT","topic":"室温不达标","citizenPhone":"13812345678",
              "address":"幸福小区%d号楼","demand":"暖气不热 %s"}""";
 
     private final Path workDir = Paths.get("target", "durability").toAbsolutePath();
-    private final List<Process> processes = new CopyOnWriteArrayList<>();
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(2)).build();
     private DataSource db;
@@ -83,7 +77,7 @@ class KillNineDurabilityTest {
     private String jdbcUrl;
     private String username;
     private String token;
-    private int serverCount;
+    private ChildServers servers;
 
     @BeforeAll
     void database() throws Exception {
@@ -98,27 +92,19 @@ class KillNineDurabilityTest {
                 PasswordEncoderFactories.createDelegatingPasswordEncoder());
         accounts.create("durability-agent", "durability-password", Role.AGENT, null, null);
         token = accounts.newApiToken("durability-agent");
+        servers = new ChildServers(workDir, jdbcUrl, username, token, http);
     }
 
     @AfterAll
     void killTheServers() {
-        for (Process p : processes) {
-            if (p.isAlive()) {
-                p.destroyForcibly();
-                try {
-                    p.waitFor(10, TimeUnit.SECONDS);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
-            }
-        }
+        servers.stopAll();
     }
 
     @Test
     @Timeout(value = 5, unit = TimeUnit.MINUTES)
     void everyCaseAcknowledgedWith201SurvivesAKill9() throws Exception {
         long began = System.nanoTime();
-        Server first = startServer();
+        ChildServers.Server first = servers.start();
 
         // ---- load, and kill -9 in the middle of it
         Map<String, String> acknowledged = new ConcurrentHashMap<>(); // idempotency key -> case number answered
@@ -136,7 +122,7 @@ class KillNineDurabilityTest {
                     for (int n = 0; !stop.get() && sent.incrementAndGet() <= MAX_REQUESTS; n++) {
                         String key = "kill9-" + client + "-" + n;
                         try {
-                            HttpResponse<String> r = submit(first.port, key, client * 100_000 + n);
+                            HttpResponse<String> r = submit(first.port(), key, client * 100_000 + n);
                             if (r.statusCode() == 201) {
                                 acknowledged.put(key, caseNo(r.body()));
                             } else {
@@ -144,7 +130,7 @@ class KillNineDurabilityTest {
                             }
                         } catch (IOException e) {
                             inDoubt.add(key); // connection reset or refused: the server is gone
-                            if (!first.process.isAlive()) {
+                            if (!first.process().isAlive()) {
                                 return null;
                             }
                         }
@@ -164,9 +150,7 @@ class KillNineDurabilityTest {
             int sentBeforeKill = sent.get();
             assertThat(sentBeforeKill).as("the load is still running at the kill").isLessThan(MAX_REQUESTS);
             long loadMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - loadStart);
-            kill9(first.process);
-            assertThat(first.process.waitFor(30, TimeUnit.SECONDS)).isTrue();
-            assertThat(first.process.exitValue()).as("exit status of a SIGKILLed process").isEqualTo(128 + 9);
+            ChildServers.kill9(first.process());
             stop.set(true);
             for (Future<?> f : running) {
                 f.get(30, TimeUnit.SECONDS);
@@ -181,7 +165,7 @@ class KillNineDurabilityTest {
         assertThat(refused).as("answers other than 201 under load").isEmpty();
 
         // ---- restart on the same database
-        Server second = startServer();
+        ChildServers.Server second = servers.start();
 
         Map<String, String> stored = new HashMap<>();
         // the desk keeps a key scoped to the account that sent it: account:<id>:<key>
@@ -221,11 +205,11 @@ class KillNineDurabilityTest {
                     .GET().build(), HttpResponse.BodyHandlers.ofString());
             assertThat(read.statusCode()).as("GET " + caseNo).isEqualTo(200);
             assertThat(caseNo(read.body())).isEqualTo(caseNo);
-            HttpResponse<String> again = submit(second.port, key, sentAs(key));
+            HttpResponse<String> again = submit(second.port(), key, sentAs(key));
             assertThat(again.statusCode()).as("the same key again after the restart").isEqualTo(200);
             assertThat(caseNo(again.body())).isEqualTo(caseNo);
         }
-        HttpResponse<String> fresh = submit(second.port, "kill9-after-restart", 1);
+        HttpResponse<String> fresh = submit(second.port(), "kill9-after-restart", 1);
         assertThat(fresh.statusCode()).as("a new case after the restart").isEqualTo(201);
         assertThat(stored.values()).doesNotContain(caseNo(fresh.body()));
 
@@ -235,87 +219,6 @@ class KillNineDurabilityTest {
                 acknowledged.size(), acknowledged.keySet().stream().filter(stored::containsKey).count(),
                 inDoubt.size(), inDoubtStored, stored.size(),
                 TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - began));
-    }
-
-    // ---------------------------------------------------------------------------------------------- the server
-
-    private record Server(Process process, int port, Path log) {
-        String base() {
-            return "http://127.0.0.1:" + port;
-        }
-    }
-
-    /** Starts the application as its own OS process on the test database; waits until GET /api/me answers 200. */
-    private Server startServer() throws Exception {
-        for (int attempt = 1; ; attempt++) {
-            int port = freePort();
-            Path log = workDir.resolve("server-" + (++serverCount) + ".log");
-            Path argFile = workDir.resolve("classpath.args");
-            // the test class path can be long: pass it in an argument file, not on the command line
-            Files.writeString(argFile, "-cp \"" + System.getProperty("java.class.path").replace("\\", "\\\\")
-                    + "\"\n", StandardCharsets.UTF_8);
-            String java = Paths.get(System.getProperty("java.home"), "bin", "java").toString();
-            ProcessBuilder builder = new ProcessBuilder(java, "-Xmx512m", "-XX:TieredStopAtLevel=1",
-                    "-XX:+UseSerialGC", "-Dfile.encoding=UTF-8", "@" + argFile,
-                    "org.warmline.WarmlineApplication",
-                    "--server.address=127.0.0.1", "--server.port=" + port,
-                    "--spring.datasource.url=" + jdbcUrl, "--spring.datasource.username=" + username,
-                    "--spring.datasource.password=", "--warmline.escalation.enabled=false",
-                    "--spring.main.banner-mode=off")
-                    .directory(workDir.toFile())
-                    .redirectErrorStream(true)
-                    .redirectOutput(ProcessBuilder.Redirect.to(log.toFile()));
-            Process process = builder.start();
-            processes.add(process);
-            Server server = new Server(process, port, log);
-            if (awaitReady(server)) {
-                return server;
-            }
-            String output = tail(log);
-            process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
-            if (attempt < 3 && output.contains("already in use")) {
-                continue; // someone else took the free port in between
-            }
-            throw new AssertionError("the server did not start (see " + log + "):\n" + output);
-        }
-    }
-
-    private boolean awaitReady(Server server) throws InterruptedException {
-        long deadline = System.nanoTime() + STARTUP.toNanos();
-        HttpRequest me = authorized(URI.create(server.base() + "/api/me")).timeout(Duration.ofSeconds(2)).GET()
-                .build();
-        while (System.nanoTime() < deadline && server.process.isAlive()) {
-            try {
-                if (http.send(me, HttpResponse.BodyHandlers.ofString()).statusCode() == 200) {
-                    return true;
-                }
-            } catch (IOException notYet) {
-                // not listening yet
-            }
-            Thread.sleep(200);
-        }
-        return false;
-    }
-
-    private static void kill9(Process process) throws Exception {
-        Process kill = new ProcessBuilder("kill", "-9", Long.toString(process.pid())).inheritIO().start();
-        assertThat(kill.waitFor(10, TimeUnit.SECONDS)).isTrue();
-        assertThat(kill.exitValue()).as("kill -9 " + process.pid()).isZero();
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
-            return socket.getLocalPort();
-        }
-    }
-
-    private static String tail(Path log) {
-        try {
-            List<String> lines = Files.readAllLines(log, StandardCharsets.UTF_8);
-            return String.join("\n", lines.subList(Math.max(0, lines.size() - 60), lines.size()));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 
     // ---------------------------------------------------------------------------------------------- the API
@@ -337,7 +240,7 @@ class KillNineDurabilityTest {
     }
 
     private HttpRequest.Builder authorized(URI uri) {
-        return HttpRequest.newBuilder(uri).header("Authorization", "Bearer " + token);
+        return servers.authorized(uri);
     }
 
     private static String caseNo(String body) {

@@ -20,7 +20,8 @@ class MigrationTest {
     void migrationsCreateEveryTable(String name, Supplier<DataSource> database) {
         JdbcClient jdbc = JdbcClient.create(database.get());
         for (String table : List.of("org_unit", "staff", "account", "petition_case", "case_history", "scheme_version",
-                "holiday_calendar", "shedlock", "routing_rule")) {
+                "holiday_calendar", "shedlock", "routing_rule", "stored_file", "stored_file_chunk", "case_attachment",
+                "case_note", "case_contact")) {
             assertThat(jdbc.sql("select count(*) from " + table).query(Long.class).single()).as(table).isZero();
         }
     }

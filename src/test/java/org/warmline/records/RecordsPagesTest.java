@@ -291,7 +291,7 @@ class RecordsPagesTest {
     @Test
     void anAttachedFileIsKeptMarksItsRecordAndIsServedBackAsASafeDownload() throws Exception {
         long id = addTraining(assessor, branch, "规范培训");
-        mvc.perform(multipart("/records/trainings/" + id + "/attachments").file(pdf("..\\..\\签到 表\".pdf"))
+        mvc.perform(multipart("/records/trainings/" + id + "/attachments").file(pdf("签到 表\".pdf"))
                         .with(as(assessor)).with(csrf()).param("kind", "SIGN_IN"))
                 .andExpect(status().is3xxRedirection()).andExpect(redirectedUrl("/records/trainings/" + id))
                 .andExpect(flash().attribute("message", "records.file.added"));
@@ -299,7 +299,7 @@ class RecordsPagesTest {
                 .isEqualTo(new Training(branch, LocalDate.of(2026, 1, 8), "规范培训", true, false, false));
         TrainingAttachments.Attachment stored = attachments.of(id).get(0);
         assertThat(stored.fileName()).isEqualTo("签到 表_.pdf");
-        assertThat(stored.type()).isEqualTo(FileType.PDF);
+        assertThat(stored.type()).isEqualTo(org.warmline.files.FileKind.PDF);
         assertThat(stored.uploadedBy()).isEqualTo(assessor.username());
 
         MvcResult download = mvc.perform(get("/records/attachments/" + stored.id()).with(as(manager)))
@@ -337,11 +337,16 @@ class RecordsPagesTest {
                 {"setup.pdf", "SIGN_IN", "文件类型不被接受"},
                 {"big.pdf", "SIGN_IN", "文件太大:最大 10 MB"},
                 {"empty.pdf", "SIGN_IN", "请选择要上传的文件"},
-                {"photo.png", "COURSEWARE", "该类附件不接受 PNG 文件"},
+                {"photo.png", "COURSEWARE", "此处不接受 PNG 文件"},
                 {"page.html", "PHOTOS", "文件类型不被接受"},
                 {"ok.pdf", "", "请选择附件类型"},
+                {"课件.docx", "COURSEWARE", "可能是“压缩炸弹”"},
+                {"签到表.docx", "SIGN_IN", "含有 DOCTYPE 或实体声明"},
+                {"..\\签到表.pdf", "SIGN_IN", "文件名不能包含路径"},
         };
-        byte[][] contents = {exe, tooBig, new byte[0], png, "<html><script>x</script></html>".getBytes(), pdfBytes()};
+        byte[][] contents = {exe, tooBig, new byte[0], png, "<html><script>x</script></html>".getBytes(), pdfBytes(),
+                java.nio.file.Files.readAllBytes(org.warmline.files.TestFiles.docxBomb()),
+                org.warmline.files.TestFiles.docxWithExternalEntity(), pdfBytes()};
         for (int i = 0; i < cases.length; i++) {
             mvc.perform(multipart("/records/trainings/" + id + "/attachments")
                             .file(new MockMultipartFile("file", cases[i][0], "application/pdf", contents[i]))

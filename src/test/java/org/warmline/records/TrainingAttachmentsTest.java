@@ -12,6 +12,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.JdbcTransactionManager;
+import org.warmline.files.FileKind;
 import org.warmline.ledger.Training;
 import org.warmline.ledger.Unit;
 import org.warmline.ledger.UnitKind;
@@ -46,18 +47,18 @@ class TrainingAttachmentsTest {
         photo[0] = (byte) 0xFF;
         photo[1] = (byte) 0xD8;
         photo[2] = (byte) 0xFF;
-        long id = attachments.add(training, AttachmentKind.PHOTOS, "现场.jpg", FileType.JPEG, photo, "assessor", at);
+        long id = attachments.add(training, AttachmentKind.PHOTOS, "现场.jpg", FileKind.JPEG, photo, "assessor", at);
 
         var stored = attachments.file(id).orElseThrow();
         assertThat(stored.content()).isEqualTo(photo);
         assertThat(stored.attachment()).isEqualTo(new TrainingAttachments.Attachment(id, training,
-                AttachmentKind.PHOTOS, "现场.jpg", FileType.JPEG, photo.length, TrainingAttachments.sha256(photo), at,
+                AttachmentKind.PHOTOS, "现场.jpg", FileKind.JPEG, photo.length, TrainingAttachments.sha256(photo), at,
                 "assessor"));
         assertThat(records.training(training).orElseThrow().record())
                 .isEqualTo(new Training("B1", LocalDate.of(2026, 1, 8), "投诉处理规范", false, false, true));
 
         byte[] pdf = "%PDF-1.7 签到表".getBytes(java.nio.charset.StandardCharsets.UTF_8);
-        long second = attachments.add(training, AttachmentKind.SIGN_IN, "签到表.pdf", FileType.PDF, pdf, "mgr", at);
+        long second = attachments.add(training, AttachmentKind.SIGN_IN, "签到表.pdf", FileKind.PDF, pdf, "mgr", at);
         assertThat(attachments.of(training)).extracting(TrainingAttachments.Attachment::id).containsExactly(id, second);
         assertThat(attachments.all()).hasSize(2);
         assertThat(records.training(training).orElseThrow().record().signIn()).isTrue();
@@ -65,7 +66,7 @@ class TrainingAttachmentsTest {
         assertThat(attachments.file(second).orElseThrow().content()).isEqualTo(pdf);
         assertThat(attachments.file(second + 1000)).isEmpty();
 
-        assertThatThrownBy(() -> attachments.add(training + 1000, AttachmentKind.COURSEWARE, "x.pdf", FileType.PDF,
+        assertThatThrownBy(() -> attachments.add(training + 1000, AttachmentKind.COURSEWARE, "x.pdf", FileKind.PDF,
                 pdf, "assessor", at)).isInstanceOf(IllegalArgumentException.class);
         assertThat(attachments.all()).hasSize(2);
         assertThatThrownBy(() -> jdbc.sql("insert into training_attachment (training_id, kind, file_name, content_type, "

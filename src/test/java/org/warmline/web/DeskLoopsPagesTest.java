@@ -12,6 +12,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 import org.warmline.api.ApiFixture;
 import org.warmline.cases.Case;
+import org.warmline.cases.RegisterCommand;
 import org.warmline.cases.CaseClocks;
 import org.warmline.cases.CaseState;
 import org.warmline.cases.KeyedText;
@@ -122,8 +123,12 @@ class DeskLoopsPagesTest extends ApiFixture {
 
     @Test
     void theIntakeLinksARepeatAndTheCasePagesShowTheLinkBothWays() throws Exception {
-        Case earlier = accepted(Category.COMPLAINT);
-        String phone = earlier.citizenPhone();
+        // a phone of its own: the shared database holds other complaints of the fixture's phone
+        String phone = "1370" + String.format("%07d", new java.util.Random().nextInt(10_000_000));
+        Instant now = Instant.now();
+        Case earlier = desk.registerByAgent(new RegisterCommand(org.warmline.ledger.Channel.HOTLINE, Category.COMPLAINT,
+                false, "室温不达标", "王女士", phone, "幸福小区3-2-501", "卧室室温16度", now.minusSeconds(7200),
+                now.minusSeconds(3600), null), account(Caller.AGENT), now);
         mvc.perform(get("/cases/new/caller").param("citizenPhone", phone).param("topic", earlier.topic())
                         .with(as(Caller.AGENT)))
                 .andExpect(content().string(allOf(containsString("id=\"repeat-of\""),

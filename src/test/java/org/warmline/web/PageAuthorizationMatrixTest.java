@@ -18,6 +18,9 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 import org.warmline.api.ApiFixture;
 import org.warmline.cases.Case;
+import org.warmline.cases.CaseAttachments;
+import org.warmline.files.FileKind;
+import org.warmline.files.TestFiles;
 import org.warmline.ledger.Category;
 import org.warmline.ledger.EvaluationLevel;
 import org.warmline.ledger.ReviewFinding;
@@ -86,6 +89,15 @@ class PageAuthorizationMatrixTest extends ApiFixture {
             notification-read-unknown 404 404 404 404 404 404 404 302
             notifications-read-all    302 302 302 302 302 302 302 302
             notifications-contact     302 302 302 302 302 302 302 302
+            case-print                200 200 200 200 404 200 404 302
+            case-note                 403 403 302 302 404 302 404 302
+            case-contact              403 403 403 302 404 302 404 302
+            case-correct              403 403 302 302 404 403 404 302
+            case-attach               403 403 302 302 404 302 404 302
+            case-file                 200 200 200 200 404 200 404 302
+            case-file-preview         200 200 200 200 404 200 404 302
+            case-file-unknown         404 404 404 404 404 404 404 302
+            cases-export              200 200 200 200 200 200 200 302
             my-work                   200 200 200 200 200 200 200 302
             dashboard                 200 200 200 200 200 200 200 302
             clusters-link             403 403 302 403 403 403 403 302
@@ -123,6 +135,34 @@ class PageAuthorizationMatrixTest extends ApiFixture {
 
     @Autowired
     AccountStore accounts;
+    @Autowired
+    CaseAttachments attachments;
+
+    /** One dispatched case per endpoint for the rows that change nothing of it (so the table makes few cases). */
+    private static final java.util.Map<String, Case> SHARED = new java.util.concurrent.ConcurrentHashMap<>();
+
+    private static final java.util.concurrent.atomic.AtomicReference<String[]> PHOTO =
+            new java.util.concurrent.atomic.AtomicReference<>();
+
+    private Case shared(String endpoint) {
+        return SHARED.computeIfAbsent(endpoint, e -> dispatched());
+    }
+
+    /** A dispatched case with a photo: its number and the photo's id. */
+    private String[] withPhoto() {
+        if (PHOTO.get() != null) {
+            return PHOTO.get();
+        }
+        Case c = shared("photo");
+        try (CaseAttachments.Prepared p = attachments.prepare(new java.io.ByteArrayInputStream(
+                TestFiles.jpeg(64, 48)), "温度计.jpg", FileKind.ALL)) {
+            PHOTO.set(new String[] {c.caseNo(), Long.toString(attachments.add(c.id(), p, "S01", false,
+                    Instant.now()).id())});
+            return PHOTO.get();
+        } catch (org.warmline.files.FileRefused e) {
+            throw new AssertionError(e);
+        }
+    }
 
     static Stream<Arguments> cells() {
         List<Arguments> cells = new ArrayList<>();
@@ -218,6 +258,16 @@ class PageAuthorizationMatrixTest extends ApiFixture {
                 .param("outcome", "NO_ANSWER");
     }
 
+    /** A post of the case page's work forms ({@code notes}, {@code contacts}, {@code correct}) with the version. */
+    private static MockHttpServletRequestBuilder work(Case c, String path, String... params) {
+        MockHttpServletRequestBuilder request = post("/cases/{no}/" + path, c.caseNo())
+                .param("version", Integer.toString(c.version()));
+        for (int i = 0; i + 1 < params.length; i += 2) {
+            request.param(params[i], params[i + 1]);
+        }
+        return request;
+    }
+
     /** A throwaway account for the account actions (never one of the fixture's). */
     private String throwaway() {
         String username = "tmp-" + UUID.randomUUID().toString().substring(0, 8);
@@ -280,6 +330,26 @@ class PageAuthorizationMatrixTest extends ApiFixture {
             Map.entry("notifications-read-all", t -> post("/notifications/read-all")),
             Map.entry("notifications-contact", t -> post("/notifications/contact").param("email", "a@example.com")
                     .param("mobile", "13900001111")),
+            Map.entry("case-print", t -> get("/cases/{no}/print", t.shared("print").caseNo())),
+            Map.entry("case-note", t -> post("/cases/{no}/notes", t.shared("note").caseNo()).param("text", "晚上再联系")),
+            Map.entry("case-contact", t -> work(t.shared("contact"), "contacts", "outcome", "NO_ANSWER")),
+            Map.entry("case-correct", t -> work(t.dispatched(), "correct", "category", "SUGGESTION",
+                    "reason", "类别选错")),
+            Map.entry("case-attach", t -> post("/cases/{no}/attachments", t.shared("attach").caseNo())
+                    .with(filePart("files", "现场.jpg", "image/jpeg", TestFiles.jpeg(32, 24)))),
+            Map.entry("case-file", t -> {
+                String[] photo = t.withPhoto();
+                return get("/cases/{no}/attachments/{id}", photo[0], photo[1]);
+            }),
+            Map.entry("case-file-preview", t -> {
+                String[] photo = t.withPhoto();
+                return get("/cases/{no}/attachments/{id}/preview", photo[0], photo[1]);
+            }),
+            Map.entry("case-file-unknown", t -> {
+                String[] photo = t.withPhoto();
+                return get("/cases/{no}/attachments/{id}", t.shared("other").caseNo(), photo[1]);
+            }),
+            Map.entry("cases-export", t -> get("/cases/export.xlsx").param("text", "幸福小区")),
             Map.entry("my-work", t -> get("/my-work")),
             Map.entry("dashboard", t -> get("/dashboard")),
             Map.entry("clusters-link", t -> post("/clusters/link").param("cases", t.dispatched().caseNo())
