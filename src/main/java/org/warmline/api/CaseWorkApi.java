@@ -5,7 +5,7 @@ import java.io.InputStream;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -41,13 +41,13 @@ import org.warmline.cases.CaseDesk;
 import org.warmline.cases.OneLine;
 import org.warmline.cases.PhoneNumber;
 import org.warmline.cases.PlainText;
-import org.warmline.cases.CaseFact;
 import org.warmline.cases.CaseNotFound;
 import org.warmline.cases.CaseWorkLog;
 import org.warmline.cases.ContactOutcome;
 import org.warmline.files.FileDownload;
 import org.warmline.files.FileKind;
 import org.warmline.files.FileRefused;
+import org.warmline.ledger.CaseColumn;
 import org.warmline.ledger.Category;
 import org.warmline.security.Account;
 import org.warmline.security.CurrentUser;
@@ -234,18 +234,18 @@ class CaseWorkApi {
         Account me = currentUser.required();
         Case c = visible(caseNo);
         access.check(me, c, Case.Action.CORRECT);
-        Map<CaseFact, Object> values = new EnumMap<>(CaseFact.class);
-        put(values, CaseFact.CATEGORY, body.category());
-        put(values, CaseFact.TOPIC, body.topic());
-        put(values, CaseFact.COMPLEX, body.complex());
-        put(values, CaseFact.ADDRESS, body.address());
-        put(values, CaseFact.CITIZEN_NAME, body.citizenName());
-        put(values, CaseFact.CITIZEN_PHONE, body.citizenPhone());
+        Map<CaseColumn<?>, Object> values = new HashMap<>();
+        put(values, CaseColumn.CATEGORY, body.category());
+        put(values, CaseColumn.TOPIC, body.topic());
+        put(values, CaseColumn.COMPLEX, body.complex());
+        put(values, CaseColumn.ADDRESS, body.address());
+        put(values, CaseColumn.CITIZEN_NAME, body.citizenName());
+        put(values, CaseColumn.CITIZEN_PHONE, body.citizenPhone());
         Case after = desk.correct(c.id(), body.version(), me, Instant.now(), body.reason(), values);
         return ResponseEntity.ok().eTag("\"" + after.version() + "\"").body(views.of(after, me, Instant.now()));
     }
 
-    private static void put(Map<CaseFact, Object> values, CaseFact fact, Object value) {
+    private static void put(Map<CaseColumn<?>, Object> values, CaseColumn<?> fact, Object value) {
         if (value != null) {
             values.put(fact, value);
         }

@@ -261,7 +261,7 @@ public class LedgerTransfer {
             }
             changes.put(c.caseNo(), differences);
             changed.add(new ChangedCase(c.caseNo(), c.row(), differences.stream()
-                    .map(d -> new FieldChange(d.fact().column(), text.of(d.fact().get(current)), text.of(d.value())))
+                    .map(d -> new FieldChange(d.fact().name(), text.of(current.get(d.fact())), text.of(d.value())))
                     .toList()));
         }
         List<Regulation> regulations = notStored(data.regulations(), records.regulations(), r -> r);

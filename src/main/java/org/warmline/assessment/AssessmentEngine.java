@@ -12,6 +12,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 import org.warmline.calendar.Period;
 import org.warmline.calendar.WorkingCalendar;
@@ -22,6 +26,11 @@ import org.warmline.ledger.Unit;
 import org.warmline.scheme.ItemCode;
 import org.warmline.scheme.Scheme;
 import org.warmline.scheme.SubjectKind;
+
+import static org.warmline.ledger.CaseColumn.ACCEPTED_BY;
+import static org.warmline.ledger.CaseColumn.HANDLER;
+import static org.warmline.ledger.CaseColumn.SUBMITTED_AT;
+import static org.warmline.ledger.CaseColumn.UNIT;
 
 /**
  * The assessment engine (考核计算): scores a data set for a period as of an instant with a scheme, as
@@ -38,6 +47,15 @@ public final class AssessmentEngine {
 
     /** From this many cases on, the cases are judged in two threads. */
     private static final int PARALLEL_CASES = 20_000;
+    /**
+     * The threads that judge the second half of many cases beside the assessing thread: daemon threads, kept a minute
+     * between assessments.
+     */
+    private static final ExecutorService HALVES = Executors.newCachedThreadPool(task -> {
+        Thread thread = new Thread(task, "assessment-judge");
+        thread.setDaemon(true);
+        return thread;
+    });
 
     /** The rules whose reference is a case number: those of the items judged case by case. */
     private static final Set<String> CASE_RULES = Set.copyOf(caseRules());
@@ -125,7 +143,7 @@ public final class AssessmentEngine {
             List<CaseRecord> cases = submittedSorted(data.cases());
             int[][] periodIndexes = new int[cases.size()][];
             for (int i = 0; i < cases.size(); i++) {
-                periodIndexes[i] = periods.holding(cases.get(i).submittedAt());
+                periodIndexes[i] = periods.holding(cases.get(i).at(SUBMITTED_AT));
             }
             // the cases judged: from the first that can make a counted case a repeat (2.4) to the last case counted (a
             // period's cases are together, since they are sorted)
@@ -173,9 +191,10 @@ public final class AssessmentEngine {
             boolean sorted = true;
             CaseRecord last = null;
             for (CaseRecord c : all) {
-                if (c.submittedAt() <= asOf) {
-                    if (sorted && last != null && (c.submittedAt() < last.submittedAt()
-                            || (c.submittedAt() == last.submittedAt() && c.caseNo().compareTo(last.caseNo()) < 0))) {
+                if (c.at(SUBMITTED_AT) <= asOf) {
+                    if (sorted && last != null && (c.at(SUBMITTED_AT) < last.at(SUBMITTED_AT)
+                            || (c.at(SUBMITTED_AT) == last.at(SUBMITTED_AT)
+                            && c.caseNo().compareTo(last.caseNo()) < 0))) {
                         sorted = false;
                     }
                     cases.add(c);
@@ -183,7 +202,8 @@ public final class AssessmentEngine {
                 }
             }
             if (!sorted) {
-                cases.sort(Comparator.comparingLong(CaseRecord::submittedAt).thenComparing(CaseRecord::caseNo));
+                cases.sort(Comparator.comparingLong((CaseRecord c) -> c.at(SUBMITTED_AT))
+                        .thenComparing(CaseRecord::caseNo));
             }
             return Collections.unmodifiableList(cases);
         }
@@ -300,9 +320,9 @@ public final class AssessmentEngine {
         }
 
         /**
-         * Runs work over the cases from {@code from} to {@code to}: many cases in two threads (halves), each with a
-         * {@link CaseAsOf} and {@link Reasons} of its own (the calendar is safe to share). The work on a case touches
-         * what the items hold for that case only.
+         * Runs work over the cases from {@code from} to {@code to}: many cases in two threads (halves, the second on a
+         * thread of {@link #HALVES}), each with a {@link CaseAsOf} and {@link Reasons} of its own (the calendar is safe
+         * to share). The work on a case touches what the items hold for that case only.
          */
         private void inTwo(CaseAsOf mine, CaseAsOf other, int from, int to, RangeWork work) {
             if (to - from < PARALLEL_CASES || Runtime.getRuntime().availableProcessors() < 2) {
@@ -310,37 +330,36 @@ public final class AssessmentEngine {
                 return;
             }
             int half = from + (to - from) / 2;
-            Throwable[] failure = new Throwable[1];
-            Thread thread = new Thread(() -> {
-                try {
-                    work.run(other, half, to);
-                } catch (Throwable t) {
-                    failure[0] = t;
-                }
-            }, "assessment-judge");
-            thread.setDaemon(true);
-            thread.start();
+            Future<?> second = HALVES.submit(() -> work.run(other, half, to));
+            boolean interrupted = false;
             try {
                 work.run(mine, from, half);
             } finally {
-                boolean interrupted = false;
-                while (thread.isAlive()) {
+                while (!second.isDone()) {
                     try {
-                        thread.join();
+                        second.get();
                     } catch (InterruptedException e) {
                         interrupted = true;
+                    } catch (ExecutionException e) {
+                        break;
                     }
                 }
                 if (interrupted) {
                     Thread.currentThread().interrupt();
                 }
             }
-            if (failure[0] instanceof RuntimeException e) {
-                throw e;
-            } else if (failure[0] instanceof Error e) {
-                throw e;
-            } else if (failure[0] != null) {
-                throw new IllegalStateException(failure[0]);
+            try {
+                second.get();
+            } catch (ExecutionException e) {
+                if (e.getCause() instanceof RuntimeException r) {
+                    throw r;
+                }
+                if (e.getCause() instanceof Error error) {
+                    throw error;
+                }
+                throw new IllegalStateException(e.getCause());
+            } catch (InterruptedException e) {
+                throw new IllegalStateException("done, so never interrupted", e);
             }
         }
 
@@ -350,9 +369,9 @@ public final class AssessmentEngine {
          * handler; a late acceptance counts for whom 2.1 says.
          */
         private void count(int k, CaseRecord c, int[] periodIndexes) {
-            String unit = c.unit();
+            String unit = c.get(UNIT);
             if (unit == null) {
-                String hqOfAgent = org.hqOfAgent(c.acceptedBy());
+                String hqOfAgent = org.hqOfAgent(c.get(ACCEPTED_BY));
                 if (hqOfAgent != null && scheme.unitlessCases().toHqWhenAgentBelongs()) {
                     unit = hqOfAgent;
                 } else {
@@ -362,8 +381,8 @@ public final class AssessmentEngine {
             for (String code : org.chain(unit)) {
                 countCase(subjectsByCode.get(code), k, periodIndexes);
             }
-            if (c.handler() != null && org.staff(c.handler()) != null) {
-                countCase(subjectsByCode.get(c.handler()), k, periodIndexes);
+            if (c.get(HANDLER) != null && org.staff(c.get(HANDLER)) != null) {
+                countCase(subjectsByCode.get(c.get(HANDLER)), k, periodIndexes);
             }
             for (String code : response.acceptanceCountsFor(k, c, org)) {
                 Subject subject = subjectsByCode.get(code);

@@ -8,6 +8,19 @@ import org.warmline.ledger.CaseRecord;
 import org.warmline.scheme.ItemCode;
 import org.warmline.scheme.Scheme;
 
+import static org.warmline.ledger.CaseColumn.ADDRESS;
+import static org.warmline.ledger.CaseColumn.CATEGORY;
+import static org.warmline.ledger.CaseColumn.CITIZEN_NAME;
+import static org.warmline.ledger.CaseColumn.CITIZEN_PHONE;
+import static org.warmline.ledger.CaseColumn.DEMAND;
+import static org.warmline.ledger.CaseColumn.EVALUATION_COMMENT;
+import static org.warmline.ledger.CaseColumn.OCCURRED_AT;
+import static org.warmline.ledger.CaseColumn.RECORDED_AT;
+import static org.warmline.ledger.CaseColumn.SITE_SURVEY;
+import static org.warmline.ledger.CaseColumn.SOLUTION;
+import static org.warmline.ledger.CaseColumn.SUBMITTED_AT;
+import static org.warmline.ledger.CaseColumn.SURVEYED_AT;
+import static org.warmline.ledger.CaseColumn.TOPIC;
 import static org.warmline.ledger.Instants.NONE;
 
 /**
@@ -36,25 +49,25 @@ final class BasicLedger implements CaseItem {
     public void judge(int k, CaseAsOf v) {
         CaseRecord c = v.record();
         List<String> missing = new ArrayList<>(2);
-        if (c.citizenName() == null) {
+        if (c.get(CITIZEN_NAME) == null) {
             missing.add("citizen_name");
         }
-        if (c.citizenPhone() == null) {
+        if (c.get(CITIZEN_PHONE) == null) {
             missing.add("citizen_phone");
         }
-        if (c.address() == null) {
+        if (c.get(ADDRESS) == null) {
             missing.add("address");
         }
-        if (c.category() == null) {
+        if (c.get(CATEGORY) == null) {
             missing.add("category");
         }
-        if (c.topic() == null) {
+        if (c.get(TOPIC) == null) {
             missing.add("topic");
         }
-        if (c.demand() == null) {
+        if (c.get(DEMAND) == null) {
             missing.add("demand");
         }
-        if (v.happened(c.occurredAt()) == NONE) {
+        if (v.happened(c.at(OCCURRED_AT)) == NONE) {
             missing.add("occurred_at");
         }
         // past intake: any later milestone has happened or an evaluation is known
@@ -67,17 +80,17 @@ final class BasicLedger implements CaseItem {
             if (v.dispatched() != NONE && v.contacted() == NONE) {
                 missing.add("contacted_at");
             }
-            if (c.solution() == null) {
+            if (c.get(SOLUTION) == null) {
                 missing.add("solution");
             }
             if (v.solution() == NONE) {
                 missing.add("solution_at");
             }
-            if (c.siteSurvey() && v.happened(c.surveyedAt()) == NONE) {
+            if (c.is(SITE_SURVEY) && v.happened(c.at(SURVEYED_AT)) == NONE) {
                 missing.add("surveyed_at");
             }
         }
-        if (v.evaluationKnown() && c.evaluationComment() == null) {
+        if (v.evaluationKnown() && c.get(EVALUATION_COMMENT) == null) {
             missing.add("evaluation_comment");
         }
         Reasons reasons = v.reasons();
@@ -86,9 +99,9 @@ final class BasicLedger implements CaseItem {
             found.add(new Entry(MISSING_FIELD, settings.missingField(), c.caseNo(),
                     reasons.text("ledger.missing-field", reasons.field(field))));
         }
-        if (c.recordedAt() != NONE) {
-            long recorded = Math.min(c.recordedAt(), v.asOf());
-            long delay = Numbers.seconds(recorded - c.submittedAt());
+        if (c.at(RECORDED_AT) != NONE) {
+            long recorded = Math.min(c.at(RECORDED_AT), v.asOf());
+            long delay = Numbers.seconds(recorded - c.at(SUBMITTED_AT));
             if (delay > settings.recordingAllowance().getSeconds()) {
                 found.add(new Entry(LATE_RECORDING, settings.lateRecording(), c.caseNo(),
                         reasons.text("ledger.late-recording", reasons.duration(delay),

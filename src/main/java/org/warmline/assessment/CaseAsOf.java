@@ -2,6 +2,13 @@ package org.warmline.assessment;
 
 import org.warmline.ledger.CaseRecord;
 
+import static org.warmline.ledger.CaseColumn.ACCEPTED_AT;
+import static org.warmline.ledger.CaseColumn.COMPLETED_AT;
+import static org.warmline.ledger.CaseColumn.CONTACTED_AT;
+import static org.warmline.ledger.CaseColumn.DISPATCHED_AT;
+import static org.warmline.ledger.CaseColumn.EVALUATED_AT;
+import static org.warmline.ledger.CaseColumn.EVALUATION;
+import static org.warmline.ledger.CaseColumn.SOLUTION_AT;
 import static org.warmline.ledger.Instants.NONE;
 
 /**
@@ -29,13 +36,13 @@ final class CaseAsOf {
     /** Sets this to a case. */
     CaseAsOf of(CaseRecord record) {
         this.c = record;
-        this.dispatched = happened(record.dispatchedAt());
-        this.accepted = happened(record.acceptedAt());
-        this.contacted = happened(record.contactedAt());
-        this.solution = happened(record.solutionAt());
-        this.completed = happened(record.completedAt());
-        this.evaluationKnown = record.evaluation() != null
-                && (record.evaluatedAt() == NONE || record.evaluatedAt() <= asOf);
+        this.dispatched = happened(record.at(DISPATCHED_AT));
+        this.accepted = happened(record.at(ACCEPTED_AT));
+        this.contacted = happened(record.at(CONTACTED_AT));
+        this.solution = happened(record.at(SOLUTION_AT));
+        this.completed = happened(record.at(COMPLETED_AT));
+        this.evaluationKnown = record.get(EVALUATION) != null
+                && (record.at(EVALUATED_AT) == NONE || record.at(EVALUATED_AT) <= asOf);
         return this;
     }
 

@@ -13,6 +13,11 @@ import org.warmline.ledger.Category;
 import org.warmline.ledger.Topic;
 import org.warmline.scheme.Scheme;
 
+import static org.warmline.ledger.CaseColumn.CATEGORY;
+import static org.warmline.ledger.CaseColumn.CITIZEN_PHONE;
+import static org.warmline.ledger.CaseColumn.SUBMITTED_AT;
+import static org.warmline.ledger.CaseColumn.TOPIC;
+
 /**
  * 2.4 重复投诉率 (repeat complaint rate, {@code handling.repeat}; docs/assessment.md): a COMPLAINT is a repeat when the
  * same citizen (phone, {@link PhoneNumbers}) made a COMPLAINT on the same topic strictly before it and at most the window
@@ -55,10 +60,10 @@ final class HandlingRepeat implements CaseItem {
         long windowSeconds = settings.window().getSeconds();
         // at least the window, in milliseconds (a duration in whole seconds may be up to 999 ms longer)
         long reach = windowSeconds >= Long.MAX_VALUE / 2000 ? Long.MAX_VALUE : (windowSeconds + 1) * 1000;
-        long submitted = cases.get(first).submittedAt();
+        long submitted = cases.get(first).at(SUBMITTED_AT);
         long since = submitted < Long.MIN_VALUE + reach ? Long.MIN_VALUE : submitted - reach;
         int from = first;
-        while (from > 0 && cases.get(from - 1).submittedAt() >= since) {
+        while (from > 0 && cases.get(from - 1).at(SUBMITTED_AT) >= since) {
             from--;
         }
         return from;
@@ -66,11 +71,11 @@ final class HandlingRepeat implements CaseItem {
 
     /** The group of a complaint: normalised phone and topic, or null when either is missing. */
     private static String key(CaseRecord c) {
-        String topic = Topic.normalize(c.topic());
+        String topic = Topic.normalize(c.get(TOPIC));
         if (topic == null) {
             return null;
         }
-        String phone = PhoneNumbers.normalize(c.citizenPhone());
+        String phone = PhoneNumbers.normalize(c.get(CITIZEN_PHONE));
         if (phone == null) {
             return null;
         }
@@ -83,7 +88,7 @@ final class HandlingRepeat implements CaseItem {
     @Override
     public void judge(int k, CaseAsOf v) {
         CaseRecord c = v.record();
-        if (c.category() == Category.COMPLAINT) {
+        if (c.get(CATEGORY) == Category.COMPLAINT) {
             complaint[k] = true;
             key[k] = key(c);
         }
@@ -112,7 +117,7 @@ final class HandlingRepeat implements CaseItem {
             long[] times = new long[n];
             int[] flaggedBefore = new int[n + 1];
             for (int j = 0; j < n; j++) {
-                times[j] = cases.get(group.get(j)).submittedAt();
+                times[j] = cases.get(group.get(j)).at(SUBMITTED_AT);
                 flaggedBefore[j + 1] = flaggedBefore[j] + (flagged.test(group.get(j)) ? 1 : 0);
             }
             int lo = 0;

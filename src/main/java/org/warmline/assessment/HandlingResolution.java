@@ -5,6 +5,7 @@ import java.math.BigDecimal;
 import org.warmline.calendar.Period;
 import org.warmline.scheme.Scheme;
 
+import static org.warmline.ledger.CaseColumn.RESOLVED;
 import static org.warmline.ledger.Instants.NONE;
 
 /**
@@ -44,7 +45,7 @@ final class HandlingResolution implements CaseItem {
         boolean completed = v.completed() != NONE;
         long deadline = timeliness.deadline(k);
         judged[k] = completed || (deadline != NONE && deadline < v.asOf());
-        resolved[k] = completed && v.record().resolved();
+        resolved[k] = completed && v.record().is(RESOLVED);
     }
 
     @Override

@@ -8,6 +8,8 @@ import org.warmline.ledger.CaseRecord;
 import org.warmline.scheme.ItemCode;
 import org.warmline.scheme.Scheme;
 
+import static org.warmline.ledger.CaseColumn.ACCEPTED_BY;
+import static org.warmline.ledger.CaseColumn.SUBMITTED_AT;
 import static org.warmline.ledger.Instants.NONE;
 
 /**
@@ -40,7 +42,7 @@ final class HandlingResponse implements CaseItem {
     public void judge(int k, CaseAsOf v) {
         CaseRecord c = v.record();
         long accepted = v.acceptanceJudgedAt();
-        acceptance[k] = timer(v, settings.acceptance(), accepted - c.submittedAt(), LATE_ACCEPTANCE,
+        acceptance[k] = timer(v, settings.acceptance(), accepted - c.at(SUBMITTED_AT), LATE_ACCEPTANCE,
                 v.acceptance(), accepted);
         // contact only once the case has been dispatched
         if (v.dispatched() != NONE) {
@@ -84,11 +86,11 @@ final class HandlingResponse implements CaseItem {
      * and the HQ_SERVICE unit that agent belongs to, nobody else; none when it was in time.
      */
     List<String> acceptanceCountsFor(int k, CaseRecord c, Organization org) {
-        if (acceptance[k] == null || !org.isAgent(c.acceptedBy())) {
+        if (acceptance[k] == null || !org.isAgent(c.get(ACCEPTED_BY))) {
             return List.of();
         }
-        String hq = org.hqOfAgent(c.acceptedBy());
-        return hq == null ? List.of(c.acceptedBy()) : List.of(c.acceptedBy(), hq);
+        String hq = org.hqOfAgent(c.get(ACCEPTED_BY));
+        return hq == null ? List.of(c.get(ACCEPTED_BY)) : List.of(c.get(ACCEPTED_BY), hq);
     }
 
     @Override

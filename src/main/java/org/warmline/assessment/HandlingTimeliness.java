@@ -12,6 +12,9 @@ import org.warmline.ledger.Category;
 import org.warmline.scheme.ItemCode;
 import org.warmline.scheme.Scheme;
 
+import static org.warmline.ledger.CaseColumn.CATEGORY;
+import static org.warmline.ledger.CaseColumn.COMPLEX;
+import static org.warmline.ledger.CaseColumn.SUBMITTED_AT;
 import static org.warmline.ledger.Instants.NONE;
 
 /**
@@ -92,7 +95,7 @@ final class HandlingTimeliness implements CaseItem {
     @Override
     public void judge(int k, CaseAsOf v) {
         CaseRecord c = v.record();
-        long due = deadline(scheme, calendar, c.category(), c.complex(), c.submittedAt());
+        long due = deadline(scheme, calendar, c.get(CATEGORY), c.is(COMPLEX), c.at(SUBMITTED_AT));
         if (due == NONE) {
             return;
         }
@@ -112,7 +115,7 @@ final class HandlingTimeliness implements CaseItem {
      */
     void askCalendar(CaseAsOf v) {
         CaseRecord c = v.record();
-        long due = deadline(scheme, calendar, c.category(), c.complex(), c.submittedAt());
+        long due = deadline(scheme, calendar, c.get(CATEGORY), c.is(COMPLEX), c.at(SUBMITTED_AT));
         if (due != NONE) {
             long at = v.solutionJudgedAt();
             if (Numbers.seconds(at - due) > 0) {
@@ -157,7 +160,7 @@ final class HandlingTimeliness implements CaseItem {
         }
         CaseRecord c = v.record();
         Reasons reasons = v.reasons();
-        String handlingClass = handlingClass(c.category(), c.complex());
+        String handlingClass = handlingClass(c.get(CATEGORY), c.is(COMPLEX));
         Scheme.Deadline due = s.deadlines().get(handlingClass);
         String limit = due.hours() != null ? reasons.duration(due.hours() * 3600L) : reasons.instant(deadline[k]);
         BigDecimal workingDays = BigDecimal.valueOf(lateWorkingSeconds[k])
@@ -166,7 +169,7 @@ final class HandlingTimeliness implements CaseItem {
         String key = doubled ? "timeliness.late-doubled" : "timeliness.late";
         loss[k] = new Entry(LATE, points, c.caseNo(),
                 reasons.text(key, reasons.text("class." + handlingClass),
-                        reasons.duration(Numbers.seconds(judgedAt[k] - c.submittedAt())), limit,
+                        reasons.duration(Numbers.seconds(judgedAt[k] - c.at(SUBMITTED_AT))), limit,
                         workingDays.toPlainString(), basis, doubled ? lateEarlier : ""));
     }
 

@@ -10,6 +10,7 @@ import org.warmline.ledger.EvaluationChannel;
 import org.warmline.scheme.ItemCode;
 import org.warmline.scheme.Scheme;
 
+import static org.warmline.ledger.CaseColumn.EVALUATION_CHANNEL;
 import static org.warmline.ledger.Instants.NONE;
 
 /**
@@ -50,7 +51,7 @@ final class SatisfactionCoverage implements CaseItem {
     public void judge(int k, CaseAsOf v) {
         if (v.evaluationKnown()) {
             evaluated[k] = true;
-            channel[k] = v.record().evaluationChannel();
+            channel[k] = v.record().get(EVALUATION_CHANNEL);
         } else if (v.completed() != NONE) {
             missing[k] = new Entry(MISSING_EVALUATION, settings.missingEvaluation(), v.record().caseNo(),
                     v.reasons().text("coverage.missing-evaluation"));

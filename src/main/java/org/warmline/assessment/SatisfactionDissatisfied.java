@@ -10,6 +10,13 @@ import org.warmline.ledger.ReviewFinding;
 import org.warmline.scheme.ItemCode;
 import org.warmline.scheme.Scheme;
 
+import static org.warmline.ledger.CaseColumn.EVALUATED_AT;
+import static org.warmline.ledger.CaseColumn.EVALUATION;
+import static org.warmline.ledger.CaseColumn.EXPLAINED_AT;
+import static org.warmline.ledger.CaseColumn.REHANDLED_AT;
+import static org.warmline.ledger.CaseColumn.REVIEWED_AT;
+import static org.warmline.ledger.CaseColumn.REVIEW_FINDING;
+import static org.warmline.ledger.CaseColumn.UNSATISFIED_AT;
 import static org.warmline.ledger.Instants.NONE;
 
 /**
@@ -41,19 +48,19 @@ final class SatisfactionDissatisfied implements CaseItem {
         long asOf = v.asOf();
         // the UNSATISFIED round: unsatisfied_at, or evaluated_at of a known UNSATISFIED evaluation
         long unsatisfied;
-        if (c.unsatisfiedAt() != NONE) {
-            if (c.unsatisfiedAt() > asOf) {
+        if (c.at(UNSATISFIED_AT) != NONE) {
+            if (c.at(UNSATISFIED_AT) > asOf) {
                 return;
             }
-            unsatisfied = c.unsatisfiedAt();
-        } else if (v.evaluationKnown() && c.evaluation() == EvaluationLevel.UNSATISFIED) {
-            unsatisfied = c.evaluatedAt();
+            unsatisfied = c.at(UNSATISFIED_AT);
+        } else if (v.evaluationKnown() && c.get(EVALUATION) == EvaluationLevel.UNSATISFIED) {
+            unsatisfied = c.at(EVALUATED_AT);
         } else {
             return;
         }
         Reasons reasons = v.reasons();
         List<Entry> found = new ArrayList<>(2);
-        long reviewed = v.happened(c.reviewedAt());
+        long reviewed = v.happened(c.at(REVIEWED_AT));
         long allowance = settings.reviewAllowance().getSeconds();
         if (unsatisfied != NONE) {
             if (reviewed != NONE) {
@@ -72,16 +79,18 @@ final class SatisfactionDissatisfied implements CaseItem {
             found.add(new Entry(LATE_REVIEW, settings.notReviewed(), c.caseNo(),
                     reasons.text("dissatisfied.no-review-no-time")));
         }
-        boolean findingKnown = c.reviewFinding() != null && (c.reviewedAt() == NONE || c.reviewedAt() <= asOf);
+        boolean findingKnown = c.get(REVIEW_FINDING) != null
+                && (c.at(REVIEWED_AT) == NONE || c.at(REVIEWED_AT) <= asOf);
         if (!findingKnown) {
             found.add(new Entry(NOT_CARRIED_OUT, settings.notCarriedOut(), c.caseNo(),
                     reasons.text("dissatisfied.no-finding", reasons.instant(asOf))));
         } else {
-            boolean service = c.reviewFinding() == ReviewFinding.SERVICE_PROBLEM;
-            long done = v.happened(service ? c.rehandledAt() : c.explainedAt());
+            boolean service = c.get(REVIEW_FINDING) == ReviewFinding.SERVICE_PROBLEM;
+            long done = v.happened(service ? c.at(REHANDLED_AT) : c.at(EXPLAINED_AT));
             if (done == NONE) {
                 found.add(new Entry(NOT_CARRIED_OUT, settings.notCarriedOut(), c.caseNo(),
-                        reasons.text("dissatisfied.not-carried-out", reasons.text("finding." + c.reviewFinding().name()),
+                        reasons.text("dissatisfied.not-carried-out",
+                                reasons.text("finding." + c.get(REVIEW_FINDING).name()),
                                 reasons.field(service ? "rehandled_at" : "explained_at"), reasons.instant(asOf))));
             }
         }

@@ -7,6 +7,8 @@ import org.warmline.calendar.Period;
 import org.warmline.ledger.EvaluationLevel;
 import org.warmline.scheme.Scheme;
 
+import static org.warmline.ledger.CaseColumn.EVALUATION;
+
 /**
  * 3.2 评价结果 (evaluation result, {@code satisfaction.result}; docs/assessment.md): over the subject's cases with a known
  * evaluation, {@code index = (S × 10 + B × 6) / N × 10} (weights and scale from the scheme). At or above
@@ -39,7 +41,7 @@ final class SatisfactionResult implements CaseItem {
     @Override
     public void judge(int k, CaseAsOf v) {
         if (v.evaluationKnown()) {
-            level[k] = v.record().evaluation();
+            level[k] = v.record().get(EVALUATION);
         }
     }
 

@@ -11,6 +11,17 @@ import java.util.Set;
 import org.warmline.ledger.CaseRecord;
 import org.warmline.ledger.EvaluationLevel;
 
+import static org.warmline.ledger.CaseColumn.ACCEPTED_AT;
+import static org.warmline.ledger.CaseColumn.COMPLETED_AT;
+import static org.warmline.ledger.CaseColumn.CONTACTED_AT;
+import static org.warmline.ledger.CaseColumn.DISPATCHED_AT;
+import static org.warmline.ledger.CaseColumn.EVALUATED_AT;
+import static org.warmline.ledger.CaseColumn.EVALUATION;
+import static org.warmline.ledger.CaseColumn.REVIEWED_AT;
+import static org.warmline.ledger.CaseColumn.SOLUTION_AT;
+import static org.warmline.ledger.CaseColumn.SUBMITTED_AT;
+import static org.warmline.ledger.CaseColumn.SURVEYED_AT;
+import static org.warmline.ledger.CaseColumn.UNSATISFIED_AT;
 import static org.warmline.ledger.Instants.NONE;
 
 /** A result's warnings about readable but doubtful data, each kind listed up to a limit and then counted. */
@@ -40,19 +51,19 @@ final class Warnings {
 
     /** Whether {@link #checkConsistency} has anything to say about a case (no allocation: most cases are fine). */
     static boolean inconsistent(CaseRecord c) {
-        long submitted = c.submittedAt();
-        if (before(c.acceptedAt(), submitted) || before(c.dispatchedAt(), submitted)
-                || before(c.contactedAt(), submitted) || before(c.surveyedAt(), submitted)
-                || before(c.solutionAt(), submitted) || before(c.completedAt(), submitted)
-                || before(c.evaluatedAt(), submitted)) {
+        long submitted = c.at(SUBMITTED_AT);
+        if (before(c.at(ACCEPTED_AT), submitted) || before(c.at(DISPATCHED_AT), submitted)
+                || before(c.at(CONTACTED_AT), submitted) || before(c.at(SURVEYED_AT), submitted)
+                || before(c.at(SOLUTION_AT), submitted) || before(c.at(COMPLETED_AT), submitted)
+                || before(c.at(EVALUATED_AT), submitted)) {
             return true;
         }
-        if (c.evaluatedAt() != NONE && c.completedAt() != NONE && c.evaluatedAt() < c.completedAt()) {
+        if (c.at(EVALUATED_AT) != NONE && c.at(COMPLETED_AT) != NONE && c.at(EVALUATED_AT) < c.at(COMPLETED_AT)) {
             return true;
         }
-        long unsatisfied = c.unsatisfiedAt() != NONE ? c.unsatisfiedAt()
-                : c.evaluation() == EvaluationLevel.UNSATISFIED ? c.evaluatedAt() : NONE;
-        return unsatisfied != NONE && c.reviewedAt() != NONE && c.reviewedAt() < unsatisfied;
+        long unsatisfied = c.at(UNSATISFIED_AT) != NONE ? c.at(UNSATISFIED_AT)
+                : c.get(EVALUATION) == EvaluationLevel.UNSATISFIED ? c.at(EVALUATED_AT) : NONE;
+        return unsatisfied != NONE && c.at(REVIEWED_AT) != NONE && c.at(REVIEWED_AT) < unsatisfied;
     }
 
     private static boolean before(long value, long submitted) {
@@ -61,26 +72,26 @@ final class Warnings {
 
     /** Warns about a case's instants out of order: a milestone before submission, and the like. */
     void checkConsistency(CaseRecord c) {
-        long submitted = c.submittedAt();
+        long submitted = c.at(SUBMITTED_AT);
         String[] names = {"accepted_at", "dispatched_at", "contacted_at", "surveyed_at", "solution_at",
             "completed_at", "evaluated_at"};
-        long[] values = {c.acceptedAt(), c.dispatchedAt(), c.contactedAt(), c.surveyedAt(), c.solutionAt(),
-            c.completedAt(), c.evaluatedAt()};
+        long[] values = {c.at(ACCEPTED_AT), c.at(DISPATCHED_AT), c.at(CONTACTED_AT), c.at(SURVEYED_AT),
+            c.at(SOLUTION_AT), c.at(COMPLETED_AT), c.at(EVALUATED_AT)};
         for (int i = 0; i < names.length; i++) {
             if (values[i] != NONE && values[i] < submitted) {
                 add("before-submission", reasons.text("warning.before-submission", c.caseNo(), names[i],
                         reasons.instant(values[i]), reasons.instant(submitted)));
             }
         }
-        if (c.evaluatedAt() != NONE && c.completedAt() != NONE && c.evaluatedAt() < c.completedAt()) {
+        if (c.at(EVALUATED_AT) != NONE && c.at(COMPLETED_AT) != NONE && c.at(EVALUATED_AT) < c.at(COMPLETED_AT)) {
             add("evaluated-before-completed", reasons.text("warning.evaluated-before-completed", c.caseNo(),
-                    reasons.instant(c.evaluatedAt()), reasons.instant(c.completedAt())));
+                    reasons.instant(c.at(EVALUATED_AT)), reasons.instant(c.at(COMPLETED_AT))));
         }
-        long unsatisfied = c.unsatisfiedAt() != NONE ? c.unsatisfiedAt()
-                : c.evaluation() == EvaluationLevel.UNSATISFIED ? c.evaluatedAt() : NONE;
-        if (unsatisfied != NONE && c.reviewedAt() != NONE && c.reviewedAt() < unsatisfied) {
+        long unsatisfied = c.at(UNSATISFIED_AT) != NONE ? c.at(UNSATISFIED_AT)
+                : c.get(EVALUATION) == EvaluationLevel.UNSATISFIED ? c.at(EVALUATED_AT) : NONE;
+        if (unsatisfied != NONE && c.at(REVIEWED_AT) != NONE && c.at(REVIEWED_AT) < unsatisfied) {
             add("reviewed-before-unsatisfied", reasons.text("warning.reviewed-before-unsatisfied", c.caseNo(),
-                    reasons.instant(c.reviewedAt()), reasons.instant(unsatisfied)));
+                    reasons.instant(c.at(REVIEWED_AT)), reasons.instant(unsatisfied)));
         }
     }
 

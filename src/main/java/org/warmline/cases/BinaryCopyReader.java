@@ -19,7 +19,7 @@ import static org.warmline.ledger.Instants.NONE;
  * <p>Any departure from the format (a wrong signature, a field of an unexpected width, data ending in the middle of a
  * row) is an {@link IOException}, never a wrong value.
  */
-final class BinaryCopyReader implements CaseLedgerStore.LeanFields<IOException> {
+final class BinaryCopyReader implements LeanCases.Fields<IOException> {
 
     private static final byte[] SIGNATURE = {'P', 'G', 'C', 'O', 'P', 'Y', '\n', (byte) 0xFF, '\r', '\n', 0};
     /** Microseconds from 1970-01-01 to 2000-01-01, PostgreSQL's epoch. */

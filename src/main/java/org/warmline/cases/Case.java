@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 
+import org.warmline.ledger.CaseColumn;
 import org.warmline.ledger.CaseRecord;
 import org.warmline.ledger.Category;
 import org.warmline.ledger.Channel;
@@ -13,7 +14,7 @@ import org.warmline.ledger.EvaluationLevel;
 import org.warmline.ledger.ReviewFinding;
 import org.warmline.ledger.Topic;
 
-import static org.warmline.ledger.Instants.NONE;
+import static org.warmline.ledger.CaseColumn.*;
 
 /**
  * A case (工单) and its lifecycle (spec/workflow.md): every ledger field, its {@link CaseState} and version. Every
@@ -64,40 +65,9 @@ public final class Case {
     }
 
     CaseId id;
-    String caseNo;
+    /** The ledger's facts of the case (docs/ledger.md), by {@link CaseColumn#index()}; instants as {@link Instant}s. */
+    private final Object[] facts = new Object[CaseColumn.ALL.size()];
     CaseState state;
-    Channel channel;
-    Category category;
-    boolean complex;
-    String topic;
-    String citizenName;
-    String citizenPhone;
-    String address;
-    String demand;
-    Instant occurredAt;
-    Instant submittedAt;
-    Instant recordedAt;
-    Instant acceptedAt;
-    String acceptedBy;
-    Instant dispatchedAt;
-    String unit;
-    String handler;
-    Instant contactedAt;
-    boolean siteSurvey;
-    Instant surveyedAt;
-    String solution;
-    Instant solutionAt;
-    Instant completedAt;
-    boolean resolved;
-    EvaluationLevel evaluation;
-    EvaluationChannel evaluationChannel;
-    Instant evaluatedAt;
-    String evaluationComment;
-    Instant unsatisfiedAt;
-    Instant reviewedAt;
-    ReviewFinding reviewFinding;
-    Instant rehandledAt;
-    Instant explainedAt;
     Instant withdrawnAt;
     String withdrawnReason;
     String externalTicket;
@@ -124,6 +94,11 @@ public final class Case {
     private Instant at;
 
     Case() {
+        for (CaseColumn<?> column : CaseColumn.ALL) {
+            if (column.kind() == CaseColumn.Kind.FLAG) {
+                facts[column.index()] = Boolean.FALSE;
+            }
+        }
     }
 
     /**
@@ -134,19 +109,19 @@ public final class Case {
     public static Case submitted(CaseIntake intake, Instant recordedAt, String externalTicket, String idempotencyKey) {
         Objects.requireNonNull(intake.submittedAt(), "submittedAt");
         Case c = new Case();
-        c.caseNo = blankToNull(intake.caseNo());
+        c.set(CASE_NO, blankToNull(intake.caseNo()));
         c.state = CaseState.SUBMITTED;
-        c.channel = intake.channel();
-        c.category = intake.category();
-        c.complex = intake.complex();
-        c.topic = Topic.normalize(intake.topic());
-        c.citizenName = blankToNull(intake.citizenName());
-        c.citizenPhone = blankToNull(intake.citizenPhone());
-        c.address = blankToNull(intake.address());
-        c.demand = blankToNull(intake.demand());
-        c.occurredAt = intake.occurredAt();
-        c.submittedAt = intake.submittedAt();
-        c.recordedAt = recordedAt;
+        c.set(CHANNEL, intake.channel());
+        c.set(CATEGORY, intake.category());
+        c.set(COMPLEX, intake.complex());
+        c.set(TOPIC, Topic.normalize(intake.topic()));
+        c.set(CITIZEN_NAME, blankToNull(intake.citizenName()));
+        c.set(CITIZEN_PHONE, blankToNull(intake.citizenPhone()));
+        c.set(ADDRESS, blankToNull(intake.address()));
+        c.set(DEMAND, blankToNull(intake.demand()));
+        c.set(OCCURRED_AT, intake.occurredAt());
+        c.set(SUBMITTED_AT, intake.submittedAt());
+        c.set(RECORDED_AT, recordedAt);
         c.externalTicket = blankToNull(externalTicket);
         c.idempotencyKey = blankToNull(idempotencyKey);
         return c;
@@ -159,7 +134,7 @@ public final class Case {
         begin(Action.ACCEPT, actor, at, CaseState.SUBMITTED);
         stampAcceptance();
         moveTo(CaseState.ACCEPTED);
-        event(new CaseEvent.CaseAccepted(id, caseNo, actor, at));
+        event(new CaseEvent.CaseAccepted(id, caseNo(), actor, at));
     }
 
     /**
@@ -169,23 +144,23 @@ public final class Case {
      */
     public void answerOnTheSpot(String actor, Instant at, String solution) {
         begin(Action.ANSWER, actor, at, CaseState.SUBMITTED, CaseState.ACCEPTED);
-        if (category != Category.CONSULTATION || complex) {
+        if (category() != Category.CONSULTATION || complex()) {
             throw new TransitionRefused("case.refused.consultation-only",
                     "Only a consultation that is not complex can be answered on the spot.");
         }
         requireText(solution, "case.refused.solution-required", "A solution must be written.");
-        boolean newlyAccepted = acceptedAt == null;
+        boolean newlyAccepted = acceptedAt() == null;
         stampAcceptance();
-        this.solution = change("solution", this.solution, solution.trim());
-        solutionAt = change("solution_at", solutionAt, at);
-        completedAt = change("completed_at", completedAt, at);
+        change(SOLUTION, solution.trim());
+        change(SOLUTION_AT, at);
+        change(COMPLETED_AT, at);
         handlerResolved = change("handler_resolved", handlerResolved, Boolean.TRUE);
         awaitResolution();
         moveTo(CaseState.COMPLETED);
         if (newlyAccepted) {
-            event(new CaseEvent.CaseAccepted(id, caseNo, actor, at));
+            event(new CaseEvent.CaseAccepted(id, caseNo(), actor, at));
         }
-        event(new CaseEvent.CaseCompleted(id, caseNo, actor, at, true));
+        event(new CaseEvent.CaseCompleted(id, caseNo(), actor, at, true));
     }
 
     /**
@@ -195,41 +170,41 @@ public final class Case {
     public void dispatch(String actor, Instant at, String unit, String handler) {
         begin(Action.DISPATCH, actor, at, CaseState.SUBMITTED, CaseState.ACCEPTED);
         requireText(unit, "case.refused.unit-required", "A responsible unit must be chosen.");
-        boolean newlyAccepted = acceptedAt == null;
+        boolean newlyAccepted = acceptedAt() == null;
         stampAcceptance();
-        dispatchedAt = change("dispatched_at", dispatchedAt, at);
-        this.unit = change("unit", this.unit, unit.trim());
-        this.handler = change("handler", this.handler, blankToNull(handler));
+        change(DISPATCHED_AT, at);
+        change(UNIT, unit.trim());
+        change(HANDLER, blankToNull(handler));
         moveTo(CaseState.DISPATCHED);
         if (newlyAccepted) {
-            event(new CaseEvent.CaseAccepted(id, caseNo, actor, at));
+            event(new CaseEvent.CaseAccepted(id, caseNo(), actor, at));
         }
-        event(new CaseEvent.CaseDispatched(id, caseNo, actor, at, this.unit, this.handler));
+        event(new CaseEvent.CaseDispatched(id, caseNo(), actor, at, unit(), handler()));
     }
 
     /** 改派: another unit and/or handler, while the case is being handled (not after completion). */
     public void reassign(String actor, Instant at, String unit, String handler) {
         begin(Action.REASSIGN, actor, at, CaseState.DISPATCHED, CaseState.IN_PROGRESS, CaseState.SOLUTION_GIVEN);
         requireText(unit, "case.refused.unit-required", "A responsible unit must be chosen.");
-        this.unit = change("unit", this.unit, unit.trim());
-        this.handler = change("handler", this.handler, blankToNull(handler));
-        event(new CaseEvent.CaseReassigned(id, caseNo, actor, at, this.unit, this.handler));
+        change(UNIT, unit.trim());
+        change(HANDLER, blankToNull(handler));
+        event(new CaseEvent.CaseReassigned(id, caseNo(), actor, at, unit(), handler()));
     }
 
     /** 联系用户: DISPATCHED → IN_PROGRESS, stamping {@code contacted_at}. */
     public void contact(String actor, Instant at) {
         begin(Action.CONTACT, actor, at, CaseState.DISPATCHED);
-        contactedAt = change("contacted_at", contactedAt, at);
+        change(CONTACTED_AT, at);
         moveTo(CaseState.IN_PROGRESS);
-        event(new CaseEvent.CaseContacted(id, caseNo, actor, at));
+        event(new CaseEvent.CaseContacted(id, caseNo(), actor, at));
     }
 
     /** 现场勘查: while IN_PROGRESS; sets {@code site_survey} and stamps {@code surveyed_at}. */
     public void survey(String actor, Instant at) {
         begin(Action.SURVEY, actor, at, CaseState.IN_PROGRESS);
-        siteSurvey = change("site_survey", siteSurvey, true);
-        surveyedAt = change("surveyed_at", surveyedAt, at);
-        event(new CaseEvent.CaseSurveyed(id, caseNo, actor, at));
+        change(SITE_SURVEY, true);
+        change(SURVEYED_AT, at);
+        event(new CaseEvent.CaseSurveyed(id, caseNo(), actor, at));
     }
 
     /**
@@ -239,12 +214,12 @@ public final class Case {
     public void giveSolution(String actor, Instant at, String text) {
         begin(Action.SOLUTION, actor, at, CaseState.IN_PROGRESS);
         requireText(text, "case.refused.solution-required", "A solution must be written.");
-        solution = change("solution", solution, text.trim());
-        if (solutionAt == null) {
-            solutionAt = change("solution_at", null, at);
+        change(SOLUTION, text.trim());
+        if (solutionAt() == null) {
+            change(SOLUTION_AT, at);
         }
         moveTo(CaseState.SOLUTION_GIVEN);
-        event(new CaseEvent.SolutionGiven(id, caseNo, actor, at));
+        event(new CaseEvent.SolutionGiven(id, caseNo(), actor, at));
     }
 
     /**
@@ -254,13 +229,13 @@ public final class Case {
      */
     public void complete(String actor, Instant at, boolean handlerView) {
         begin(Action.COMPLETE, actor, at, CaseState.SOLUTION_GIVEN);
-        if (completedAt == null) {
-            completedAt = change("completed_at", null, at);
+        if (completedAt() == null) {
+            change(COMPLETED_AT, at);
         }
         handlerResolved = change("handler_resolved", handlerResolved, handlerView);
         awaitResolution();
         moveTo(CaseState.COMPLETED);
-        event(new CaseEvent.CaseCompleted(id, caseNo, actor, at, handlerView));
+        event(new CaseEvent.CaseCompleted(id, caseNo(), actor, at, handlerView));
     }
 
     /**
@@ -327,7 +302,7 @@ public final class Case {
             return false;
         }
         settle(Resolution.UNRESOLVED, Resolution.Source.FOLLOW_UP,
-                KeyedText.of("history.resolution.FOLLOW_UP", followUp.caseNo));
+                KeyedText.of("history.resolution.FOLLOW_UP", followUp.caseNo()));
         return true;
     }
 
@@ -339,7 +314,7 @@ public final class Case {
      */
     public boolean relateTo(Case earlier, boolean repeat, String actor, Instant at) {
         begin(Action.RELATE, actor, at, CaseState.values());
-        if (earlier.id == null || earlier.id.equals(id) || earlier.submittedAt.isAfter(submittedAt)) {
+        if (earlier.id == null || earlier.id.equals(id) || earlier.submittedAt().isAfter(submittedAt())) {
             throw new TransitionRefused("case.refused.relate", "A case can only be linked to an earlier case.");
         }
         CaseId before = repeat ? repeatOf : followUpOf;
@@ -353,7 +328,7 @@ public final class Case {
         }
         pendingHistory.add(new HistoryEntry(id, at, actor, Action.RELATE.name(), repeat ? "repeat_of" : "follow_up_of",
                 text(before), text(earlier.id), null,
-                KeyedText.of(repeat ? "history.related.repeat" : "history.related.followUp", earlier.caseNo)));
+                KeyedText.of(repeat ? "history.related.repeat" : "history.related.followUp", earlier.caseNo())));
         return true;
     }
 
@@ -369,7 +344,7 @@ public final class Case {
         resolutionSource = null;
         resolutionAt = at;
         resolutionBy = actor;
-        resolved = change("resolved", resolved, false);
+        change(RESOLVED, false);
     }
 
     private void settle(Resolution outcome, Resolution.Source source, KeyedText says) {
@@ -377,9 +352,9 @@ public final class Case {
         resolutionSource = source;
         resolutionAt = at;
         resolutionBy = actor;
-        resolved = change("resolved", resolved, outcome == Resolution.RESOLVED);
+        change(RESOLVED, outcome == Resolution.RESOLVED);
         pendingHistory.add(HistoryEntry.saying(id, at, actor, Action.CONFIRM.name(), says));
-        event(new CaseEvent.ResolutionRecorded(id, caseNo, actor, at, outcome, source));
+        event(new CaseEvent.ResolutionRecorded(id, caseNo(), actor, at, outcome, source));
     }
 
     /**
@@ -392,21 +367,21 @@ public final class Case {
             throw new TransitionRefused("case.refused.evaluation-required",
                     "The evaluation level and channel must be given.");
         }
-        evaluation = change("evaluation", evaluation, level);
-        evaluationChannel = change("evaluation_channel", evaluationChannel, channel);
-        evaluatedAt = change("evaluated_at", evaluatedAt, at);
-        evaluationComment = change("evaluation_comment", evaluationComment, blankToNull(comment));
+        change(EVALUATION, level);
+        change(EVALUATION_CHANNEL, channel);
+        change(EVALUATED_AT, at);
+        change(EVALUATION_COMMENT, blankToNull(comment));
         if (level == EvaluationLevel.UNSATISFIED) {
-            unsatisfiedAt = change("unsatisfied_at", unsatisfiedAt, at);
-            reviewedAt = change("reviewed_at", reviewedAt, null);
-            reviewFinding = change("review_finding", reviewFinding, null);
-            rehandledAt = change("rehandled_at", rehandledAt, null);
-            explainedAt = change("explained_at", explainedAt, null);
+            change(UNSATISFIED_AT, at);
+            change(REVIEWED_AT, null);
+            change(REVIEW_FINDING, null);
+            change(REHANDLED_AT, null);
+            change(EXPLAINED_AT, null);
             moveTo(CaseState.REVIEW);
         } else {
             moveTo(CaseState.EVALUATED);
         }
-        event(new CaseEvent.CaseEvaluated(id, caseNo, actor, at, level, channel));
+        event(new CaseEvent.CaseEvaluated(id, caseNo(), actor, at, level, channel));
     }
 
     /** 复核: records the finding of the review of an UNSATISFIED evaluation (stays in REVIEW until re-handled or explained). */
@@ -415,32 +390,32 @@ public final class Case {
         if (finding == null) {
             throw new TransitionRefused("case.refused.finding-required", "The review finding must be given.");
         }
-        if (reviewedAt != null) {
+        if (reviewedAt() != null) {
             throw new TransitionRefused("case.refused.already-reviewed", "The case has already been reviewed.");
         }
-        reviewedAt = change("reviewed_at", reviewedAt, at);
-        reviewFinding = change("review_finding", reviewFinding, finding);
-        event(new CaseEvent.CaseReviewed(id, caseNo, actor, at, finding));
+        change(REVIEWED_AT, at);
+        change(REVIEW_FINDING, finding);
+        event(new CaseEvent.CaseReviewed(id, caseNo(), actor, at, finding));
     }
 
     /** 重新办理: after a review finding SERVICE_PROBLEM, REVIEW → IN_PROGRESS, stamping {@code rehandled_at}. */
     public void rehandle(String actor, Instant at) {
         begin(Action.REHANDLE, actor, at, CaseState.REVIEW);
         requireFinding(ReviewFinding.SERVICE_PROBLEM);
-        rehandledAt = change("rehandled_at", rehandledAt, at);
+        change(REHANDLED_AT, at);
         awaitResolution();
         moveTo(CaseState.IN_PROGRESS);
-        event(new CaseEvent.CaseRehandled(id, caseNo, actor, at));
+        event(new CaseEvent.CaseRehandled(id, caseNo(), actor, at));
     }
 
     /** 补充解释: after a review finding MISUNDERSTANDING, REVIEW → CLOSED, stamping {@code explained_at}. */
     public void explain(String actor, Instant at) {
         begin(Action.EXPLAIN, actor, at, CaseState.REVIEW);
         requireFinding(ReviewFinding.MISUNDERSTANDING);
-        explainedAt = change("explained_at", explainedAt, at);
+        change(EXPLAINED_AT, at);
         moveTo(CaseState.CLOSED);
-        event(new CaseEvent.CaseExplained(id, caseNo, actor, at));
-        event(new CaseEvent.CaseClosed(id, caseNo, actor, at));
+        event(new CaseEvent.CaseExplained(id, caseNo(), actor, at));
+        event(new CaseEvent.CaseClosed(id, caseNo(), actor, at));
     }
 
     /**
@@ -458,7 +433,7 @@ public final class Case {
     public void close(String actor, Instant at) {
         begin(Action.CLOSE, actor, at, CaseState.EVALUATED);
         moveTo(CaseState.CLOSED);
-        event(new CaseEvent.CaseClosed(id, caseNo, actor, at));
+        event(new CaseEvent.CaseClosed(id, caseNo(), actor, at));
     }
 
     /** 撤回: with a reason, before completion; the case stays, marked withdrawn. */
@@ -469,7 +444,7 @@ public final class Case {
         withdrawnAt = change("withdrawn_at", withdrawnAt, at);
         withdrawnReason = change("withdrawn_reason", withdrawnReason, reason.trim());
         moveTo(CaseState.WITHDRAWN);
-        event(new CaseEvent.CaseWithdrawn(id, caseNo, actor, at, withdrawnReason));
+        event(new CaseEvent.CaseWithdrawn(id, caseNo(), actor, at, withdrawnReason));
     }
 
     /**
@@ -484,7 +459,7 @@ public final class Case {
         if (state == CaseState.WITHDRAWN) {
             throw TransitionRefused.state(state, Action.LINK);
         }
-        if (parent.id == null || parent.id.equals(id) || !parent.complex) {
+        if (parent.id == null || parent.id.equals(id) || !parent.complex()) {
             throw new TransitionRefused("case.refused.parent", "A case can only be linked under another complex case.");
         }
         if (parent.id.equals(parentCase)) {
@@ -493,7 +468,7 @@ public final class Case {
         CaseId before = parentCase;
         parentCase = parent.id;
         pendingHistory.add(new HistoryEntry(id, at, actor, Action.LINK.name(), "parent_case", text(before),
-                text(parentCase), parent.caseNo));
+                text(parentCase), parent.caseNo()));
         return true;
     }
 
@@ -520,7 +495,7 @@ public final class Case {
                     NOTE_MAX);
         }
         pendingHistory.add(new HistoryEntry(id, at, actor, Action.NOTE.name(), null, null, null, text.trim()));
-        event(new CaseEvent.NoteAdded(id, caseNo, actor, at));
+        event(new CaseEvent.NoteAdded(id, caseNo(), actor, at));
     }
 
     /**
@@ -543,15 +518,15 @@ public final class Case {
         pendingHistory.add(new HistoryEntry(id, at, actor, Action.CONTACT_ATTEMPT.name(), "contact_outcome", null,
                 outcome.name(), note));
         boolean changed = false;
-        if (outcome == ContactOutcome.REACHED && contactedAt == null) {
-            contactedAt = change("contacted_at", null, at);
+        if (outcome == ContactOutcome.REACHED && contactedAt() == null) {
+            change(CONTACTED_AT, at);
             changed = true;
             if (state == CaseState.DISPATCHED) {
                 moveTo(CaseState.IN_PROGRESS);
             }
-            event(new CaseEvent.CaseContacted(id, caseNo, actor, at));
+            event(new CaseEvent.CaseContacted(id, caseNo(), actor, at));
         }
-        event(new CaseEvent.ContactAttempted(id, caseNo, actor, at, outcome));
+        event(new CaseEvent.ContactAttempted(id, caseNo(), actor, at, outcome));
         return changed;
     }
 
@@ -567,33 +542,33 @@ public final class Case {
      * @param children how many cases are linked under this one
      * @return the facts that changed, in the order of {@code changes}; none when every value equals the case's
      */
-    public java.util.Set<CaseFact> changeFacts(Action action, String actor, Instant at, String note,
-                                               List<CaseFact.Change> changes, int children) {
+    public java.util.Set<CaseColumn<?>> changeFacts(Action action, String actor, Instant at, String note,
+                                                    List<CaseFact.Change> changes, int children) {
         begin(action, actor, at, CaseState.values());
         if (state == CaseState.WITHDRAWN) {
             throw TransitionRefused.state(state, action);
         }
         requireText(note, "case.refused.change-reason", "A reason must be given.");
         CaseState before = CaseState.of(toRecord());
-        java.util.Set<CaseFact> changed = new java.util.LinkedHashSet<>();
+        java.util.Set<CaseColumn<?>> changed = new java.util.LinkedHashSet<>();
         for (CaseFact.Change change : changes) {
-            CaseFact fact = change.fact();
-            Object old = fact.get(this);
-            Object value = fact.normalize(change.value());
-            if (fact == CaseFact.SUBMITTED_AT && value == null) {
+            CaseColumn<?> fact = change.fact();
+            Object old = get(fact);
+            Object value = CaseFact.normalize(fact, change.value());
+            if (fact == SUBMITTED_AT && value == null) {
                 throw new TransitionRefused("case.refused.submitted-at",
                         "The submission time must be given and not in the future.");
             }
-            if (fact == CaseFact.COMPLEX && Boolean.FALSE.equals(value) && complex && children > 0) {
+            if (fact == COMPLEX && Boolean.FALSE.equals(value) && complex() && children > 0) {
                 throw new TransitionRefused("case.refused.has-children",
                         "Cases are linked under this complex case; it stays complex.", children);
             }
-            if (fact.same(old, value)) {
+            if (fact == CaseColumn.CASE_NO || CaseFact.same(fact, old, value)) {
                 continue;
             }
-            fact.set(this, value);
+            facts[fact.index()] = fact.type().cast(value);
             changed.add(fact);
-            pendingHistory.add(new HistoryEntry(id, at, actor, action.name(), fact.column(), text(old), text(value),
+            pendingHistory.add(new HistoryEntry(id, at, actor, action.name(), fact.name(), text(old), text(value),
                     note.trim()));
         }
         if (!changed.isEmpty()) {
@@ -601,7 +576,7 @@ public final class Case {
             if (after != before) {
                 moveTo(after);
             }
-            event(new CaseEvent.FactsChanged(id, caseNo, actor, at, java.util.Set.copyOf(changed), note.trim()));
+            event(new CaseEvent.FactsChanged(id, caseNo(), actor, at, java.util.Set.copyOf(changed), note.trim()));
         }
         return changed;
     }
@@ -616,7 +591,7 @@ public final class Case {
             throw new TransitionRefused("case.refused.closed", "The case is closed; no more files can be added.");
         }
         pendingHistory.add(new HistoryEntry(id, at, actor, Action.ATTACH.name(), null, null, null, fileName));
-        event(new CaseEvent.FileAdded(id, caseNo, actor, at, fileName, byCitizen));
+        event(new CaseEvent.FileAdded(id, caseNo(), actor, at, fileName, byCitizen));
     }
 
     // ---------------------------------------------------------------------------------------------- machinery
@@ -627,8 +602,8 @@ public final class Case {
         this.actor = actor;
         this.at = at;
         pendingHistory.add(new HistoryEntry(id, at, actor, Action.REGISTER.name(), "state", null, state.name(),
-                text(channel)));
-        event(new CaseEvent.CaseRegistered(id, caseNo, actor, at, channel));
+                text(channel())));
+        event(new CaseEvent.CaseRegistered(id, caseNo(), actor, at, channel()));
     }
 
     private void begin(Action action, String actor, Instant at, CaseState... allowed) {
@@ -649,9 +624,9 @@ public final class Case {
     }
 
     private void stampAcceptance() {
-        if (acceptedAt == null) {
-            acceptedAt = change("accepted_at", null, at);
-            acceptedBy = change("accepted_by", acceptedBy, actor);
+        if (acceptedAt() == null) {
+            change(ACCEPTED_AT, at);
+            change(ACCEPTED_BY, actor);
         }
     }
 
@@ -671,7 +646,7 @@ public final class Case {
     }
 
     private void requireFinding(ReviewFinding needed) {
-        if (reviewedAt == null || reviewFinding != needed) {
+        if (reviewedAt() == null || reviewFinding() != needed) {
             throw new TransitionRefused("case.refused.finding",
                     "The review finding must be " + needed + " first.", needed.name());
         }
@@ -705,24 +680,35 @@ public final class Case {
     List<CaseEvent> drainEvents() {
         List<CaseEvent> out = pendingEvents.stream()
                 .map(e -> e instanceof CaseEvent.CaseRegistered r && r.caseId() == null
-                        ? new CaseEvent.CaseRegistered(id, caseNo, r.actor(), r.at(), r.channel()) : e)
+                        ? new CaseEvent.CaseRegistered(id, caseNo(), r.actor(), r.at(), r.channel()) : e)
                 .toList();
         pendingEvents.clear();
         return out;
     }
 
     /** The case as a ledger record (docs/ledger.md), as the assessment engine reads it. */
+    @SuppressWarnings({"unchecked", "rawtypes"})
     public CaseRecord toRecord() {
-        return new CaseRecord(caseNo, channel, category, complex, topic, citizenName, citizenPhone, address, demand,
-                millis(occurredAt), millis(submittedAt), millis(recordedAt), millis(acceptedAt), acceptedBy,
-                millis(dispatchedAt), unit, handler, millis(contactedAt), siteSurvey, millis(surveyedAt), solution,
-                millis(solutionAt), millis(completedAt), resolved, evaluation, evaluationChannel, millis(evaluatedAt),
-                evaluationComment, millis(unsatisfiedAt), millis(reviewedAt), reviewFinding, millis(rehandledAt),
-                millis(explainedAt), 0);
+        CaseRecord.Builder record = CaseRecord.builder();
+        for (CaseColumn<?> column : CaseColumn.ALL) {
+            record.set((CaseColumn) column, facts[column.index()]);
+        }
+        return record.build();
     }
 
-    private static long millis(Instant instant) {
-        return instant == null ? NONE : instant.toEpochMilli();
+    /** A fact of the case: the value of a column of the ledger (an instant column's as an {@link Instant}). */
+    public <T> T get(CaseColumn<T> column) {
+        return column.type().cast(facts[column.index()]);
+    }
+
+    /** Sets a fact (for a new case, or one read from the database). */
+    <T> void set(CaseColumn<T> column, T value) {
+        facts[column.index()] = column.kind() == CaseColumn.Kind.FLAG && value == null ? Boolean.FALSE : value;
+    }
+
+    /** Sets a fact by a transition, with a history line (column, before → after) when the value changes. */
+    private <T> void change(CaseColumn<T> column, T after) {
+        set(column, change(column.name(), get(column), after));
     }
 
     /** Whether the case is still being worked (not closed, not withdrawn). */
@@ -733,40 +719,40 @@ public final class Case {
     // ---------------------------------------------------------------------------------------------- accessors
 
     public CaseId id() { return id; }
-    public String caseNo() { return caseNo; }
+    public String caseNo() { return get(CASE_NO); }
     public CaseState state() { return state; }
-    public Channel channel() { return channel; }
-    public Category category() { return category; }
-    public boolean complex() { return complex; }
-    public String topic() { return topic; }
-    public String citizenName() { return citizenName; }
-    public String citizenPhone() { return citizenPhone; }
-    public String address() { return address; }
-    public String demand() { return demand; }
-    public Instant occurredAt() { return occurredAt; }
-    public Instant submittedAt() { return submittedAt; }
-    public Instant recordedAt() { return recordedAt; }
-    public Instant acceptedAt() { return acceptedAt; }
-    public String acceptedBy() { return acceptedBy; }
-    public Instant dispatchedAt() { return dispatchedAt; }
-    public String unit() { return unit; }
-    public String handler() { return handler; }
-    public Instant contactedAt() { return contactedAt; }
-    public boolean siteSurvey() { return siteSurvey; }
-    public Instant surveyedAt() { return surveyedAt; }
-    public String solution() { return solution; }
-    public Instant solutionAt() { return solutionAt; }
-    public Instant completedAt() { return completedAt; }
-    public boolean resolved() { return resolved; }
-    public EvaluationLevel evaluation() { return evaluation; }
-    public EvaluationChannel evaluationChannel() { return evaluationChannel; }
-    public Instant evaluatedAt() { return evaluatedAt; }
-    public String evaluationComment() { return evaluationComment; }
-    public Instant unsatisfiedAt() { return unsatisfiedAt; }
-    public Instant reviewedAt() { return reviewedAt; }
-    public ReviewFinding reviewFinding() { return reviewFinding; }
-    public Instant rehandledAt() { return rehandledAt; }
-    public Instant explainedAt() { return explainedAt; }
+    public Channel channel() { return get(CHANNEL); }
+    public Category category() { return get(CATEGORY); }
+    public boolean complex() { return get(COMPLEX); }
+    public String topic() { return get(TOPIC); }
+    public String citizenName() { return get(CITIZEN_NAME); }
+    public String citizenPhone() { return get(CITIZEN_PHONE); }
+    public String address() { return get(ADDRESS); }
+    public String demand() { return get(DEMAND); }
+    public Instant occurredAt() { return get(OCCURRED_AT); }
+    public Instant submittedAt() { return get(SUBMITTED_AT); }
+    public Instant recordedAt() { return get(RECORDED_AT); }
+    public Instant acceptedAt() { return get(ACCEPTED_AT); }
+    public String acceptedBy() { return get(ACCEPTED_BY); }
+    public Instant dispatchedAt() { return get(DISPATCHED_AT); }
+    public String unit() { return get(UNIT); }
+    public String handler() { return get(HANDLER); }
+    public Instant contactedAt() { return get(CONTACTED_AT); }
+    public boolean siteSurvey() { return get(SITE_SURVEY); }
+    public Instant surveyedAt() { return get(SURVEYED_AT); }
+    public String solution() { return get(SOLUTION); }
+    public Instant solutionAt() { return get(SOLUTION_AT); }
+    public Instant completedAt() { return get(COMPLETED_AT); }
+    public boolean resolved() { return get(RESOLVED); }
+    public EvaluationLevel evaluation() { return get(EVALUATION); }
+    public EvaluationChannel evaluationChannel() { return get(EVALUATION_CHANNEL); }
+    public Instant evaluatedAt() { return get(EVALUATED_AT); }
+    public String evaluationComment() { return get(EVALUATION_COMMENT); }
+    public Instant unsatisfiedAt() { return get(UNSATISFIED_AT); }
+    public Instant reviewedAt() { return get(REVIEWED_AT); }
+    public ReviewFinding reviewFinding() { return get(REVIEW_FINDING); }
+    public Instant rehandledAt() { return get(REHANDLED_AT); }
+    public Instant explainedAt() { return get(EXPLAINED_AT); }
     public Instant withdrawnAt() { return withdrawnAt; }
     public String withdrawnReason() { return withdrawnReason; }
     public String externalTicket() { return externalTicket; }
@@ -793,6 +779,6 @@ public final class Case {
 
     @Override
     public String toString() {
-        return "Case[" + caseNo + " " + state + " v" + version + "]";
+        return "Case[" + caseNo() + " " + state + " v" + version + "]";
     }
 }

@@ -13,6 +13,7 @@ import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
+import org.warmline.ledger.CaseColumn;
 import org.warmline.ledger.Category;
 import org.warmline.ledger.Channel;
 import org.warmline.ledger.EvaluationChannel;
@@ -540,12 +541,12 @@ public class CaseDesk {
      * @throws TransitionRefused {@code case.refused.nothing-changed} when every value equals the case's
      */
     public Case correct(CaseId id, int version, Account by, Instant at, String reason,
-                        java.util.Map<CaseFact, ?> values) {
+                        java.util.Map<CaseColumn<?>, ?> values) {
         List<CaseFact.Change> changes = new java.util.ArrayList<>();
         // in the order the correction form shows the facts, so the history reads as the form
-        java.util.stream.Stream.concat(CaseFact.CORRECTABLE.stream(), java.util.Arrays.stream(CaseFact.values()))
+        java.util.stream.Stream.concat(CaseFact.CORRECTABLE.stream(), CaseFact.ALL.stream())
                 .distinct().filter(values::containsKey)
-                .forEach(fact -> changes.add(new CaseFact.Change(fact, fact.clean(values.get(fact)))));
+                .forEach(fact -> changes.add(new CaseFact.Change(fact, CaseFact.clean(fact, values.get(fact)))));
         return changeFacts(id, version, by, at, Case.Action.CORRECT, reason, changes);
     }
 
@@ -585,7 +586,7 @@ public class CaseDesk {
 
     /** How many cases are linked under the case, when the changes touch whether it is complex (else 0). */
     private int children(Case c, List<CaseFact.Change> changes) {
-        return changes.stream().anyMatch(ch -> ch.fact() == CaseFact.COMPLEX) ? cases.children(c.id()).size() : 0;
+        return changes.stream().anyMatch(ch -> ch.fact() == CaseColumn.COMPLEX) ? cases.children(c.id()).size() : 0;
     }
 
     /** The notes of a case, oldest first. */

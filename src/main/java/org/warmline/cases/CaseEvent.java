@@ -82,8 +82,8 @@ public sealed interface CaseEvent {
             implements CaseEvent {
     }
 
-    record FactsChanged(CaseId caseId, String caseNo, String actor, Instant at, java.util.Set<CaseFact> facts,
-                        String reason) implements CaseEvent {
+    record FactsChanged(CaseId caseId, String caseNo, String actor, Instant at,
+                        java.util.Set<org.warmline.ledger.CaseColumn<?>> facts, String reason) implements CaseEvent {
     }
 
     record FileAdded(CaseId caseId, String caseNo, String actor, Instant at, String fileName, boolean byCitizen)

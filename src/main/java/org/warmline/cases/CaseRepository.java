@@ -9,20 +9,10 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.UUID;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.jdbc.support.GeneratedKeyHolder;
-import org.springframework.jdbc.support.KeyHolder;
 import org.springframework.stereotype.Repository;
-import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.support.TransactionTemplate;
 import org.warmline.assessment.PhoneNumbers;
-import org.warmline.ledger.Category;
-import org.warmline.ledger.Channel;
-import org.warmline.ledger.EvaluationChannel;
-import org.warmline.ledger.EvaluationLevel;
-import org.warmline.ledger.ReviewFinding;
 
 /**
  * The desk's cases in table {@code petition_case} and their history in {@code case_history} (JDBC). Updates use
@@ -33,16 +23,7 @@ import org.warmline.ledger.ReviewFinding;
 @Repository
 public class CaseRepository {
 
-    private static final String FIELDS = "case_no, state, channel, category, complex, topic, citizen_name, "
-            + "citizen_phone, address, demand, occurred_at, submitted_at, recorded_at, accepted_at, accepted_by, "
-            + "dispatched_at, unit, handler, contacted_at, site_survey, surveyed_at, solution, solution_at, completed_at, "
-            + "resolved, evaluation, evaluation_channel, evaluated_at, evaluation_comment, unsatisfied_at, reviewed_at, "
-            + "review_finding, rehandled_at, explained_at, withdrawn_at, withdrawn_reason, external_ticket, "
-            + "idempotency_key, parent_case, handler_resolved, resolution, resolution_source, resolution_at, "
-            + "resolution_by, repeat_of, follow_up_of, routed_unit, routed_handler, routing_rule, nearest_deadline, "
-            + "amber_at, phone_key, idempotency_fingerprint";
-    private static final int FIELD_COUNT = FIELDS.split(",").length;
-    private static final String SELECT = "select id, version, " + FIELDS + " from petition_case ";
+    private static final String SELECT = "select id, version, " + PetitionCaseTable.COLUMNS + " from petition_case ";
     /** Matches counted at most (beyond the page asked for) by {@link #search}. */
     public static final long COUNT_CAP = 10_000;
     /**
@@ -50,9 +31,9 @@ public class CaseRepository {
      * 10,000 costs most of a search's time; a thousand matches are more than anyone pages through.
      */
     public static final long TEXT_COUNT_CAP = 1_000;
-    private static final String HISTORY_FIELDS =
+    static final String HISTORY_FIELDS =
             "case_id, at, actor, action, field, before_value, after_value, note, note_key, note_args";
-    private static final int HISTORY_COLUMNS = HISTORY_FIELDS.split(",").length;
+    static final int HISTORY_COLUMNS = HISTORY_FIELDS.split(",").length;
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyyMMdd");
     /**
      * What the list's text search looks in: the generated column {@code search_text}, the number, citizen name, address,
@@ -62,22 +43,19 @@ public class CaseRepository {
     static final String SEARCH_TEXT = "search_text";
 
     private final JdbcClient jdbc;
-    private final TransactionTemplate transaction;
     private final CaseClocks clocks;
-    /** See {@link #identitySequence()}: null until looked up, "" when there is none. */
-    private volatile String identitySequence;
+    private final CaseDatabase database;
 
-    public CaseRepository(JdbcClient jdbc, PlatformTransactionManager transactions, CaseClocks clocks) {
+    public CaseRepository(JdbcClient jdbc, CaseClocks clocks, CaseDatabase database) {
         this.jdbc = jdbc;
-        this.transaction = new TransactionTemplate(transactions);
         this.clocks = clocks;
+        this.database = database;
     }
 
     /**
      * Stores a new case (version 0) and gives it its id and, when it has none, the case number {@code W} + the
-     * submission date (yyyyMMdd, in the calendar's zone) + {@code -} + the id zero-padded to (at least) 6 digits.
-     * On PostgreSQL the number is formed inside the INSERT from the id taken from the identity's sequence (one
-     * statement); elsewhere (H2) the row is inserted under a placeholder number and then numbered, in one transaction.
+     * submission date (yyyyMMdd, in the calendar's zone) + {@code -} + the id zero-padded to (at least) 6 digits, as
+     * the database does it ({@link CaseDatabase#insert}).
      */
     public Case insert(Case c) {
         return store(c, false);
@@ -85,9 +63,8 @@ public class CaseRepository {
 
     /**
      * Stores a new case as {@link #insert} does, together with the history lines recorded on it so far (typically its
-     * registration). On PostgreSQL this is <em>one</em> statement (the case, its number and its history lines), run in
-     * the caller's transaction or, without one, in autocommit: when it returns, the case is committed. Elsewhere the
-     * insert, the numbering and the history are written in one transaction.
+     * registration), committed together (on PostgreSQL in one statement, in the caller's transaction or, without one,
+     * in autocommit: when it returns, the case is committed).
      */
     public Case insertWithHistory(Case c) {
         return store(c, true);
@@ -98,107 +75,9 @@ public class CaseRepository {
             throw new IllegalArgumentException("already stored: " + c);
         }
         c.version = 0;
-        if (identitySequence() != null) {
-            List<HistoryEntry> lines = withHistory ? c.drainHistory() : List.of();
-            storeInOneStatement(c, lines);
-            return c;
-        }
-        return transaction.execute(status -> {
-            boolean assign = c.caseNo == null;
-            if (assign) {
-                c.caseNo = "#" + UUID.randomUUID();
-            }
-            KeyHolder keys = new GeneratedKeyHolder();
-            jdbc.sql("insert into petition_case (" + FIELDS + ", version) values (" + "?, ".repeat(FIELD_COUNT) + "0)")
-                    .params(values(c))
-                    .update(keys, "id");
-            c.id = new CaseId(keys.getKeyAs(Number.class).longValue());
-            if (assign) {
-                c.caseNo = caseNumberPrefix(c) + String.format("%06d", c.id.value());
-                jdbc.sql("update petition_case set case_no = ? where id = ?").params(c.caseNo, c.id.value()).update();
-            }
-            if (withHistory) {
-                appendHistory(c.drainHistory());
-            }
-            return c;
-        });
-    }
-
-    /**
-     * PostgreSQL: {@code with n as (id from the identity's sequence, case number), c as (insert the case) insert the
-     * history lines returning the id and number}: one round trip, and one commit in autocommit.
-     */
-    private void storeInOneStatement(Case c, List<HistoryEntry> lines) {
-        boolean assign = c.caseNo == null;
-        List<Object> params = new ArrayList<>();
-        params.add(assign ? caseNumberPrefix(c) : c.caseNo);
-        List<Object> fields = values(c);
-        params.addAll(fields.subList(1, fields.size()));
-        for (HistoryEntry h : lines) {
-            params.addAll(historyValues(h).subList(1, HISTORY_COLUMNS));
-        }
-        String sql = oneStatement(assign, lines.size());
-        List<Object[]> stored = jdbc.sql(sql).params(params)
-                .query((rs, row) -> new Object[] {rs.getLong("id"), rs.getString("case_no")}).list();
-        c.id = new CaseId((Long) stored.get(0)[0]);
-        c.caseNo = (String) stored.get(0)[1];
-    }
-
-    /** The statements of {@link #storeInOneStatement}, by number assigned or given and count of history lines. */
-    private final java.util.concurrent.ConcurrentHashMap<Integer, String> oneStatements =
-            new java.util.concurrent.ConcurrentHashMap<>();
-
-    /**
-     * The text of the one statement for a case with or without a number yet and {@code lines} history lines, made
-     * once per shape: the same {@code String} every time, so that neither it nor the driver's statement cache key
-     * (its hash) is computed again per intake.
-     */
-    private String oneStatement(boolean assign, int lines) {
-        return oneStatements.computeIfAbsent(lines * 2 + (assign ? 1 : 0), key -> {
-            StringBuilder sql = new StringBuilder("with n as (select id, ")
-                    .append(assign ? "? || lpad(cast(id as varchar), greatest(6, length(cast(id as varchar))), '0')"
-                            : "cast(? as varchar(64))")
-                    .append(" as no from (select nextval('").append(identitySequence()).append("') as id) s), ")
-                    .append("c as (insert into petition_case (id, ").append(FIELDS).append(", version) values ")
-                    .append("((select id from n), (select no from n), ").append("?, ".repeat(FIELD_COUNT - 1))
-                    .append("0) returning id, case_no) ");
-            if (lines == 0) {
-                sql.append("select id, case_no from c");
-            } else {
-                sql.append("insert into case_history (").append(HISTORY_FIELDS).append(") values ");
-                sql.append(String.join(", ", java.util.Collections.nCopies(lines,
-                        "((select id from c), ?, ?, ?, ?, ?, ?, ?, ?, ?)")));
-                sql.append(" returning case_id as id, (select case_no from c) as case_no");
-            }
-            return sql.toString();
-        });
-    }
-
-    private String caseNumberPrefix(Case c) {
-        return "W" + DAY.format(c.submittedAt.atZone(clocks.zone())) + "-";
-    }
-
-    /**
-     * The sequence behind {@code petition_case.id} on PostgreSQL (so that a case's number can be formed in its INSERT),
-     * or null on other databases. Looked up once.
-     */
-    private String identitySequence() {
-        String known = identitySequence;
-        if (known == null) {
-            known = jdbc.sql("select 1").query(rs -> {
-                rs.next();
-                String product = rs.getStatement().getConnection().getMetaData().getDatabaseProductName();
-                return "PostgreSQL".equalsIgnoreCase(product) ? "PG" : "";
-            });
-            if ("PG".equals(known)) {
-                known = jdbc.sql("select pg_get_serial_sequence('petition_case', 'id')").query(String.class).single();
-                if (known == null || known.contains("'")) {
-                    known = "";
-                }
-            }
-            identitySequence = known;
-        }
-        return known.isEmpty() ? null : known;
+        String prefix = c.caseNo() == null ? "W" + DAY.format(c.submittedAt().atZone(clocks.zone())) + "-" : null;
+        database.insert(c, PetitionCaseTable.values(c, clocks), prefix, withHistory);
+        return c;
     }
 
     /**
@@ -207,8 +86,8 @@ public class CaseRepository {
      * @throws CaseChanged when someone else saved the case in between
      */
     public void update(Case c) {
-        String assignments = String.join(" = ?, ", FIELDS.split(", ")) + " = ?";
-        List<Object> params = values(c);
+        String assignments = String.join(" = ?, ", PetitionCaseTable.COLUMNS.split(", ")) + " = ?";
+        List<Object> params = PetitionCaseTable.values(c, clocks);
         params.add(c.id.value());
         params.add(c.version);
         int rows = jdbc.sql("update petition_case set " + assignments + ", version = version + 1 "
@@ -216,7 +95,7 @@ public class CaseRepository {
                 .params(params)
                 .update();
         if (rows == 0) {
-            throw new CaseChanged(c.id, c.caseNo);
+            throw new CaseChanged(c.id, c.caseNo());
         }
         c.version++;
     }
@@ -230,7 +109,7 @@ public class CaseRepository {
                         + "phone_key = ? where id = ?")
                 .params(clocks.nearestDeadline(c).map(CaseRepository::time).orElse(null),
                         clocks.nearestAmber(c).map(CaseRepository::time).orElse(null),
-                        PhoneNumbers.normalize(c.citizenPhone), c.id.value())
+                        PhoneNumbers.normalize(c.citizenPhone()), c.id.value())
                 .update());
     }
 
@@ -256,7 +135,7 @@ public class CaseRepository {
 
     private int refreshDeadlines(String condition) {
         List<Case> open = jdbc.sql(SELECT + "where state not in ('CLOSED', 'WITHDRAWN')" + condition + " order by id")
-                .query(CaseRepository::read).list();
+                .query(PetitionCaseTable::read).list();
         for (Case c : open) {
             jdbc.sql("update petition_case set nearest_deadline = ?, amber_at = ? where id = ?")
                     .params(clocks.nearestDeadline(c).map(CaseRepository::time).orElse(null),
@@ -267,7 +146,7 @@ public class CaseRepository {
     }
 
     public Optional<Case> findById(CaseId id) {
-        return jdbc.sql(SELECT + "where id = ?").param(id.value()).query(CaseRepository::read).optional();
+        return jdbc.sql(SELECT + "where id = ?").param(id.value()).query(PetitionCaseTable::read).optional();
     }
 
     JdbcClient jdbc() {
@@ -276,11 +155,11 @@ public class CaseRepository {
 
     /** The case, its row locked until the end of the caller's transaction ({@code for update}). */
     public Optional<Case> lockById(CaseId id) {
-        return jdbc.sql(SELECT + "where id = ? for update").param(id.value()).query(CaseRepository::read).optional();
+        return jdbc.sql(SELECT + "where id = ? for update").param(id.value()).query(PetitionCaseTable::read).optional();
     }
 
     public Optional<Case> findByCaseNo(String caseNo) {
-        return jdbc.sql(SELECT + "where case_no = ?").param(caseNo).query(CaseRepository::read).optional();
+        return jdbc.sql(SELECT + "where case_no = ?").param(caseNo).query(PetitionCaseTable::read).optional();
     }
 
     /** The cases with these numbers (withdrawn ones included), by number; numbers no case has are left out. */
@@ -291,13 +170,13 @@ public class CaseRepository {
             List<String> chunk = all.subList(from, Math.min(all.size(), from + 500));
             jdbc.sql(SELECT + "where case_no in (" + String.join(", ", java.util.Collections.nCopies(chunk.size(), "?"))
                             + ")")
-                    .params(chunk).query(CaseRepository::read).list().forEach(c -> found.put(c.caseNo(), c));
+                    .params(chunk).query(PetitionCaseTable::read).list().forEach(c -> found.put(c.caseNo(), c));
         }
         return found;
     }
 
     public Optional<Case> findByIdempotencyKey(String key) {
-        return jdbc.sql(SELECT + "where idempotency_key = ?").param(key).query(CaseRepository::read).optional();
+        return jdbc.sql(SELECT + "where idempotency_key = ?").param(key).query(PetitionCaseTable::read).optional();
     }
 
     /**
@@ -307,7 +186,7 @@ public class CaseRepository {
     public List<Case> openPastDeadline(Instant now) {
         return jdbc.sql(SELECT + "where state not in ('CLOSED', 'WITHDRAWN') and nearest_deadline < ? order by id")
                 .param(time(now))
-                .query(CaseRepository::read)
+                .query(PetitionCaseTable::read)
                 .list();
     }
 
@@ -321,7 +200,7 @@ public class CaseRepository {
                         + "and not exists (select 1 from petition_case child where child.parent_case = petition_case.id) "
                         + "order by submitted_at, id")
                 .params(time(from), time(to))
-                .query(CaseRepository::read)
+                .query(PetitionCaseTable::read)
                 .list();
     }
 
@@ -333,7 +212,7 @@ public class CaseRepository {
         return jdbc.sql(SELECT + "where phone_key = ? and topic = ? and completed_at >= ? and completed_at < ? "
                         + "and state <> 'WITHDRAWN' order by completed_at, id")
                 .params(phoneKey, topic, time(from), time(to))
-                .query(CaseRepository::read)
+                .query(PetitionCaseTable::read)
                 .list();
     }
 
@@ -345,7 +224,7 @@ public class CaseRepository {
         return jdbc.sql(SELECT + "where resolution = 'PENDING' and completed_at < ? "
                         + "and state in ('COMPLETED', 'EVALUATED', 'CLOSED') order by id")
                 .param(time(before))
-                .query(CaseRepository::read)
+                .query(PetitionCaseTable::read)
                 .list();
     }
 
@@ -354,7 +233,7 @@ public class CaseRepository {
         return jdbc.sql(SELECT + "where state = 'EVALUATED' and evaluated_at <= ? "
                         + "and (unsatisfied_at is null or reviewed_at is not null) order by id")
                 .param(time(before))
-                .query(CaseRepository::read)
+                .query(PetitionCaseTable::read)
                 .list();
     }
 
@@ -362,18 +241,22 @@ public class CaseRepository {
     public List<Case> relatedTo(CaseId earlier) {
         return jdbc.sql(SELECT + "where repeat_of = ? or follow_up_of = ? order by submitted_at, id")
                 .params(earlier.value(), earlier.value())
-                .query(CaseRepository::read)
+                .query(PetitionCaseTable::read)
                 .list();
     }
 
     /** The cases linked under a complex case, by id. */
     public List<Case> children(CaseId parent) {
         return jdbc.sql(SELECT + "where parent_case = ? order by id").param(parent.value())
-                .query(CaseRepository::read).list();
+                .query(PetitionCaseTable::read).list();
     }
 
     /** Adds lines to cases' histories (one statement). */
     public void appendHistory(List<HistoryEntry> entries) {
+        appendHistory(jdbc, entries);
+    }
+
+    static void appendHistory(JdbcClient jdbc, List<HistoryEntry> entries) {
         if (entries.isEmpty()) {
             return;
         }
@@ -386,7 +269,7 @@ public class CaseRepository {
                 .update();
     }
 
-    private static List<Object> historyValues(HistoryEntry h) {
+    static List<Object> historyValues(HistoryEntry h) {
         return java.util.Arrays.asList(h.caseId() == null ? null : h.caseId().value(), time(h.at()), h.actor(),
                 h.action(), h.field(), h.before(), h.after(), h.note(), h.text() == null ? null : h.text().key(),
                 h.text() == null ? null : h.text().encodedArgs());
@@ -415,7 +298,7 @@ public class CaseRepository {
         }
         return jdbc.sql(SELECT + "where phone_key = ? and submitted_at <= ? order by submitted_at desc, id desc")
                 .params(key, time(until))
-                .query(CaseRepository::read)
+                .query(PetitionCaseTable::read)
                 .stream().limit(limit).toList();
     }
 
@@ -423,13 +306,8 @@ public class CaseRepository {
     public CasePage search(CaseQuery q) {
         List<Object> params = new ArrayList<>();
         StringBuilder where = where(q, params);
-        if (identitySequence() != null && !searchText(q).isEmpty()) {
-            // a text search is planned for its own pattern every time: a plan made once for any pattern (the driver's
-            // prepared statement after five runs) would take the trigram index even for a pattern it cannot serve
-            return transaction.execute(status -> {
-                jdbc.sql("set local plan_cache_mode = force_custom_plan").update();
-                return page(q, where, params);
-            });
+        if (!searchText(q).isEmpty()) {
+            return database.textSearch(() -> page(q, where, params));
         }
         return page(q, where, params);
     }
@@ -461,11 +339,7 @@ public class CaseRepository {
         }
         String text = searchText(q);
         if (!text.isEmpty()) {
-            if (identitySequence() != null && text.codePointCount(0, text.length()) == 2) {
-                // two characters make no trigram: the pairs index finds the cases that hold this pair (V13_2)
-                where.append(" and search_pairs(search_text) @> array[hashtext(?)]");
-                params.add(text);
-            }
+            where.append(database.textCondition(text, params));
             where.append(" and ").append(SEARCH_TEXT).append(" like ? escape '\\'");
             params.add("%" + text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
         }
@@ -596,144 +470,13 @@ public class CaseRepository {
         List<Case> cases = jdbc.sql(SELECT + where
                         + " order by nearest_deadline asc nulls last, submitted_at asc, id asc limit ? offset ?")
                 .params(paged)
-                .query(CaseRepository::read)
+                .query(PetitionCaseTable::read)
                 .list();
         return new CasePage(cases, total, q.limit(), q.offset(), capped);
     }
 
     private static String marks(int n) {
         return String.join(", ", java.util.Collections.nCopies(n, "?"));
-    }
-
-    private List<Object> values(Case c) {
-        List<Object> v = new ArrayList<>(FIELD_COUNT + 2);
-        v.add(c.caseNo);
-        v.add(c.state.name());
-        v.add(name(c.channel));
-        v.add(name(c.category));
-        v.add(c.complex);
-        v.add(c.topic);
-        v.add(c.citizenName);
-        v.add(c.citizenPhone);
-        v.add(c.address);
-        v.add(c.demand);
-        v.add(time(c.occurredAt));
-        v.add(time(c.submittedAt));
-        v.add(time(c.recordedAt));
-        v.add(time(c.acceptedAt));
-        v.add(c.acceptedBy);
-        v.add(time(c.dispatchedAt));
-        v.add(c.unit);
-        v.add(c.handler);
-        v.add(time(c.contactedAt));
-        v.add(c.siteSurvey);
-        v.add(time(c.surveyedAt));
-        v.add(c.solution);
-        v.add(time(c.solutionAt));
-        v.add(time(c.completedAt));
-        v.add(c.resolved);
-        v.add(name(c.evaluation));
-        v.add(name(c.evaluationChannel));
-        v.add(time(c.evaluatedAt));
-        v.add(c.evaluationComment);
-        v.add(time(c.unsatisfiedAt));
-        v.add(time(c.reviewedAt));
-        v.add(name(c.reviewFinding));
-        v.add(time(c.rehandledAt));
-        v.add(time(c.explainedAt));
-        v.add(time(c.withdrawnAt));
-        v.add(c.withdrawnReason);
-        v.add(c.externalTicket);
-        v.add(c.idempotencyKey);
-        v.add(c.parentCase == null ? null : c.parentCase.value());
-        v.add(c.handlerResolved);
-        v.add(c.resolutionSource == Resolution.Source.RECORDED ? null : name(c.resolution));
-        v.add(c.resolutionSource == Resolution.Source.RECORDED ? null : name(c.resolutionSource));
-        v.add(time(c.resolutionAt));
-        v.add(c.resolutionBy);
-        v.add(c.repeatOf == null ? null : c.repeatOf.value());
-        v.add(c.followUpOf == null ? null : c.followUpOf.value());
-        v.add(c.routedUnit);
-        v.add(c.routedHandler);
-        v.add(c.routingRule);
-        v.add(time(clocks.nearestDeadline(c).orElse(null)));
-        v.add(time(clocks.nearestAmber(c).orElse(null)));
-        v.add(PhoneNumbers.normalize(c.citizenPhone));
-        v.add(c.idempotencyFingerprint);
-        return v;
-    }
-
-    private static Case read(ResultSet rs, int row) throws SQLException {
-        Case c = new Case();
-        c.id = new CaseId(rs.getLong("id"));
-        c.version = rs.getInt("version");
-        c.caseNo = rs.getString("case_no");
-        c.state = CaseState.valueOf(rs.getString("state"));
-        c.channel = code(rs, "channel", Channel.class);
-        c.category = code(rs, "category", Category.class);
-        c.complex = rs.getBoolean("complex");
-        c.topic = rs.getString("topic");
-        c.citizenName = rs.getString("citizen_name");
-        c.citizenPhone = rs.getString("citizen_phone");
-        c.address = rs.getString("address");
-        c.demand = rs.getString("demand");
-        c.occurredAt = instant(rs, "occurred_at");
-        c.submittedAt = instant(rs, "submitted_at");
-        c.recordedAt = instant(rs, "recorded_at");
-        c.acceptedAt = instant(rs, "accepted_at");
-        c.acceptedBy = rs.getString("accepted_by");
-        c.dispatchedAt = instant(rs, "dispatched_at");
-        c.unit = rs.getString("unit");
-        c.handler = rs.getString("handler");
-        c.contactedAt = instant(rs, "contacted_at");
-        c.siteSurvey = rs.getBoolean("site_survey");
-        c.surveyedAt = instant(rs, "surveyed_at");
-        c.solution = rs.getString("solution");
-        c.solutionAt = instant(rs, "solution_at");
-        c.completedAt = instant(rs, "completed_at");
-        c.resolved = rs.getBoolean("resolved");
-        c.evaluation = code(rs, "evaluation", EvaluationLevel.class);
-        c.evaluationChannel = code(rs, "evaluation_channel", EvaluationChannel.class);
-        c.evaluatedAt = instant(rs, "evaluated_at");
-        c.evaluationComment = rs.getString("evaluation_comment");
-        c.unsatisfiedAt = instant(rs, "unsatisfied_at");
-        c.reviewedAt = instant(rs, "reviewed_at");
-        c.reviewFinding = code(rs, "review_finding", ReviewFinding.class);
-        c.rehandledAt = instant(rs, "rehandled_at");
-        c.explainedAt = instant(rs, "explained_at");
-        c.withdrawnAt = instant(rs, "withdrawn_at");
-        c.withdrawnReason = rs.getString("withdrawn_reason");
-        c.externalTicket = rs.getString("external_ticket");
-        c.idempotencyKey = rs.getString("idempotency_key");
-        c.idempotencyFingerprint = rs.getString("idempotency_fingerprint");
-        c.parentCase = id(rs, "parent_case");
-        boolean handlerResolved = rs.getBoolean("handler_resolved");
-        c.handlerResolved = rs.wasNull() ? null : handlerResolved;
-        c.resolution = code(rs, "resolution", Resolution.class);
-        c.resolutionSource = code(rs, "resolution_source", Resolution.Source.class);
-        c.resolutionAt = instant(rs, "resolution_at");
-        c.resolutionBy = rs.getString("resolution_by");
-        if (c.resolution == null && c.completedAt != null) {
-            // completed before the desk kept resolutions, or imported from a ledger: resolved as recorded
-            c.resolution = c.resolved ? Resolution.RESOLVED : Resolution.UNRESOLVED;
-            c.resolutionSource = Resolution.Source.RECORDED;
-        }
-        c.repeatOf = id(rs, "repeat_of");
-        c.followUpOf = id(rs, "follow_up_of");
-        c.routedUnit = rs.getString("routed_unit");
-        c.routedHandler = rs.getString("routed_handler");
-        long rule = rs.getLong("routing_rule");
-        c.routingRule = rs.wasNull() ? null : rule;
-        return c;
-    }
-
-    private static CaseId id(ResultSet rs, String column) throws SQLException {
-        long value = rs.getLong(column);
-        return rs.wasNull() ? null : new CaseId(value);
-    }
-
-    private static String name(Enum<?> value) {
-        return value == null ? null : value.name();
     }
 
     private static OffsetDateTime time(Instant instant) {
@@ -743,10 +486,5 @@ public class CaseRepository {
     private static Instant instant(ResultSet rs, String column) throws SQLException {
         OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
         return value == null ? null : value.toInstant();
-    }
-
-    private static <E extends Enum<E>> E code(ResultSet rs, String column, Class<E> type) throws SQLException {
-        String value = rs.getString(column);
-        return value == null ? null : Enum.valueOf(type, value);
     }
 }

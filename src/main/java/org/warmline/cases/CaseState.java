@@ -3,6 +3,13 @@ package org.warmline.cases;
 import org.warmline.ledger.CaseRecord;
 import org.warmline.ledger.EvaluationLevel;
 
+import static org.warmline.ledger.CaseColumn.ACCEPTED_AT;
+import static org.warmline.ledger.CaseColumn.COMPLETED_AT;
+import static org.warmline.ledger.CaseColumn.CONTACTED_AT;
+import static org.warmline.ledger.CaseColumn.DISPATCHED_AT;
+import static org.warmline.ledger.CaseColumn.EVALUATION;
+import static org.warmline.ledger.CaseColumn.REVIEWED_AT;
+import static org.warmline.ledger.CaseColumn.SOLUTION_AT;
 import static org.warmline.ledger.Instants.NONE;
 
 /** Where a case stands in its lifecycle (spec/workflow.md). */
@@ -11,25 +18,25 @@ public enum CaseState {
 
     /** The state a case recorded in a ledger has reached, judged by its milestones. */
     public static CaseState of(CaseRecord c) {
-        if (c.evaluation() == EvaluationLevel.UNSATISFIED && c.reviewedAt() == NONE) {
+        if (c.get(EVALUATION) == EvaluationLevel.UNSATISFIED && c.at(REVIEWED_AT) == NONE) {
             return REVIEW;
         }
-        if (c.evaluation() != null) {
-            return c.evaluation() == EvaluationLevel.UNSATISFIED ? CLOSED : EVALUATED;
+        if (c.get(EVALUATION) != null) {
+            return c.get(EVALUATION) == EvaluationLevel.UNSATISFIED ? CLOSED : EVALUATED;
         }
-        if (c.completedAt() != NONE) {
+        if (c.at(COMPLETED_AT) != NONE) {
             return COMPLETED;
         }
-        if (c.solutionAt() != NONE) {
+        if (c.at(SOLUTION_AT) != NONE) {
             return SOLUTION_GIVEN;
         }
-        if (c.contactedAt() != NONE) {
+        if (c.at(CONTACTED_AT) != NONE) {
             return IN_PROGRESS;
         }
-        if (c.dispatchedAt() != NONE) {
+        if (c.at(DISPATCHED_AT) != NONE) {
             return DISPATCHED;
         }
-        if (c.acceptedAt() != NONE) {
+        if (c.at(ACCEPTED_AT) != NONE) {
             return ACCEPTED;
         }
         return SUBMITTED;

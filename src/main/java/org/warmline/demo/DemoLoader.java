@@ -47,6 +47,18 @@ import org.warmline.security.Account;
 import org.warmline.security.AccountStore;
 import org.warmline.security.Role;
 
+import static org.warmline.ledger.CaseColumn.ACCEPTED_AT;
+import static org.warmline.ledger.CaseColumn.COMPLETED_AT;
+import static org.warmline.ledger.CaseColumn.CONTACTED_AT;
+import static org.warmline.ledger.CaseColumn.DISPATCHED_AT;
+import static org.warmline.ledger.CaseColumn.EVALUATED_AT;
+import static org.warmline.ledger.CaseColumn.EVALUATION;
+import static org.warmline.ledger.CaseColumn.REVIEWED_AT;
+import static org.warmline.ledger.CaseColumn.SOLUTION_AT;
+import static org.warmline.ledger.CaseColumn.SUBMITTED_AT;
+import static org.warmline.ledger.CaseColumn.SURVEYED_AT;
+import static org.warmline.ledger.CaseColumn.UNSATISFIED_AT;
+
 /**
  * Loads the demo company when the server is started with {@code --demo} and the database has no cases yet: the
  * generated organisation and this year's consistent cases up to yesterday (imported as a ledger), one account per role
@@ -110,8 +122,8 @@ class DemoLoader implements ApplicationRunner {
         DataSet data = new DataSetGenerator(20261128L, year, zone).branches(2, 3).generate(2400);
         Instant yesterday = now.minus(Duration.ofDays(1));
         List<CaseRecord> past = data.cases().stream()
-                .filter(c -> c.submittedAt() < yesterday.toEpochMilli())
-                .filter(c -> c.completedAt() == Long.MIN_VALUE || c.completedAt() < yesterday.toEpochMilli())
+                .filter(c -> c.at(SUBMITTED_AT) < yesterday.toEpochMilli())
+                .filter(c -> c.at(COMPLETED_AT) == Long.MIN_VALUE || c.at(COMPLETED_AT) < yesterday.toEpochMilli())
                 .filter(DemoLoader::consistent)
                 .toList();
         organization.saveAll(data.units(), data.staff());
@@ -287,20 +299,20 @@ class DemoLoader implements ApplicationRunner {
      * evaluation. The demo loads only consistent cases, so that its assessments carry no warnings of its own making.
      */
     static boolean consistent(CaseRecord c) {
-        long submitted = c.submittedAt();
-        for (long at : new long[] {c.acceptedAt(), c.dispatchedAt(), c.contactedAt(), c.surveyedAt(), c.solutionAt(),
-                c.completedAt(), c.evaluatedAt()}) {
+        long submitted = c.at(SUBMITTED_AT);
+        for (long at : new long[] {c.at(ACCEPTED_AT), c.at(DISPATCHED_AT), c.at(CONTACTED_AT), c.at(SURVEYED_AT),
+                c.at(SOLUTION_AT), c.at(COMPLETED_AT), c.at(EVALUATED_AT)}) {
             if (at != Long.MIN_VALUE && at < submitted) {
                 return false;
             }
         }
-        if (c.evaluatedAt() != Long.MIN_VALUE && c.completedAt() != Long.MIN_VALUE
-                && c.evaluatedAt() < c.completedAt()) {
+        if (c.at(EVALUATED_AT) != Long.MIN_VALUE && c.at(COMPLETED_AT) != Long.MIN_VALUE
+                && c.at(EVALUATED_AT) < c.at(COMPLETED_AT)) {
             return false;
         }
-        long unsatisfied = c.unsatisfiedAt() != Long.MIN_VALUE ? c.unsatisfiedAt()
-                : c.evaluation() == EvaluationLevel.UNSATISFIED ? c.evaluatedAt() : Long.MIN_VALUE;
-        return unsatisfied == Long.MIN_VALUE || c.reviewedAt() == Long.MIN_VALUE || c.reviewedAt() >= unsatisfied;
+        long unsatisfied = c.at(UNSATISFIED_AT) != Long.MIN_VALUE ? c.at(UNSATISFIED_AT)
+                : c.get(EVALUATION) == EvaluationLevel.UNSATISFIED ? c.at(EVALUATED_AT) : Long.MIN_VALUE;
+        return unsatisfied == Long.MIN_VALUE || c.at(REVIEWED_AT) == Long.MIN_VALUE || c.at(REVIEWED_AT) >= unsatisfied;
     }
 
     /** The branch above a unit (the unit itself when it is one), or the first branch when there is none above. */

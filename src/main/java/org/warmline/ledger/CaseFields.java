@@ -35,25 +35,28 @@ final class CaseFields extends AbstractBaseCsvCallbackHandler<CaseFields> {
     /** Text, but one that may be in scientific notation (left to the collector, which refuses it). */
     private static final byte PHONE = 8;
 
-    private static final byte[] KIND = {
-        TEXT, CODED, CODED, FLAG, TOPIC, REPEATED, PHONE, TEXT, REPEATED, INSTANT, // 0-9
-        INSTANT, INSTANT, INSTANT, STAFF, INSTANT, UNIT, STAFF, INSTANT, FLAG, INSTANT, // 10-19
-        REPEATED, INSTANT, INSTANT, FLAG, CODED, CODED, INSTANT, REPEATED, INSTANT, INSTANT, // 20-29
-        CODED, INSTANT, INSTANT, // 30-32
-    };
+    /** How each column of the cases table is read here, by its {@link CaseColumn#kind()}. */
+    private static final byte[] KIND = new byte[CaseColumn.ALL.size()];
 
     /** The exact spellings of the coded columns (index: column), or null. */
     private static final Spellings[] SPELLINGS = new Spellings[KIND.length];
 
     static {
-        if (KIND.length != LedgerTable.CASES.columns.size()) {
-            throw new IllegalStateException("the kinds do not match the columns of the cases table");
+        for (CaseColumn<?> column : CaseColumn.ALL) {
+            KIND[column.index()] = switch (column.kind()) {
+                case TEXT -> column.repeated() ? REPEATED : TEXT;
+                case PHONE -> PHONE;
+                case TOPIC -> TOPIC;
+                case CODE -> CODED;
+                case FLAG -> FLAG;
+                case INSTANT -> INSTANT;
+                case UNIT -> UNIT;
+                case STAFF -> STAFF;
+            };
+            if (column.kind() == CaseColumn.Kind.CODE) {
+                SPELLINGS[column.index()] = Spellings.of(column.type());
+            }
         }
-        SPELLINGS[1] = new Spellings(Channel.class);
-        SPELLINGS[2] = new Spellings(Category.class);
-        SPELLINGS[24] = new Spellings(EvaluationLevel.class);
-        SPELLINGS[25] = new Spellings(EvaluationChannel.class);
-        SPELLINGS[30] = new Spellings(ReviewFinding.class);
     }
 
     private final Values values;
@@ -339,6 +342,12 @@ final class CaseFields extends AbstractBaseCsvCallbackHandler<CaseFields> {
     private static final class Spellings {
         private final char[][] texts;
         private final Object[] values;
+
+        /** The spellings of a coded column's type (an enumeration that is {@link Coded}). */
+        @SuppressWarnings({"unchecked", "rawtypes"})
+        static Spellings of(Class<?> type) {
+            return new Spellings((Class) type);
+        }
 
         <E extends Enum<E> & Coded> Spellings(Class<E> type) {
             Map<String, Object> all = new LinkedHashMap<>();

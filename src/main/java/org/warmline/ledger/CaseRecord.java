@@ -1,78 +1,170 @@
 package org.warmline.ledger;
 
+import java.time.Instant;
+import java.util.Arrays;
+
 /**
- * One row of the case ledger (工单台账): a petition from intake to evaluation and review. Instants are epoch
- * milliseconds with {@link Instants#NONE} for an empty cell; texts are trimmed, {@code null} when empty; codes of
- * units and staff are as written; {@code topic} is normalised by {@link Topic#normalize(String)}.
- *
- * @param caseNo            工单编号, unique
- * @param channel           受理渠道
- * @param category          信访类别
- * @param complex           复杂问题 (empty = false)
- * @param topic             问题类型
- * @param citizenName       用户姓名
- * @param citizenPhone      联系电话
- * @param address           地址
- * @param demand            具体诉求
- * @param occurredAt        发生时间
- * @param submittedAt       提交时间 (required)
- * @param recordedAt        录入时间
- * @param acceptedAt        接单时间
- * @param acceptedBy        接单人 (a staff code)
- * @param dispatchedAt      派单时间
- * @param unit              责任单位 (a unit code)
- * @param handler           责任人 (a staff code)
- * @param contactedAt       联系用户时间
- * @param siteSurvey        需现场勘查 (empty = false)
- * @param surveyedAt        现场勘查时间
- * @param solution          解决方案
- * @param solutionAt        答复/方案时间
- * @param completedAt       完成时间
- * @param resolved          是否解决 (empty = false)
- * @param evaluation        评价结果, the latest evaluation
- * @param evaluationChannel 评价方式
- * @param evaluatedAt       评价时间
- * @param evaluationComment 评价内容
- * @param unsatisfiedAt     不满意评价时间, the latest UNSATISFIED round
- * @param reviewedAt        复核时间
- * @param reviewFinding     复核结论
- * @param rehandledAt       重新办理时间
- * @param explainedAt       补充解释时间
- * @param row               the spreadsheet row it was read from (the header is row 1), for messages
+ * One row of the case ledger (工单台账): a petition from intake to evaluation and review, a value per {@link CaseColumn}
+ * (docs/ledger.md). Texts are trimmed, {@code null} when empty; codes of units and staff are as written; the topic is
+ * normalised by {@link Topic#normalize(String)}; flags are never null; instants are epoch milliseconds ({@link #at}),
+ * {@link Instants#NONE} when empty. {@link #row()} is the spreadsheet row it was read from (the header is row 1), for
+ * messages. Immutable; made by a {@link Builder} that names each column it sets.
  */
-public record CaseRecord(
-        String caseNo,
-        Channel channel,
-        Category category,
-        boolean complex,
-        String topic,
-        String citizenName,
-        String citizenPhone,
-        String address,
-        String demand,
-        long occurredAt,
-        long submittedAt,
-        long recordedAt,
-        long acceptedAt,
-        String acceptedBy,
-        long dispatchedAt,
-        String unit,
-        String handler,
-        long contactedAt,
-        boolean siteSurvey,
-        long surveyedAt,
-        String solution,
-        long solutionAt,
-        long completedAt,
-        boolean resolved,
-        EvaluationLevel evaluation,
-        EvaluationChannel evaluationChannel,
-        long evaluatedAt,
-        String evaluationComment,
-        long unsatisfiedAt,
-        long reviewedAt,
-        ReviewFinding reviewFinding,
-        long rehandledAt,
-        long explainedAt,
-        int row) {
+public final class CaseRecord {
+
+    /** The values of the columns that are not instants, by {@link CaseColumn#slot}. */
+    private final Object[] values;
+    /** The instants, by {@link CaseColumn#slot}. */
+    private final long[] instants;
+    private final int row;
+
+    private CaseRecord(Object[] values, long[] instants, int row) {
+        this.values = values;
+        this.instants = instants;
+        this.row = row;
+    }
+
+    /** A record with every column empty (flags false), to be filled. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** A builder holding this record's values, to make a changed copy. */
+    public Builder toBuilder() {
+        return new Builder(values.clone(), instants.clone(), row);
+    }
+
+    /**
+     * The value of a column: {@code null} when empty; an instant column's as an {@link Instant} (the engine reads
+     * instants by {@link #at}).
+     */
+    public <T> T get(CaseColumn<T> column) {
+        return value(values, instants, column);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static <T> T value(Object[] values, long[] instants, CaseColumn<T> column) {
+        if (column.kind() == CaseColumn.Kind.INSTANT) {
+            long millis = instants[column.slot];
+            return millis == Instants.NONE ? null : (T) Instant.ofEpochMilli(millis);
+        }
+        return (T) values[column.slot];
+    }
+
+    /** An instant, in epoch milliseconds, or {@link Instants#NONE} when empty. */
+    public long at(CaseColumn<Instant> column) {
+        return instants[column.slot];
+    }
+
+    /** A flag's value (an empty cell is false). */
+    public boolean is(CaseColumn<Boolean> flag) {
+        return (Boolean) values[flag.slot];
+    }
+
+    /** The case number (工单编号). */
+    public String caseNo() {
+        return (String) values[CaseColumn.CASE_NO.slot];
+    }
+
+    /** The spreadsheet row the record was read from (the header is row 1), or another number given when built. */
+    public int row() {
+        return row;
+    }
+
+    /** This record read from another row. */
+    public CaseRecord withRow(int row) {
+        return new CaseRecord(values, instants, row);
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof CaseRecord r && row == r.row && Arrays.equals(instants, r.instants)
+                && Arrays.equals(values, r.values);
+    }
+
+    @Override
+    public int hashCode() {
+        return (31 * Arrays.hashCode(values) + Arrays.hashCode(instants)) * 31 + row;
+    }
+
+    @Override
+    public String toString() {
+        StringBuilder s = new StringBuilder("CaseRecord[");
+        for (CaseColumn<?> column : CaseColumn.ALL) {
+            s.append(column.name()).append('=').append(get(column)).append(", ");
+        }
+        return s.append("row=").append(row).append(']').toString();
+    }
+
+    /** Makes a {@link CaseRecord}, column by named column; every column not set stays empty (a flag false). */
+    public static final class Builder {
+        private Object[] values;
+        private long[] instants;
+        private int row;
+
+        /** An empty record's values: every flag false, every instant {@link Instants#NONE}. */
+        private static final Object[] NO_VALUES = new Object[CaseColumn.OBJECTS];
+        private static final long[] NO_INSTANTS = new long[CaseColumn.INSTANTS];
+
+        static {
+            Arrays.fill(NO_INSTANTS, Instants.NONE);
+            for (CaseColumn<?> column : CaseColumn.ALL) {
+                if (column.kind() == CaseColumn.Kind.FLAG) {
+                    NO_VALUES[column.slot] = Boolean.FALSE;
+                }
+            }
+        }
+
+        private Builder() {
+            this(NO_VALUES.clone(), NO_INSTANTS.clone(), 0);
+        }
+
+        private Builder(Object[] values, long[] instants, int row) {
+            this.values = values;
+            this.instants = instants;
+            this.row = row;
+        }
+
+        /**
+         * Sets a column ({@code null}: empty; a flag's null is false). An instant column takes an {@link Instant}
+         * (kept to the millisecond, as {@link Instant#toEpochMilli} gives it).
+         */
+        public <T> Builder set(CaseColumn<T> column, T value) {
+            if (column.kind() == CaseColumn.Kind.INSTANT) {
+                instants[column.slot] = value == null ? Instants.NONE : ((Instant) value).toEpochMilli();
+            } else if (column.kind() == CaseColumn.Kind.FLAG) {
+                values[column.slot] = value == null ? Boolean.FALSE : column.type().cast(value);
+            } else {
+                values[column.slot] = column.type().cast(value);
+            }
+            return this;
+        }
+
+        /** Sets an instant column in epoch milliseconds ({@link Instants#NONE}: empty). */
+        public Builder at(CaseColumn<Instant> column, long millis) {
+            instants[column.slot] = millis;
+            return this;
+        }
+
+        /** The value set for a column so far (see {@link CaseRecord#get}). */
+        public <T> T get(CaseColumn<T> column) {
+            return value(values, instants, column);
+        }
+
+        public Builder row(int row) {
+            this.row = row;
+            return this;
+        }
+
+        /** The record; the builder cannot be used again. */
+        public CaseRecord build() {
+            if (values == null) {
+                throw new IllegalStateException("already built");
+            }
+            CaseRecord record = new CaseRecord(values, instants, row);
+            values = null;
+            instants = null;
+            return record;
+        }
+    }
 }

@@ -61,6 +61,16 @@ final class Collector {
     private final List<String> caseFiles = new ArrayList<>();
     /** Case numbers' first rows are kept as {@code index << ROW_BITS | row} for the sheets after the first. */
     private static final int ROW_BITS = 21;
+    /**
+     * The columns of the cases table in the order a row is read: the required ones first (so that a row's missing case
+     * number and submission are reported before what else is wrong with it), then the others in their order.
+     */
+    private static final List<CaseColumn<?>> REQUIRED_FIRST = java.util.stream.Stream.concat(
+            CaseColumn.ALL.stream().filter(CaseColumn::required),
+            CaseColumn.ALL.stream().filter(c -> !c.required())).toList();
+    /** The first column read after the required ones: the case number is checked for uniqueness before it. */
+    private static final CaseColumn<?> FIRST_OPTIONAL = CaseColumn.ALL.stream().filter(c -> !c.required())
+            .findFirst().orElseThrow();
 
     Collector(Problems problems, Values values, Scheme scheme, LedgerReader.Limits limits) {
         this.problems = problems;
@@ -507,7 +517,7 @@ final class Collector {
         }
 
         private boolean caseNoMissing() {
-            int p = pos[0];
+            int p = pos[CaseColumn.CASE_NO.index()];
             Object cell = p < 0 || p >= cells.length ? null : cells[p];
             // empty, or a footer's text where the case number would be (合计, 制表人:…)
             return cell == null || (cell instanceof String s && (s.isBlank() || footerRow(new Object[] {s})));
@@ -524,62 +534,63 @@ final class Collector {
                     flushPending();
                 }
             }
-            String caseNo = required(0);
-            long submittedAt = instant(10);
-            if (submittedAt == Instants.NONE && !isBad(10)) {
-                problems.add(file, row, headers[10], "required");
-            }
-            if (caseNo != null) {
-                int first = caseRows.putIfAbsent(caseNo,
-                        caseFile > 0 && row < (1 << ROW_BITS) ? caseFile << ROW_BITS | row : row);
-                if (first >= 0) {
-                    int firstFile = caseFiles.size() > 1 && first >= 1 << ROW_BITS ? first >>> ROW_BITS : 0;
-                    int firstRow = firstFile > 0 ? first & ((1 << ROW_BITS) - 1) : first;
-                    if (firstFile == caseFile) {
-                        problems.add(file, row, headers[0], "duplicateCase", caseNo, firstRow);
-                    } else {
-                        problems.add(file, row, headers[0], "duplicateCaseIn", caseNo, caseFiles.get(firstFile),
-                                firstRow);
-                    }
+            CaseRecord.Builder record = CaseRecord.builder().row(row);
+            for (CaseColumn<?> column : REQUIRED_FIRST) {
+                if (column == FIRST_OPTIONAL) {
+                    unique(record.get(CaseColumn.CASE_NO));
                 }
+                read(column, record);
             }
-            CaseRecord record = new CaseRecord(
-                    caseNo,
-                    coded(1, Channel.class, false),
-                    coded(2, Category.class, false),
-                    bool(3),
-                    topic(4),
-                    repeatedText(5),
-                    phone(6),
-                    text(7),
-                    repeatedText(8),
-                    instant(9),
-                    submittedAt,
-                    instant(11),
-                    instant(12),
-                    staffRef(13),
-                    instant(14),
-                    unitRef(15),
-                    staffRef(16),
-                    instant(17),
-                    bool(18),
-                    instant(19),
-                    repeatedText(20),
-                    instant(21),
-                    instant(22),
-                    bool(23),
-                    coded(24, EvaluationLevel.class, false),
-                    coded(25, EvaluationChannel.class, false),
-                    instant(26),
-                    repeatedText(27),
-                    instant(28),
-                    instant(29),
-                    coded(30, ReviewFinding.class, false),
-                    instant(31),
-                    instant(32),
-                    row);
             if (!problems.any()) {
-                cases.add(record);
+                cases.add(record.build());
+            }
+        }
+
+        /** Reads a column of the current row of the cases table into the record, reporting what is wrong with it. */
+        @SuppressWarnings({"unchecked", "rawtypes"})
+        private void read(CaseColumn<?> column, CaseRecord.Builder record) {
+            int i = column.index();
+            if (column.kind() == CaseColumn.Kind.INSTANT) {
+                long value = instant(i);
+                record.at(column.asInstant(), value);
+                if (value == Instants.NONE && column.required() && !isBad(i)) {
+                    problems.add(file, row, headers[i], "required");
+                }
+                return;
+            }
+            Object value = switch (column.kind()) {
+                case TEXT -> column.repeated() ? repeatedText(i) : text(i);
+                case PHONE -> phone(i);
+                case TOPIC -> topic(i);
+                case CODE -> coded(i, (Class) column.type(), false);
+                case FLAG -> bool(i);
+                case UNIT -> unitRef(i);
+                case STAFF -> staffRef(i);
+                case INSTANT -> throw new IllegalStateException();
+            };
+            record.set((CaseColumn) column, value);
+            if (value == null && column.required() && !isBad(i)) {
+                problems.add(file, row, headers[i], "required");
+            }
+        }
+
+        /** Reports a case number given before, in this file or sheet or in an earlier one of the cases table. */
+        private void unique(String caseNo) {
+            if (caseNo == null) {
+                return;
+            }
+            int i = CaseColumn.CASE_NO.index();
+            int first = caseRows.putIfAbsent(caseNo,
+                    caseFile > 0 && row < (1 << ROW_BITS) ? caseFile << ROW_BITS | row : row);
+            if (first >= 0) {
+                int firstFile = caseFiles.size() > 1 && first >= 1 << ROW_BITS ? first >>> ROW_BITS : 0;
+                int firstRow = firstFile > 0 ? first & ((1 << ROW_BITS) - 1) : first;
+                if (firstFile == caseFile) {
+                    problems.add(file, row, headers[i], "duplicateCase", caseNo, firstRow);
+                } else {
+                    problems.add(file, row, headers[i], "duplicateCaseIn", caseNo, caseFiles.get(firstFile),
+                            firstRow);
+                }
             }
         }
 

@@ -12,7 +12,13 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -28,6 +34,17 @@ import de.siegmar.fastcsv.reader.StringArrayHandler;
  * {@link DecodedReader} and {@link Parser}): three stages that share the cores.
  */
 final class CsvSource {
+
+    /**
+     * The threads of the stages that run beside a reading (a file's decoding and parsing, the second part of a split
+     * file): daemon threads, kept a minute after a reading for the next one. Each stage has a thread of its own while
+     * it runs, so no stage waits for another to free one.
+     */
+    private static final ExecutorService STAGES = Executors.newCachedThreadPool(task -> {
+        Thread thread = new Thread(task, "ledger-csv");
+        thread.setDaemon(true);
+        return thread;
+    });
 
     /** Records per batch handed from the parsing thread to the reading thread. */
     private static final int BATCH = 1024;
@@ -117,7 +134,7 @@ final class CsvSource {
         CaseFields secondFields = second.caseFields();
         java.util.concurrent.CompletableFuture<Long> end = new java.util.concurrent.CompletableFuture<>();
         boolean[] secondFailed = {false};
-        Thread other = new Thread(() -> {
+        Future<?> other = STAGES.submit(() -> {
             try {
                 long[] split = findSplit(path, from);
                 end.complete(split == null ? total : split[0]);
@@ -143,9 +160,7 @@ final class CsvSource {
             } finally {
                 end.complete(total);
             }
-        }, "csv-second-part");
-        other.setDaemon(true);
-        other.start();
+        });
         boolean firstFailed = false;
         try {
             Opener opener = () -> new HeadInput(Files.newInputStream(path), from, end);
@@ -153,17 +168,7 @@ final class CsvSource {
         } catch (Throwable t) {
             firstFailed = true;
         }
-        boolean interrupted = false;
-        while (other.isAlive()) {
-            try {
-                other.join();
-            } catch (InterruptedException e) {
-                interrupted = true;
-            }
-        }
-        if (interrupted) {
-            Thread.currentThread().interrupt();
-        }
+        awaitEnd(other, () -> { });
         if (firstFailed || secondFailed[0] || !collector.join(first, second)) {
             return read(path, file, LayoutSearch.of(collector, table, file, problems), problems, limits);
         }
@@ -562,6 +567,29 @@ final class CsvSource {
         }
     }
 
+    /**
+     * Waits until a stage has ended (and closed its file), whatever it threw, running {@code meanwhile} every second
+     * (a stage stopped early may be waiting to hand on what it read); an interrupt is kept for the caller.
+     */
+    private static void awaitEnd(Future<?> stage, Runnable meanwhile) {
+        boolean interrupted = false;
+        while (true) {
+            try {
+                stage.get(1, TimeUnit.SECONDS);
+                break;
+            } catch (TimeoutException e) {
+                meanwhile.run();
+            } catch (InterruptedException e) {
+                interrupted = true;
+            } catch (ExecutionException | CancellationException e) {
+                break;
+            }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
     private static void rethrow(Throwable t) throws IOException {
         if (t instanceof IOException e) {
             throw e;
@@ -587,16 +615,14 @@ final class CsvSource {
      */
     private static final class DecodedReader extends Reader {
         private final ArrayBlockingQueue<Chunk> queue = new ArrayBlockingQueue<>(QUEUED_CHUNKS);
-        private final Thread thread;
+        private final Future<?> decoding;
         private volatile boolean stopped;
         private Chunk chunk = new Chunk(new char[0], 0, null);
         private int at;
         private boolean done;
 
         DecodedReader(Opener opener, CharsetDecoder decoder) {
-            thread = new Thread(() -> decode(opener, decoder), "csv-decoder");
-            thread.setDaemon(true);
-            thread.start();
+            decoding = STAGES.submit(() -> decode(opener, decoder));
         }
 
         private void decode(Opener opener, CharsetDecoder decoder) {
@@ -673,18 +699,7 @@ final class CsvSource {
         public void close() {
             stopped = true;
             queue.clear();
-            boolean interrupted = false;
-            while (thread.isAlive()) {
-                try {
-                    thread.join(1000);
-                } catch (InterruptedException e) {
-                    interrupted = true;
-                }
-                queue.clear();
-            }
-            if (interrupted) {
-                Thread.currentThread().interrupt();
-            }
+            awaitEnd(decoding, queue::clear);
         }
     }
 
@@ -702,7 +717,7 @@ final class CsvSource {
      * order, and a failure arrives after every record parsed before it, so the reading thread sees exactly what a
      * single-threaded reading would.
      */
-    private static final class Parser extends Thread {
+    private static final class Parser implements Runnable {
         private final Opener opener;
         private final Path path;
         private final CharsetDecoder decoder;
@@ -710,15 +725,18 @@ final class CsvSource {
         private final char separator;
         private final ArrayBlockingQueue<Batch> queue = new ArrayBlockingQueue<>(QUEUED_BATCHES);
         private volatile boolean stopped;
+        private Future<?> parsing;
 
         Parser(Opener opener, Path path, CharsetDecoder decoder, StringArrayHandler handler, char separator) {
-            super("csv-parser");
-            setDaemon(true);
             this.opener = opener;
             this.path = path;
             this.decoder = decoder;
             this.handler = handler;
             this.separator = separator;
+        }
+
+        void start() {
+            parsing = STAGES.submit(this);
         }
 
         @Override
@@ -770,22 +788,11 @@ final class CsvSource {
             }
         }
 
-        /** Stops the parsing (when the reading stopped early) and waits for the thread to close the file. */
+        /** Stops the parsing (when the reading stopped early) and waits for it to close the file. */
         void finish() {
             stopped = true;
             queue.clear();
-            boolean interrupted = false;
-            while (isAlive()) {
-                try {
-                    join(1000);
-                } catch (InterruptedException e) {
-                    interrupted = true;
-                }
-                queue.clear();
-            }
-            if (interrupted) {
-                Thread.currentThread().interrupt();
-            }
+            awaitEnd(parsing, queue::clear);
         }
     }
 

@@ -7,7 +7,8 @@ import java.util.Map;
 
 /**
  * The tables of a data set (docs/ledger.md) with their columns: the English name, the Chinese name (accepted as a header
- * too) and whether the column must be present in the header. Column positions here are the indexes the reader uses.
+ * too) and whether the column must be present in the header. Column positions here are the indexes the reader uses. The
+ * cases table's columns are {@link CaseColumn#ALL}.
  */
 enum LedgerTable {
     UNITS("units", "组织机构", true, List.of(
@@ -16,22 +17,8 @@ enum LedgerTable {
     STAFF("staff", "人员", false, List.of(
             col("code", "工号", true), col("name", "姓名", false), col("post", "岗位", true),
             col("unit", "所属单位", false))),
-    CASES("cases", "工单台账", true, List.of(
-            col("case_no", "工单编号", true), col("channel", "受理渠道", false), col("category", "信访类别", false),
-            col("complex", "复杂问题", false), col("topic", "问题类型", false), col("citizen_name", "用户姓名", false),
-            col("citizen_phone", "联系电话", false), col("address", "地址", false), col("demand", "具体诉求", false),
-            col("occurred_at", "发生时间", false), col("submitted_at", "提交时间", true),
-            col("recorded_at", "录入时间", false), col("accepted_at", "接单时间", false),
-            col("accepted_by", "接单人", false), col("dispatched_at", "派单时间", false),
-            col("unit", "责任单位", false), col("handler", "责任人", false),
-            col("contacted_at", "联系用户时间", false), col("site_survey", "需现场勘查", false),
-            col("surveyed_at", "现场勘查时间", false), col("solution", "解决方案", false),
-            col("solution_at", "答复/方案时间", false), col("completed_at", "完成时间", false),
-            col("resolved", "是否解决", false), col("evaluation", "评价结果", false),
-            col("evaluation_channel", "评价方式", false), col("evaluated_at", "评价时间", false),
-            col("evaluation_comment", "评价内容", false), col("unsatisfied_at", "不满意评价时间", false),
-            col("reviewed_at", "复核时间", false), col("review_finding", "复核结论", false),
-            col("rehandled_at", "重新办理时间", false), col("explained_at", "补充解释时间", false))),
+    CASES("cases", "工单台账", true, CaseColumn.ALL.stream()
+            .map(c -> col(c.name(), c.chinese(), c.required())).toList()),
     REGULATIONS("regulations", "制度建设", false, List.of(
             col("unit", "单位", true), col("has_regulation", "是否建立制度", false),
             col("classification", "信访分类标准", false), col("authority_levels", "处理权限分级", false),

@@ -202,42 +202,18 @@ public final class LedgerWriter {
         }
     }
 
-    /** The 33 cells of a case row, in the order of {@link Table#CASES}. */
+    /** The cells of a case row, in the order of {@link Table#CASES} ({@link CaseColumn#ALL}). */
     static String[] caseRow(CaseRecord c, InstantText t) {
-        return new String[]{
-                text(c.caseNo()),
-                code(c.channel()),
-                code(c.category()),
-                bool(c.complex()),
-                text(c.topic()),
-                text(c.citizenName()),
-                text(c.citizenPhone()),
-                text(c.address()),
-                text(c.demand()),
-                t.format(c.occurredAt()),
-                t.format(c.submittedAt()),
-                t.format(c.recordedAt()),
-                t.format(c.acceptedAt()),
-                text(c.acceptedBy()),
-                t.format(c.dispatchedAt()),
-                text(c.unit()),
-                text(c.handler()),
-                t.format(c.contactedAt()),
-                bool(c.siteSurvey()),
-                t.format(c.surveyedAt()),
-                text(c.solution()),
-                t.format(c.solutionAt()),
-                t.format(c.completedAt()),
-                bool(c.resolved()),
-                code(c.evaluation()),
-                code(c.evaluationChannel()),
-                t.format(c.evaluatedAt()),
-                text(c.evaluationComment()),
-                t.format(c.unsatisfiedAt()),
-                t.format(c.reviewedAt()),
-                code(c.reviewFinding()),
-                t.format(c.rehandledAt()),
-                t.format(c.explainedAt())};
+        String[] cells = new String[CaseColumn.ALL.size()];
+        for (CaseColumn<?> column : CaseColumn.ALL) {
+            cells[column.index()] = switch (column.kind()) {
+                case INSTANT -> t.format(c.at(column.asInstant()));
+                case FLAG -> bool(c.is(column.asFlag()));
+                case CODE -> code((Enum<?>) c.get(column));
+                default -> text((String) c.get(column));
+            };
+        }
+        return cells;
     }
 
     private static String text(String s) {

@@ -2,6 +2,7 @@ package org.warmline.sampledata;
 
 import org.warmline.ledger.Adjustment;
 import org.warmline.ledger.CaseCsvStream;
+import org.warmline.ledger.CaseColumn;
 import org.warmline.ledger.CaseRecord;
 import org.warmline.ledger.Category;
 import org.warmline.ledger.Channel;
@@ -873,11 +874,41 @@ public final class DataSetGenerator {
             if (comment != null && chance(r, 0.01)) {
                 comment = null;
             }
-            return new CaseRecord(caseNo, channel, category, complex, topic, name, phone, address, demand, occurred,
-                    submitted, sec(recorded), sec(accepted), agent, sec(dispatched), unit, handler, sec(contacted),
-                    siteSurvey, sec(surveyed), solution, sec(solutionAt), sec(completed), resolved, level, evalChannel,
-                    sec(evaluated), comment, sec(unsatisfied), sec(reviewed), finding, sec(rehandled), sec(explained),
-                    row);
+            return CaseRecord.builder().row(row)
+                    .set(CaseColumn.CASE_NO, caseNo)
+                    .set(CaseColumn.CHANNEL, channel)
+                    .set(CaseColumn.CATEGORY, category)
+                    .set(CaseColumn.COMPLEX, complex)
+                    .set(CaseColumn.TOPIC, topic)
+                    .set(CaseColumn.CITIZEN_NAME, name)
+                    .set(CaseColumn.CITIZEN_PHONE, phone)
+                    .set(CaseColumn.ADDRESS, address)
+                    .set(CaseColumn.DEMAND, demand)
+                    .at(CaseColumn.OCCURRED_AT, occurred)
+                    .at(CaseColumn.SUBMITTED_AT, submitted)
+                    .at(CaseColumn.RECORDED_AT, sec(recorded))
+                    .at(CaseColumn.ACCEPTED_AT, sec(accepted))
+                    .set(CaseColumn.ACCEPTED_BY, agent)
+                    .at(CaseColumn.DISPATCHED_AT, sec(dispatched))
+                    .set(CaseColumn.UNIT, unit)
+                    .set(CaseColumn.HANDLER, handler)
+                    .at(CaseColumn.CONTACTED_AT, sec(contacted))
+                    .set(CaseColumn.SITE_SURVEY, siteSurvey)
+                    .at(CaseColumn.SURVEYED_AT, sec(surveyed))
+                    .set(CaseColumn.SOLUTION, solution)
+                    .at(CaseColumn.SOLUTION_AT, sec(solutionAt))
+                    .at(CaseColumn.COMPLETED_AT, sec(completed))
+                    .set(CaseColumn.RESOLVED, resolved)
+                    .set(CaseColumn.EVALUATION, level)
+                    .set(CaseColumn.EVALUATION_CHANNEL, evalChannel)
+                    .at(CaseColumn.EVALUATED_AT, sec(evaluated))
+                    .set(CaseColumn.EVALUATION_COMMENT, comment)
+                    .at(CaseColumn.UNSATISFIED_AT, sec(unsatisfied))
+                    .at(CaseColumn.REVIEWED_AT, sec(reviewed))
+                    .set(CaseColumn.REVIEW_FINDING, finding)
+                    .at(CaseColumn.REHANDLED_AT, sec(rehandled))
+                    .at(CaseColumn.EXPLAINED_AT, sec(explained))
+                    .build();
         }
 
         private String comment(EvaluationLevel level) {

@@ -4,7 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -31,7 +31,6 @@ import org.warmline.cases.CaseAccess;
 import org.warmline.cases.CaseAttachments;
 import org.warmline.cases.CaseChanged;
 import org.warmline.cases.CaseDesk;
-import org.warmline.cases.CaseFact;
 import org.warmline.cases.CaseNotFound;
 import org.warmline.cases.ContactOutcome;
 import org.warmline.cases.TransitionFailure;
@@ -39,6 +38,7 @@ import org.warmline.cases.TransitionRefused;
 import org.warmline.files.FileDownload;
 import org.warmline.files.FileKind;
 import org.warmline.files.FileRefused;
+import org.warmline.ledger.CaseColumn;
 import org.warmline.ledger.Category;
 import org.warmline.security.Account;
 
@@ -106,25 +106,25 @@ class CaseWorkController {
                    RedirectAttributes redirect, Locale locale, HttpServletResponse response) {
         Account me = support.me();
         Case c = permitted(caseNo, me, Case.Action.CORRECT);
-        Map<CaseFact, Object> values = new EnumMap<>(CaseFact.class);
+        Map<CaseColumn<?>, Object> values = new HashMap<>();
         if (form.getCategory() != null) {
             Category category = code(Category.class, form.getCategory());
-            values.put(CaseFact.CATEGORY, category == null ? "" : category);
+            values.put(CaseColumn.CATEGORY, category == null ? "" : category);
         }
         if (form.getTopic() != null) {
-            values.put(CaseFact.TOPIC, form.getTopic());
+            values.put(CaseColumn.TOPIC, form.getTopic());
         }
         if (form.getComplex() != null) {
-            values.put(CaseFact.COMPLEX, "true".equals(form.getComplex()));
+            values.put(CaseColumn.COMPLEX, "true".equals(form.getComplex()));
         }
         if (form.getAddress() != null) {
-            values.put(CaseFact.ADDRESS, form.getAddress());
+            values.put(CaseColumn.ADDRESS, form.getAddress());
         }
         if (form.getCitizenName() != null) {
-            values.put(CaseFact.CITIZEN_NAME, form.getCitizenName());
+            values.put(CaseColumn.CITIZEN_NAME, form.getCitizenName());
         }
         if (form.getCitizenPhone() != null && !form.getCitizenPhone().isBlank()) {
-            values.put(CaseFact.CITIZEN_PHONE, form.getCitizenPhone()); // empty: unchanged (the field shows no number)
+            values.put(CaseColumn.CITIZEN_PHONE, form.getCitizenPhone()); // empty: unchanged (the field shows no number)
         }
         try {
             Case after = desk.correct(c.id(), form.versionNumber(), me, Instant.now(), form.getReason(), values);

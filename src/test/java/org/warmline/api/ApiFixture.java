@@ -31,6 +31,7 @@ import org.warmline.organization.OrganizationStore;
 import org.warmline.security.Account;
 import org.warmline.security.AccountStore;
 import org.warmline.security.Role;
+import org.warmline.ledger.CaseColumn;
 
 /**
  * The API on an in-memory H2 database with a small organisation — HQ; branch B1 with teams T1 (steward S01) and T2;
@@ -123,12 +124,17 @@ public abstract class ApiFixture {
                 String caseNo = "X" + m.replace("-", "") + "-" + UUID.randomUUID().toString().substring(0, 6);
                 long submitted = java.time.YearMonth.parse(m).atDay(10).atTime(9, 0)
                         .atZone(java.time.ZoneId.of("Asia/Shanghai")).toInstant().toEpochMilli();
-                long none = org.warmline.ledger.Instants.NONE;
-                ledger.importCases(List.of(new org.warmline.ledger.CaseRecord(caseNo, Channel.HOTLINE,
-                        Category.COMPLAINT, false, "TEMPERATURE", "王女士", PHONE, "幸福小区3-2-501", "卧室室温16度",
-                        none, submitted, submitted, submitted - 3_600_000, "A01", submitted + 600_000, "T1", "S01",
-                        none, false, none, null, none, none, false, null, null, none, null, none, none, null, none,
-                        none, 0)));
+                ledger.importCases(List.of(org.warmline.ledger.CaseRecord.builder()
+                        .set(CaseColumn.CASE_NO, caseNo).set(CaseColumn.CHANNEL, Channel.HOTLINE)
+                        .set(CaseColumn.CATEGORY, Category.COMPLAINT).set(CaseColumn.TOPIC, "TEMPERATURE")
+                        .set(CaseColumn.CITIZEN_NAME, "王女士").set(CaseColumn.CITIZEN_PHONE, PHONE)
+                        .set(CaseColumn.ADDRESS, "幸福小区3-2-501").set(CaseColumn.DEMAND, "卧室室温16度")
+                        .at(CaseColumn.SUBMITTED_AT, submitted).at(CaseColumn.RECORDED_AT, submitted)
+                        // accepted an hour before it was submitted: a warning of the assessment
+                        .at(CaseColumn.ACCEPTED_AT, submitted - 3_600_000).set(CaseColumn.ACCEPTED_BY, "A01")
+                        .at(CaseColumn.DISPATCHED_AT, submitted + 600_000).set(CaseColumn.UNIT, "T1")
+                        .set(CaseColumn.HANDLER, "S01")
+                        .build()));
                 if (m.equals(FROZEN_MONTH) && publications.latest(m).isEmpty()) {
                     publications.publish(org.warmline.calendar.Period.parse(m, 1),
                             java.time.YearMonth.parse(m).plusMonths(1).atDay(20).atStartOfDay(

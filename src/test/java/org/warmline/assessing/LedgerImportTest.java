@@ -42,6 +42,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+import org.warmline.ledger.CaseColumn;
 
 /**
  * Importing a ledger workbook into the desk: all or nothing, with the command's FILE:ROW:COLUMN problems in the
@@ -69,9 +70,9 @@ class LedgerImportTest extends AssessingFixture {
         staff.add(new Staff(prefix + "GJ", "新管家", Post.STEWARD, prefix + "B"));
         List<CaseRecord> moved = new ArrayList<>();
         for (CaseRecord c : example.cases().subList(0, 10)) {
-            CaseRecord m = LiveAssessmentStoresTest.moved(c, prefix + c.caseNo(), -YEAR, c.category(),
-                    c.citizenPhone());
-            moved.add(c.unit() == null ? m : withUnit(m, caseUnit));
+            CaseRecord m = LiveAssessmentStoresTest.moved(c, prefix + c.caseNo(), -YEAR, c.get(CaseColumn.CATEGORY),
+                    c.get(CaseColumn.CITIZEN_PHONE));
+            moved.add(c.get(CaseColumn.UNIT) == null ? m : withUnit(m, caseUnit));
         }
         return new DataSet(units, staff, moved, List.of(), List.of(), List.of(), List.of(),
                 List.of(new Adjustment(prefix + "B", "2025-01", "keywork.other", new java.math.BigDecimal("-1"),
@@ -79,12 +80,7 @@ class LedgerImportTest extends AssessingFixture {
     }
 
     private static CaseRecord withUnit(CaseRecord c, String unit) {
-        return new CaseRecord(c.caseNo(), c.channel(), c.category(), c.complex(), c.topic(), c.citizenName(),
-                c.citizenPhone(), c.address(), c.demand(), c.occurredAt(), c.submittedAt(), c.recordedAt(),
-                c.acceptedAt(), c.acceptedBy(), c.dispatchedAt(), unit, null, c.contactedAt(), c.siteSurvey(),
-                c.surveyedAt(), c.solution(), c.solutionAt(), c.completedAt(), c.resolved(), c.evaluation(),
-                c.evaluationChannel(), c.evaluatedAt(), c.evaluationComment(), c.unsatisfiedAt(), c.reviewedAt(),
-                c.reviewFinding(), c.rehandledAt(), c.explainedAt(), 0);
+        return c.toBuilder().set(CaseColumn.UNIT, unit).set(CaseColumn.HANDLER, null).row(0).build();
     }
 
     private static MockMultipartFile workbook(DataSet data, String name) throws Exception {
@@ -364,7 +360,7 @@ class LedgerImportTest extends AssessingFixture {
 
         // someone corrects the case meanwhile: the confirmation imports nothing and shows the new preview
         desk.changeFacts(before.id(), before.version(), admin, Instant.now(), Case.Action.IMPORT, "test",
-                List.of(new org.warmline.cases.CaseFact.Change(org.warmline.cases.CaseFact.ADDRESS, "幸福路 9 号")));
+                List.of(new org.warmline.cases.CaseFact.Change(CaseColumn.ADDRESS, "幸福路 9 号")));
         mvc.perform(post("/assessments/import/confirm").param("token", token).session(session).with(csrf())
                         .with(user(admin.username()).roles(admin.role().name())))
                 .andExpect(status().isOk())

@@ -41,6 +41,7 @@ import tools.jackson.databind.json.JsonMapper;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+import org.warmline.ledger.CaseColumn;
 
 /**
  * Resolution as scheme 2.3 defines it, end to end: a month of a team's cases whose resolution the citizens decide —
@@ -170,7 +171,7 @@ class ResolutionScenarioTest extends AssessingFixture {
 
         Map<String, Boolean> exported = new LedgerReader(LiveAssessmentStoresTest.SCHEME, Locale.ENGLISH)
                 .read(workbook).data().cases().stream()
-                .collect(Collectors.toMap(CaseRecord::caseNo, CaseRecord::resolved));
+                .collect(Collectors.toMap(CaseRecord::caseNo, r -> r.is(CaseColumn.RESOLVED)));
         for (Case c : List.of(confirmed, denied, surveyed, unanswered, accepted, refused, quiet, asked, again)) {
             Case now = desk.find(c.id()).orElseThrow();
             assertThat(exported.get(now.caseNo())).as(now.caseNo())

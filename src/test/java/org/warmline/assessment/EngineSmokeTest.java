@@ -25,7 +25,7 @@ import org.warmline.scheme.ItemCode;
 import org.warmline.scheme.SchemeLoader;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.warmline.ledger.Instants.NONE;
+import static org.warmline.ledger.CaseColumn.*;
 
 /** A first end-to-end look at the engine on a tiny hand-made ledger. */
 class EngineSmokeTest {
@@ -39,11 +39,18 @@ class EngineSmokeTest {
     @Test
     void acceptedSeventyFiveMinutesAfterSubmissionLosesTwoPointsForAgentAndHqOnly() {
         long submitted = t("2026-01-05 08:00");
-        CaseRecord late = new CaseRecord("C1", Channel.HOTLINE, Category.COMPLAINT, false, "TEMPERATURE", "张三",
-                "13800138000", "城东路1号", "室温低", t("2026-01-05 07:00"), submitted, submitted,
-                t("2026-01-05 09:15"), "A1", t("2026-01-05 09:15"), "B1", "W1", t("2026-01-05 10:00"), false, NONE,
-                "调整阀门", t("2026-01-05 12:00"), t("2026-01-05 13:00"), true, EvaluationLevel.SATISFIED,
-                EvaluationChannel.PHONE, t("2026-01-05 15:00"), "满意", NONE, NONE, null, NONE, NONE, 2);
+        CaseRecord late = CaseRecord.builder().row(2)
+                .set(CASE_NO, "C1").set(CHANNEL, Channel.HOTLINE).set(CATEGORY, Category.COMPLAINT)
+                .set(TOPIC, "TEMPERATURE").set(CITIZEN_NAME, "张三").set(CITIZEN_PHONE, "13800138000")
+                .set(ADDRESS, "城东路1号").set(DEMAND, "室温低")
+                .at(OCCURRED_AT, t("2026-01-05 07:00")).at(SUBMITTED_AT, submitted).at(RECORDED_AT, submitted)
+                .at(ACCEPTED_AT, t("2026-01-05 09:15")).set(ACCEPTED_BY, "A1").at(DISPATCHED_AT, t("2026-01-05 09:15"))
+                .set(UNIT, "B1").set(HANDLER, "W1").at(CONTACTED_AT, t("2026-01-05 10:00"))
+                .set(SOLUTION, "调整阀门").at(SOLUTION_AT, t("2026-01-05 12:00")).at(COMPLETED_AT, t("2026-01-05 13:00"))
+                .set(RESOLVED, true).set(EVALUATION, EvaluationLevel.SATISFIED)
+                .set(EVALUATION_CHANNEL, EvaluationChannel.PHONE).at(EVALUATED_AT, t("2026-01-05 15:00"))
+                .set(EVALUATION_COMMENT, "满意")
+                .build();
         DataSet data = new DataSet(
                 List.of(new Unit("HQ", "客户服务部", UnitKind.HQ_SERVICE, null), new Unit("B1", "城东分公司", UnitKind.BRANCH, null)),
                 List.of(new Staff("A1", "李客服", Post.AGENT, "HQ"), new Staff("W1", "王管家", Post.STEWARD, "B1")),

@@ -15,6 +15,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.warmline.calendar.Period;
 import org.warmline.calendar.WorkingCalendar;
 import org.warmline.ledger.Adjustment;
+import org.warmline.ledger.CaseColumn;
 import org.warmline.ledger.CaseRecord;
 import org.warmline.ledger.Category;
 import org.warmline.ledger.Channel;
@@ -425,12 +426,26 @@ public final class Ledgers {
         }
 
         public CaseRecord build() {
-            return new CaseRecord(caseNo, channel, category, complex, topic, citizenName, citizenPhone, address, demand,
-                    or(occurred, -HOUR), submitted, or(recorded, 5 * MIN), or(accepted, 10 * MIN), acceptedBy,
-                    or(dispatched, 20 * MIN), unit, handler, or(contacted, HOUR), siteSurvey, or(surveyed),
-                    solution, or(solutionAt, 3 * HOUR), or(completed, 4 * HOUR), resolved, evaluation,
-                    evaluationChannel, evaluation == null ? Instants.NONE : or(evaluated, DAY),
-                    evaluationComment, or(unsatisfied), or(reviewed), finding, or(rehandled), or(explained), 1);
+            return CaseRecord.builder().row(1)
+                    .set(CaseColumn.CASE_NO, caseNo).set(CaseColumn.CHANNEL, channel)
+                    .set(CaseColumn.CATEGORY, category).set(CaseColumn.COMPLEX, complex).set(CaseColumn.TOPIC, topic)
+                    .set(CaseColumn.CITIZEN_NAME, citizenName).set(CaseColumn.CITIZEN_PHONE, citizenPhone)
+                    .set(CaseColumn.ADDRESS, address).set(CaseColumn.DEMAND, demand)
+                    .at(CaseColumn.OCCURRED_AT, or(occurred, -HOUR)).at(CaseColumn.SUBMITTED_AT, submitted)
+                    .at(CaseColumn.RECORDED_AT, or(recorded, 5 * MIN)).at(CaseColumn.ACCEPTED_AT, or(accepted, 10 * MIN))
+                    .set(CaseColumn.ACCEPTED_BY, acceptedBy).at(CaseColumn.DISPATCHED_AT, or(dispatched, 20 * MIN))
+                    .set(CaseColumn.UNIT, unit).set(CaseColumn.HANDLER, handler)
+                    .at(CaseColumn.CONTACTED_AT, or(contacted, HOUR)).set(CaseColumn.SITE_SURVEY, siteSurvey)
+                    .at(CaseColumn.SURVEYED_AT, or(surveyed)).set(CaseColumn.SOLUTION, solution)
+                    .at(CaseColumn.SOLUTION_AT, or(solutionAt, 3 * HOUR))
+                    .at(CaseColumn.COMPLETED_AT, or(completed, 4 * HOUR)).set(CaseColumn.RESOLVED, resolved)
+                    .set(CaseColumn.EVALUATION, evaluation).set(CaseColumn.EVALUATION_CHANNEL, evaluationChannel)
+                    .at(CaseColumn.EVALUATED_AT, evaluation == null ? Instants.NONE : or(evaluated, DAY))
+                    .set(CaseColumn.EVALUATION_COMMENT, evaluationComment)
+                    .at(CaseColumn.UNSATISFIED_AT, or(unsatisfied)).at(CaseColumn.REVIEWED_AT, or(reviewed))
+                    .set(CaseColumn.REVIEW_FINDING, finding).at(CaseColumn.REHANDLED_AT, or(rehandled))
+                    .at(CaseColumn.EXPLAINED_AT, or(explained))
+                    .build();
         }
     }
 }

@@ -396,7 +396,7 @@ class CaseLifecycleScenarioTest {
         assertThat(redClocks).extracting(k -> k.get(1)).containsExactlyInAnyOrder("response.late-acceptance",
                 "response.late-contact", "timeliness.late");
 
-        var ledger = new org.warmline.cases.CaseLedgerStore(f.jdbc, f.transactions).all();
+        var ledger = new org.warmline.cases.CaseLedgerStore(f.jdbc, f.transactions, Databases.caseDatabase(f.dataSource)).all();
         assertThat(ledger).hasSize(3);
         DataSet data = new DataSet(DeskFixture.UNITS, DeskFixture.STAFF, ledger, List.of(), List.of(), List.of(),
                 List.of(), List.of());

@@ -7,7 +7,6 @@ import java.io.InputStream;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
@@ -25,6 +24,8 @@ import org.warmline.files.FileKind;
 import org.warmline.files.FileRefused;
 import org.warmline.files.FileStore;
 import org.warmline.files.TestFiles;
+import org.warmline.ledger.CaseColumn;
+import org.warmline.persistence.Databases;
 import org.warmline.ledger.CaseRecord;
 import org.warmline.ledger.Category;
 import org.warmline.ledger.Channel;
@@ -120,14 +121,14 @@ class CaseWorkTest {
         Case c = dispatched(f, Category.CONSULTATION);
         Instant now = Instant.now();
         Instant before = f.desk.clocks(c, now).clock(CaseClocks.Kind.HANDLING).orElseThrow().deadline();
-        Map<CaseFact, Object> values = new EnumMap<>(CaseFact.class);
-        values.put(CaseFact.CATEGORY, Category.COMPLAINT);
-        values.put(CaseFact.COMPLEX, true);
-        values.put(CaseFact.TOPIC, "漏水");
-        values.put(CaseFact.ADDRESS, "幸福小区3-2-502");
-        values.put(CaseFact.CITIZEN_NAME, "王丽");
-        values.put(CaseFact.CITIZEN_PHONE, "13912345678");
-        values.put(CaseFact.CITIZEN_NAME, "王丽");
+        Map<CaseColumn<?>, Object> values = new java.util.HashMap<>();
+        values.put(CaseColumn.CATEGORY, Category.COMPLAINT);
+        values.put(CaseColumn.COMPLEX, true);
+        values.put(CaseColumn.TOPIC, "漏水");
+        values.put(CaseColumn.ADDRESS, "幸福小区3-2-502");
+        values.put(CaseColumn.CITIZEN_NAME, "王丽");
+        values.put(CaseColumn.CITIZEN_PHONE, "13912345678");
+        values.put(CaseColumn.CITIZEN_NAME, "王丽");
         Case corrected = f.desk.correct(c.id(), c.version(), DeskFixture.MANAGER, now, "受理时类别选错,实为投诉", values);
         assertThat(corrected.category()).isEqualTo(Category.COMPLAINT);
         assertThat(corrected.complex()).isTrue();
@@ -150,35 +151,35 @@ class CaseWorkTest {
             assertThat(h.actor()).isEqualTo("wang");
             assertThat(h.note()).isEqualTo("受理时类别选错,实为投诉");
         });
-        CaseRecord exported = new CaseLedgerStore(f.jdbc, f.transactions)
+        CaseRecord exported = new CaseLedgerStore(f.jdbc, f.transactions, Databases.caseDatabase(f.dataSource))
                 .submittedBetween(now.minus(Duration.ofDays(1)), now.plus(Duration.ofDays(1))).stream()
                 .filter(r -> r.caseNo().equals(c.caseNo())).findFirst().orElseThrow();
-        assertThat(exported.category()).isEqualTo(Category.COMPLAINT);
-        assertThat(exported.complex()).isTrue();
-        assertThat(exported.topic()).isEqualTo("LEAK");
-        assertThat(exported.citizenPhone()).isEqualTo("13912345678");
+        assertThat(exported.get(CaseColumn.CATEGORY)).isEqualTo(Category.COMPLAINT);
+        assertThat(exported.is(CaseColumn.COMPLEX)).isTrue();
+        assertThat(exported.get(CaseColumn.TOPIC)).isEqualTo("LEAK");
+        assertThat(exported.get(CaseColumn.CITIZEN_PHONE)).isEqualTo("13912345678");
         assertThat(f.desk.earlierCases("139 1234 5678", now)).extracting(Case::caseNo).containsExactly(c.caseNo());
         assertThat(f.events).filteredOn(e -> e instanceof CaseEvent.FactsChanged).singleElement()
                 .extracting(e -> ((CaseEvent.FactsChanged) e).facts()).asInstanceOf(
-                        org.assertj.core.api.InstanceOfAssertFactories.collection(CaseFact.class)).hasSize(6);
+                        org.assertj.core.api.InstanceOfAssertFactories.collection(CaseColumn.class)).hasSize(6);
 
         int version = corrected.version();
         assertThatThrownBy(() -> f.desk.correct(c.id(), version, DeskFixture.AGENT, now, "重复",
-                Map.of(CaseFact.CATEGORY, Category.COMPLAINT))).isInstanceOf(TransitionRefused.class)
+                Map.of(CaseColumn.CATEGORY, Category.COMPLAINT))).isInstanceOf(TransitionRefused.class)
                 .extracting(e -> ((TransitionRefused) e).key()).isEqualTo("case.refused.nothing-changed");
         assertThatThrownBy(() -> f.desk.correct(c.id(), version, DeskFixture.AGENT, now, " ",
-                Map.of(CaseFact.CATEGORY, Category.SUGGESTION))).extracting(e -> ((TransitionRefused) e).key())
+                Map.of(CaseColumn.CATEGORY, Category.SUGGESTION))).extracting(e -> ((TransitionRefused) e).key())
                 .isEqualTo("case.refused.change-reason");
         assertThatThrownBy(() -> f.desk.correct(c.id(), version, DeskFixture.AGENT, now, "号码",
-                Map.of(CaseFact.CITIZEN_PHONE, "()-+"))).extracting(e -> ((TransitionRefused) e).key())
+                Map.of(CaseColumn.CITIZEN_PHONE, "()-+"))).extracting(e -> ((TransitionRefused) e).key())
                 .isEqualTo("case.refused.fact");
         assertThatThrownBy(() -> f.desk.correct(c.id(), version, DeskFixture.AGENT, now, "清空",
-                Map.of(CaseFact.TOPIC, " "))).extracting(e -> ((TransitionRefused) e).key())
+                Map.of(CaseColumn.TOPIC, " "))).extracting(e -> ((TransitionRefused) e).key())
                 .isEqualTo("case.refused.fact");
         assertThatThrownBy(() -> f.desk.correct(c.id(), version - 1, DeskFixture.AGENT, now, "旧版本",
-                Map.of(CaseFact.CATEGORY, Category.SUGGESTION))).isInstanceOf(CaseChanged.class);
+                Map.of(CaseColumn.CATEGORY, Category.SUGGESTION))).isInstanceOf(CaseChanged.class);
         Case cleared = f.desk.correct(c.id(), version, DeskFixture.AGENT, now, "用户不愿留姓名",
-                Map.of(CaseFact.CITIZEN_NAME, ""));
+                Map.of(CaseColumn.CITIZEN_NAME, ""));
         assertThat(cleared.citizenName()).isNull();
         assertThat(f.repository.findById(c.id()).orElseThrow().category()).isEqualTo(Category.COMPLAINT);
     }

@@ -18,6 +18,7 @@ import org.warmline.scheme.Scheme;
 import org.warmline.scheme.SchemeLoader;
 import org.warmline.security.Account;
 import org.warmline.security.Role;
+import org.warmline.persistence.Databases;
 
 /** A desk on a fresh database, with a small organisation: HQ (agent A01), branch B1 with team T1 (steward S01). */
 final class DeskFixture {
@@ -47,7 +48,7 @@ final class DeskFixture {
         this.jdbc = JdbcClient.create(dataSource);
         this.transactions = new JdbcTransactionManager(dataSource);
         this.clocks = new CaseClocks(SCHEME, CALENDAR, 0.8);
-        this.repository = new CaseRepository(jdbc, transactions, clocks);
+        this.repository = new CaseRepository(jdbc, clocks, Databases.caseDatabase(dataSource));
         this.desk = new CaseDesk(repository, clocks, transactions, events::add);
         for (Unit u : UNITS) {
             jdbc.sql("insert into org_unit (code, name, kind, parent) values (?, ?, ?, ?)")

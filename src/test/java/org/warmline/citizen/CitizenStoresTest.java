@@ -22,6 +22,7 @@ import org.warmline.ledger.Category;
 import org.warmline.ledger.Channel;
 import org.warmline.scheme.Scheme;
 import org.warmline.scheme.SchemeLoader;
+import org.warmline.persistence.Databases;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -43,7 +44,7 @@ class CitizenStoresTest {
         JdbcClient jdbc = JdbcClient.create(ds);
         JdbcTransactionManager transactions = new JdbcTransactionManager(ds);
         CaseClocks clocks = new CaseClocks(SCHEME, CALENDAR, 0.8);
-        CaseDesk desk = new CaseDesk(new CaseRepository(jdbc, transactions, clocks), clocks, transactions,
+        CaseDesk desk = new CaseDesk(new CaseRepository(jdbc, clocks, Databases.caseDatabase(ds)), clocks, transactions,
                 event -> { });
         return new Fixture(jdbc, desk, new TrackingTokens(jdbc, SETTINGS),
                 new SubmissionLimits(jdbc, SETTINGS, CALENDAR, transactions));

@@ -1,6 +1,7 @@
 package org.warmline.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.warmline.ledger.CaseColumn.SUBMITTED_AT;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -50,7 +51,7 @@ class GenerateCommandTest {
         LedgerReading reading = new LedgerReader(SchemeLoader.defaultScheme(), Locale.ENGLISH).read(dir);
         DataSet data = reading.data();
         assertThat(data.cases()).hasSize(500);
-        assertThat(data.cases()).extracting(c -> c.submittedAt()).allSatisfy(t -> assertThat(t).isPositive());
+        assertThat(data.cases()).extracting(c -> c.at(SUBMITTED_AT)).allSatisfy(t -> assertThat(t).isPositive());
         assertThat(data.units()).isNotEmpty();
         assertThat(data.staff()).isNotEmpty();
         assertThat(reading.warnings()).as("a generated data set has no unknown files or columns")

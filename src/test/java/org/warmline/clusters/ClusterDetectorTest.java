@@ -45,7 +45,7 @@ class ClusterDetectorTest {
         var jdbc = JdbcClient.create(ds);
         var transactions = new JdbcTransactionManager(ds);
         var clocks = new CaseClocks(SCHEME, WorkingCalendar.shipped(ZoneId.of("Asia/Shanghai")), 0.8);
-        var repository = new CaseRepository(jdbc, transactions, clocks);
+        var repository = new CaseRepository(jdbc, clocks, Databases.caseDatabase(ds));
         List<Object> events = new ArrayList<>();
         desk = new CaseDesk(repository, clocks, transactions, events::add);
         var organization = new OrganizationStore(jdbc, transactions);

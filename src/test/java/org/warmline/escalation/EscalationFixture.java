@@ -29,6 +29,7 @@ import org.warmline.scheme.SchemeLoader;
 import org.warmline.security.Account;
 import org.warmline.security.AccountStore;
 import org.warmline.security.Role;
+import org.warmline.persistence.Databases;
 
 /**
  * Escalation wired by hand on a fresh database: HQ (总部客户服务部, manager {@code hq}), branch B1 (not under HQ in the
@@ -60,7 +61,7 @@ final class EscalationFixture {
         this.jdbc = JdbcClient.create(dataSource);
         this.transactions = new JdbcTransactionManager(dataSource);
         this.clocks = new CaseClocks(SCHEME, CALENDAR, 0.8);
-        this.repository = new CaseRepository(jdbc, transactions, clocks);
+        this.repository = new CaseRepository(jdbc, clocks, Databases.caseDatabase(dataSource));
         List<Object> events = new ArrayList<>();
         this.desk = new CaseDesk(repository, clocks, transactions, events::add);
         this.organization = new OrganizationStore(jdbc, transactions);

@@ -37,6 +37,7 @@ import org.warmline.scheme.Scheme;
 import org.warmline.scheme.SchemeLoader;
 import org.warmline.security.Account;
 import org.warmline.security.Role;
+import org.warmline.persistence.Databases;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -64,7 +65,7 @@ class EvaluationStoresTest {
         JdbcClient jdbc = JdbcClient.create(ds);
         JdbcTransactionManager transactions = new JdbcTransactionManager(ds);
         CaseClocks clocks = new CaseClocks(SCHEME, CALENDAR, 0.8);
-        CaseDesk desk = new CaseDesk(new CaseRepository(jdbc, transactions, clocks), clocks, transactions,
+        CaseDesk desk = new CaseDesk(new CaseRepository(jdbc, clocks, Databases.caseDatabase(ds)), clocks, transactions,
                 event -> { });
         OrganizationStore organization = new OrganizationStore(jdbc, transactions);
         organization.saveAll(List.of(new Unit("B1", "城东分公司", UnitKind.BRANCH, null),
@@ -72,7 +73,7 @@ class EvaluationStoresTest {
                 List.of(new Staff("S01", "李管家", Post.STEWARD, "T1")));
         CaseAccess access = new CaseAccess(desk, organization);
         List<Object> events = new java.util.ArrayList<>();
-        CallbackAttempts attempts = new CallbackAttempts(new CaseRepository(jdbc, transactions, clocks), jdbc,
+        CallbackAttempts attempts = new CallbackAttempts(new CaseRepository(jdbc, clocks, Databases.caseDatabase(ds)), jdbc,
                 transactions, events::add, new CallbackSettings(3, Duration.ofHours(4)), CALENDAR);
         return new Fixture(desk, new EvaluationDesk(desk, access, SCHEME, CALENDAR, jdbc,
                 org.warmline.administration.SchemeVersions.of(jdbc), attempts), attempts, events, jdbc);

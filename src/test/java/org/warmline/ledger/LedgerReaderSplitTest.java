@@ -2,6 +2,10 @@ package org.warmline.ledger;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
+import static org.warmline.ledger.CaseColumn.ADDRESS;
+import static org.warmline.ledger.CaseColumn.CHANNEL;
+import static org.warmline.ledger.CaseColumn.CITIZEN_NAME;
+import static org.warmline.ledger.CaseColumn.TOPIC;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -130,10 +134,10 @@ class LedgerReaderSplitTest {
         LedgerReading single = readSingle(folder);
         assertThat(split.data().cases()).hasSize(CASES).isEqualTo(single.data().cases());
         assertThat(split.warnings()).isNotEmpty().isEqualTo(single.warnings());
-        assertThat(split.data().cases()).anySatisfy(c -> assertThat(c.citizenName()).isEqualTo("李,四"))
-                .anySatisfy(c -> assertThat(c.topic()).isEqualTo("暖气片不热"))
+        assertThat(split.data().cases()).anySatisfy(c -> assertThat(c.get(CITIZEN_NAME)).isEqualTo("李,四"))
+                .anySatisfy(c -> assertThat(c.get(TOPIC)).isEqualTo("暖气片不热"))
                 .anySatisfy(c -> assertThat(c.caseNo()).startsWith("C-PADDED-"))
-                .anySatisfy(c -> assertThat(c.channel()).isEqualTo(Channel.APP));
+                .anySatisfy(c -> assertThat(c.get(CHANNEL)).isEqualTo(Channel.APP));
     }
 
     @Test
@@ -237,7 +241,7 @@ class LedgerReaderSplitTest {
         assertThat(CsvSource.splitReads.get()).isEqualTo(before + 1);
         LedgerReading single = readSingle(folder);
         assertThat(split.data().cases()).hasSize(CASES).isEqualTo(single.data().cases());
-        assertThat(split.data().cases().get(middle).address()).contains("\n第二行 \"引号\",逗号\r\n第三行");
+        assertThat(split.data().cases().get(middle).get(ADDRESS)).contains("\n第二行 \"引号\",逗号\r\n第三行");
         assertThat(split.data().cases().get(CASES - 1).row()).isEqualTo(CASES + 1);
 
         // a problem after the split still names its row

@@ -2,6 +2,12 @@ package org.warmline.ledger;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
+import static org.warmline.ledger.CaseColumn.ADDRESS;
+import static org.warmline.ledger.CaseColumn.CITIZEN_PHONE;
+import static org.warmline.ledger.CaseColumn.COMPLEX;
+import static org.warmline.ledger.CaseColumn.CONTACTED_AT;
+import static org.warmline.ledger.CaseColumn.SUBMITTED_AT;
+import static org.warmline.ledger.CaseColumn.UNIT;
 
 import java.io.IOException;
 import java.io.OutputStream;
@@ -91,9 +97,9 @@ class LedgerReaderXlsxTest {
 
         LedgerReading reading = LedgerFixtures.reader().read(file);
         assertThat(reading.data()).isEqualTo(expected);
-        assertThat(reading.data().cases().get(0).submittedAt())
+        assertThat(reading.data().cases().get(0).at(SUBMITTED_AT))
                 .isEqualTo(OffsetDateTime.parse("2026-01-05T08:30:00+08:00").toInstant().toEpochMilli());
-        assertThat(reading.data().cases().get(0).citizenPhone()).isEqualTo("13800138000");
+        assertThat(reading.data().cases().get(0).get(CITIZEN_PHONE)).isEqualTo("13800138000");
         assertThat(reading.warnings()).containsExactly("book.xlsx[notes]:0:: 未知的工作表,已忽略");
     }
 
@@ -255,8 +261,8 @@ class LedgerReaderXlsxTest {
         complex.setCellValue(true);
         Path file = save(book, "cached.xlsx");
         CaseRecord c = LedgerFixtures.reader().read(file).data().cases().get(0);
-        assertThat(c.unit()).isEqualTo("B01");
-        assertThat(c.complex()).isTrue();
+        assertThat(c.get(UNIT)).isEqualTo("B01");
+        assertThat(c.is(COMPLEX)).isTrue();
     }
 
     @Test
@@ -296,7 +302,7 @@ class LedgerReaderXlsxTest {
         sheet(good, "cases", "case_no,submitted_at\nC1,2026-01-05 08:30\n").getRow(1).createCell(2)
                 .setCellValue(13800138000d);
         good.getSheet("cases").getRow(0).createCell(2).setCellValue("citizen_phone");
-        assertThat(LedgerFixtures.reader().read(save(good, "good.xlsx")).data().cases().get(0).citizenPhone())
+        assertThat(LedgerFixtures.reader().read(save(good, "good.xlsx")).data().cases().get(0).get(CITIZEN_PHONE))
                 .isEqualTo("13800138000");
     }
 
@@ -347,7 +353,7 @@ class LedgerReaderXlsxTest {
         cases.addMergedRegion(new org.apache.poi.ss.util.CellRangeAddress(1, 3, 2, 3));
         Path file = save(book, "merged.xlsx");
         LedgerReading reading = LedgerFixtures.reader().read(file);
-        assertThat(reading.data().cases()).extracting(CaseRecord::unit).containsExactly("B01", "B01", "B01", null);
+        assertThat(reading.data().cases()).extracting(c -> c.get(UNIT)).containsExactly("B01", "B01", "B01", null);
     }
 
     @Test
@@ -373,8 +379,8 @@ class LedgerReaderXlsxTest {
             }
         }
         CaseRecord c = LedgerFixtures.reader().read(changed).data().cases().get(0);
-        assertThat(c.address()).isEqualTo(poiAddress);
-        assertThat(c.contactedAt()).isEqualTo(LocalDateTime.of(2026, 1, 5, 17, 30)
+        assertThat(c.get(ADDRESS)).isEqualTo(poiAddress);
+        assertThat(c.at(CONTACTED_AT)).isEqualTo(LocalDateTime.of(2026, 1, 5, 17, 30)
                 .atZone(java.time.ZoneId.of("Asia/Shanghai")).toInstant().toEpochMilli());
     }
 }

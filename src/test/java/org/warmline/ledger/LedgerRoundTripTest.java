@@ -117,8 +117,8 @@ class LedgerRoundTripTest {
         assertThat(actual.tasks()).isEqualTo(expected.tasks());
         assertThat(normalised(actual.outages())).isEqualTo(normalised(expected.outages()));
         assertThat(normalised(actual.adjustments())).isEqualTo(normalised(expected.adjustments()));
-        List<Record> a = normalised(actual.cases());
-        List<Record> e = normalised(expected.cases());
+        List<CaseRecord> a = actual.cases().stream().map(c -> c.withRow(0)).toList();
+        List<CaseRecord> e = expected.cases().stream().map(c -> c.withRow(0)).toList();
         assertThat(a).hasSameSizeAs(e);
         for (int i = 0; i < a.size(); i++) {
             assertThat(a.get(i)).as("case %d", i).isEqualTo(e.get(i));

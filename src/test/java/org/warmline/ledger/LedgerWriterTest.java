@@ -34,21 +34,35 @@ class LedgerWriterTest {
     }
 
     private static CaseRecord fullCase() {
-        return new CaseRecord("C2026010001", Channel.HOTLINE, Category.COMPLAINT, true, "TEMPERATURE", "王伟",
-                "13812345678", "东城区建设路1号锦绣家园小区1号楼1单元101室", "室温只有14度, \"尽快\"处理",
-                at("2026-01-05T07:00:00"), at("2026-01-05T08:30:00"), at("2026-01-05T08:31:00"),
-                at("2026-01-05T08:35:00"), "KF001", at("2026-01-05T08:40:00"), "B01S1A01", "GJ0001",
-                at("2026-01-05T09:10:00"), true, at("2026-01-05T11:00:00"), "已排气\n清洗过滤网",
-                at("2026-01-05T12:00:00.250"), at("2026-01-06T10:00:00"), true, EvaluationLevel.UNSATISFIED,
-                EvaluationChannel.PHONE, at("2026-01-06T15:00:00"), "温度还是低", at("2026-01-06T15:00:00"),
-                at("2026-01-07T09:00:00"), ReviewFinding.SERVICE_PROBLEM, at("2026-01-08T09:00:00"), Instants.NONE, 1);
+        return CaseRecord.builder().row(1)
+                .set(CaseColumn.CASE_NO, "C2026010001").set(CaseColumn.CHANNEL, Channel.HOTLINE)
+                .set(CaseColumn.CATEGORY, Category.COMPLAINT).set(CaseColumn.COMPLEX, true)
+                .set(CaseColumn.TOPIC, "TEMPERATURE").set(CaseColumn.CITIZEN_NAME, "王伟")
+                .set(CaseColumn.CITIZEN_PHONE, "13812345678")
+                .set(CaseColumn.ADDRESS, "东城区建设路1号锦绣家园小区1号楼1单元101室")
+                .set(CaseColumn.DEMAND, "室温只有14度, \"尽快\"处理")
+                .at(CaseColumn.OCCURRED_AT, at("2026-01-05T07:00:00")).at(CaseColumn.SUBMITTED_AT, at("2026-01-05T08:30:00"))
+                .at(CaseColumn.RECORDED_AT, at("2026-01-05T08:31:00")).at(CaseColumn.ACCEPTED_AT, at("2026-01-05T08:35:00"))
+                .set(CaseColumn.ACCEPTED_BY, "KF001").at(CaseColumn.DISPATCHED_AT, at("2026-01-05T08:40:00"))
+                .set(CaseColumn.UNIT, "B01S1A01").set(CaseColumn.HANDLER, "GJ0001")
+                .at(CaseColumn.CONTACTED_AT, at("2026-01-05T09:10:00")).set(CaseColumn.SITE_SURVEY, true)
+                .at(CaseColumn.SURVEYED_AT, at("2026-01-05T11:00:00")).set(CaseColumn.SOLUTION, "已排气\n清洗过滤网")
+                .at(CaseColumn.SOLUTION_AT, at("2026-01-05T12:00:00.250"))
+                .at(CaseColumn.COMPLETED_AT, at("2026-01-06T10:00:00")).set(CaseColumn.RESOLVED, true)
+                .set(CaseColumn.EVALUATION, EvaluationLevel.UNSATISFIED)
+                .set(CaseColumn.EVALUATION_CHANNEL, EvaluationChannel.PHONE)
+                .at(CaseColumn.EVALUATED_AT, at("2026-01-06T15:00:00")).set(CaseColumn.EVALUATION_COMMENT, "温度还是低")
+                .at(CaseColumn.UNSATISFIED_AT, at("2026-01-06T15:00:00"))
+                .at(CaseColumn.REVIEWED_AT, at("2026-01-07T09:00:00"))
+                .set(CaseColumn.REVIEW_FINDING, ReviewFinding.SERVICE_PROBLEM)
+                .at(CaseColumn.REHANDLED_AT, at("2026-01-08T09:00:00"))
+                .build();
     }
 
     private static CaseRecord emptyCase() {
-        long n = Instants.NONE;
-        return new CaseRecord("C2026010002", null, null, false, null, null, null, null, null, n,
-                at("2026-01-31T23:59:59"), n, n, null, n, null, null, n, false, n, null, n, n, false, null, null, n,
-                null, n, n, null, n, n, 2);
+        return CaseRecord.builder().row(2)
+                .set(CaseColumn.CASE_NO, "C2026010002").at(CaseColumn.SUBMITTED_AT, at("2026-01-31T23:59:59"))
+                .build();
     }
 
     static DataSet sample() {

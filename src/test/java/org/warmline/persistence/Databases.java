@@ -3,6 +3,8 @@ package org.warmline.persistence;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.UUID;
+import java.util.concurrent.Executor;
+import java.util.concurrent.Executors;
 import java.util.stream.Stream;
 
 import javax.sql.DataSource;
@@ -11,6 +13,8 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.flywaydb.core.Flyway;
 import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.params.provider.Arguments;
+import org.springframework.jdbc.support.JdbcTransactionManager;
+import org.warmline.cases.CaseDatabase;
 
 /**
  * The two databases every repository and migration test runs on: H2 (the embedded default) and a real PostgreSQL,
@@ -22,6 +26,20 @@ public final class Databases {
 
     private Databases() {
     }
+
+    /**
+     * The desk's database seam for a database of the tests, as the application chooses it at start-up; the parts of a
+     * read that go on at once run on a pool of the tests' own.
+     */
+    public static CaseDatabase caseDatabase(DataSource ds) {
+        return CaseDatabase.of(ds, new JdbcTransactionManager(ds), READS);
+    }
+
+    private static final Executor READS = Executors.newCachedThreadPool(task -> {
+        Thread thread = new Thread(task, "test-case-reads");
+        thread.setDaemon(true);
+        return thread;
+    });
 
     /** A fresh in-memory H2 database, migrated. */
     public static DataSource h2() {

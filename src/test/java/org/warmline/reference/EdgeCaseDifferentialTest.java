@@ -413,13 +413,7 @@ class EdgeCaseDifferentialTest {
         // the review 24 h + 0.5 s after the UNSATISFIED evaluation, the backup 30 min + 0.5 s after the outage
         java.util.List<org.warmline.ledger.CaseRecord> cases = new ArrayList<>();
         for (org.warmline.ledger.CaseRecord c : base.cases()) {
-            cases.add(new org.warmline.ledger.CaseRecord(c.caseNo(), c.channel(), c.category(), c.complex(), c.topic(),
-                    c.citizenName(), c.citizenPhone(), c.address(), c.demand(), c.occurredAt(), c.submittedAt(),
-                    c.recordedAt(), c.acceptedAt(), c.acceptedBy(), c.dispatchedAt(), c.unit(), c.handler(),
-                    c.contactedAt(), c.siteSurvey(), c.surveyedAt(), c.solution(), c.solutionAt(), c.completedAt(),
-                    c.resolved(), c.evaluation(), c.evaluationChannel(), c.evaluatedAt(), c.evaluationComment(),
-                    c.unsatisfiedAt(), u + 24 * HOUR + 500, c.reviewFinding(), c.rehandledAt(), c.explainedAt(),
-                    c.row()));
+            cases.add(c.toBuilder().at(org.warmline.ledger.CaseColumn.REVIEWED_AT, u + 24 * HOUR + 500).build());
         }
         org.warmline.ledger.Outage out = base.outages().get(0);
         DataSet data = new DataSet(base.units(), base.staff(), cases, base.regulations(), base.trainings(),

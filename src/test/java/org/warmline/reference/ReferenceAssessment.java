@@ -30,6 +30,37 @@ import org.warmline.scheme.ItemCode;
 import org.warmline.scheme.Scheme;
 import org.warmline.scheme.SubjectKind;
 
+import static org.warmline.ledger.CaseColumn.ACCEPTED_AT;
+import static org.warmline.ledger.CaseColumn.ACCEPTED_BY;
+import static org.warmline.ledger.CaseColumn.ADDRESS;
+import static org.warmline.ledger.CaseColumn.CATEGORY;
+import static org.warmline.ledger.CaseColumn.CITIZEN_NAME;
+import static org.warmline.ledger.CaseColumn.CITIZEN_PHONE;
+import static org.warmline.ledger.CaseColumn.COMPLETED_AT;
+import static org.warmline.ledger.CaseColumn.COMPLEX;
+import static org.warmline.ledger.CaseColumn.CONTACTED_AT;
+import static org.warmline.ledger.CaseColumn.DEMAND;
+import static org.warmline.ledger.CaseColumn.DISPATCHED_AT;
+import static org.warmline.ledger.CaseColumn.EVALUATED_AT;
+import static org.warmline.ledger.CaseColumn.EVALUATION;
+import static org.warmline.ledger.CaseColumn.EVALUATION_COMMENT;
+import static org.warmline.ledger.CaseColumn.EXPLAINED_AT;
+import static org.warmline.ledger.CaseColumn.HANDLER;
+import static org.warmline.ledger.CaseColumn.OCCURRED_AT;
+import static org.warmline.ledger.CaseColumn.RECORDED_AT;
+import static org.warmline.ledger.CaseColumn.REHANDLED_AT;
+import static org.warmline.ledger.CaseColumn.RESOLVED;
+import static org.warmline.ledger.CaseColumn.REVIEWED_AT;
+import static org.warmline.ledger.CaseColumn.REVIEW_FINDING;
+import static org.warmline.ledger.CaseColumn.SITE_SURVEY;
+import static org.warmline.ledger.CaseColumn.SOLUTION;
+import static org.warmline.ledger.CaseColumn.SOLUTION_AT;
+import static org.warmline.ledger.CaseColumn.SUBMITTED_AT;
+import static org.warmline.ledger.CaseColumn.SURVEYED_AT;
+import static org.warmline.ledger.CaseColumn.TOPIC;
+import static org.warmline.ledger.CaseColumn.UNIT;
+import static org.warmline.ledger.CaseColumn.UNSATISFIED_AT;
+
 /**
  * An independent, deliberately plain reading of docs/assessment.md sections 1-6 (with the readings of
  * docs/scheme-notes.md), used to cross-check the production engine. Written for obviousness, not speed: every subject
@@ -200,7 +231,7 @@ public final class ReferenceAssessment {
 
         /** The accepting agent, if accepted_by names a staff member with post AGENT. */
         Staff agentOf(CaseRecord c) {
-            Staff s = c.acceptedBy() == null ? null : staff.get(c.acceptedBy());
+            Staff s = c.get(ACCEPTED_BY) == null ? null : staff.get(c.get(ACCEPTED_BY));
             return s != null && s.post() == Post.AGENT ? s : null;
         }
 
@@ -211,8 +242,8 @@ public final class ReferenceAssessment {
 
         /** The responsible unit the case counts for: its own, or the HQ when unit-less and accepted by an HQ agent. */
         String unitOf(CaseRecord c) {
-            if (c.unit() != null) {
-                return c.unit();
+            if (c.get(UNIT) != null) {
+                return c.get(UNIT);
             }
             if (scheme.unitlessCases().toHqWhenAgentBelongs() && belongsToHq(agentOf(c))) {
                 return hq;
@@ -224,11 +255,11 @@ public final class ReferenceAssessment {
         List<CaseRecord> casesOf(Subject subject, Period period) {
             List<CaseRecord> list = new ArrayList<>();
             for (CaseRecord c : data.cases()) {
-                if (!happened(c.submittedAt()) || !inPeriod(c.submittedAt(), period)) {
+                if (!happened(c.at(SUBMITTED_AT)) || !inPeriod(c.at(SUBMITTED_AT), period)) {
                     continue;
                 }
                 if (subject.person) {
-                    if (subject.code.equals(c.handler())) {
+                    if (subject.code.equals(c.get(HANDLER))) {
                         list.add(c);
                     }
                 } else {
@@ -245,7 +276,7 @@ public final class ReferenceAssessment {
         List<CaseRecord> acceptedCasesOf(Subject subject, Period period) {
             List<CaseRecord> list = new ArrayList<>();
             for (CaseRecord c : data.cases()) {
-                if (!happened(c.submittedAt()) || !inPeriod(c.submittedAt(), period)) {
+                if (!happened(c.at(SUBMITTED_AT)) || !inPeriod(c.at(SUBMITTED_AT), period)) {
                     continue;
                 }
                 Staff agent = agentOf(c);
@@ -266,10 +297,10 @@ public final class ReferenceAssessment {
         /** milestones: 0 acceptance, 1 contact, 2 solution, 3 completion; the known instant or NONE. */
         long milestone(CaseRecord c, int index) {
             return switch (index) {
-                case 0 -> present(known(c.dispatchedAt())) ? known(c.dispatchedAt()) : known(c.acceptedAt());
-                case 1 -> known(c.contactedAt());
-                case 2 -> known(c.solutionAt());
-                case 3 -> known(c.completedAt());
+                case 0 -> present(known(c.at(DISPATCHED_AT))) ? known(c.at(DISPATCHED_AT)) : known(c.at(ACCEPTED_AT));
+                case 1 -> known(c.at(CONTACTED_AT));
+                case 2 -> known(c.at(SOLUTION_AT));
+                case 3 -> known(c.at(COMPLETED_AT));
                 default -> throw new IllegalArgumentException();
             };
         }
@@ -286,11 +317,11 @@ public final class ReferenceAssessment {
         }
 
         boolean evaluationKnown(CaseRecord c) {
-            return c.evaluation() != null && (!present(c.evaluatedAt()) || c.evaluatedAt() <= asOf);
+            return c.get(EVALUATION) != null && (!present(c.at(EVALUATED_AT)) || c.at(EVALUATED_AT) <= asOf);
         }
 
         boolean completed(CaseRecord c) {
-            return present(known(c.completedAt()));
+            return present(known(c.at(COMPLETED_AT)));
         }
 
         // ---------------------------------------------------------------------------------------- 2.2 helpers
@@ -298,21 +329,21 @@ public final class ReferenceAssessment {
         /** The 2.2 deadline of a case (epoch millis) or NONE when its class has no deadline. */
         long deadline(CaseRecord c) {
             String cls;
-            if (c.complex()) {
+            if (c.is(COMPLEX)) {
                 cls = "COMPLEX";
-            } else if (c.category() == null) {
+            } else if (c.get(CATEGORY) == null) {
                 return Instants.NONE;
             } else {
-                cls = c.category().name();
+                cls = c.get(CATEGORY).name();
             }
             Scheme.Deadline d = scheme.items().timeliness().deadlines().get(cls);
             if (d == null) {
                 return Instants.NONE;
             }
             if (d.hours() != null) {
-                return c.submittedAt() + d.hours() * 3_600_000L;
+                return c.at(SUBMITTED_AT) + d.hours() * 3_600_000L;
             }
-            return calendar.addWorkingMillis(c.submittedAt(), d.workingDays() * WorkingCalendar.DAY_MILLIS);
+            return calendar.addWorkingMillis(c.at(SUBMITTED_AT), d.workingDays() * WorkingCalendar.DAY_MILLIS);
         }
 
         /** Whether the case is late on 2.2 as of as_of. */
@@ -370,23 +401,23 @@ public final class ReferenceAssessment {
         /** The earlier complaints that make a complaint a repeat (empty when it is not one). */
         List<CaseRecord> earlierComplaints(CaseRecord c) {
             List<CaseRecord> list = new ArrayList<>();
-            if (c.category() != Category.COMPLAINT) {
+            if (c.get(CATEGORY) != Category.COMPLAINT) {
                 return list;
             }
-            String phone = phoneKey(c.citizenPhone());
-            String topic = topicKey(c.topic());
+            String phone = phoneKey(c.get(CITIZEN_PHONE));
+            String topic = topicKey(c.get(TOPIC));
             if (phone == null || topic == null) {
                 return list;
             }
             long windowSeconds = scheme.items().repeat().window().getSeconds();
             for (CaseRecord e : data.cases()) {
-                if (e == c || e.category() != Category.COMPLAINT || !happened(e.submittedAt())) {
+                if (e == c || e.get(CATEGORY) != Category.COMPLAINT || !happened(e.at(SUBMITTED_AT))) {
                     continue;
                 }
-                if (!phone.equals(phoneKey(e.citizenPhone())) || !topic.equals(topicKey(e.topic()))) {
+                if (!phone.equals(phoneKey(e.get(CITIZEN_PHONE))) || !topic.equals(topicKey(e.get(TOPIC)))) {
                     continue;
                 }
-                if (e.submittedAt() < c.submittedAt() && seconds(e.submittedAt(), c.submittedAt()) <= windowSeconds) {
+                if (e.at(SUBMITTED_AT) < c.at(SUBMITTED_AT) && seconds(e.at(SUBMITTED_AT), c.at(SUBMITTED_AT)) <= windowSeconds) {
                     list.add(e);
                 }
             }
@@ -488,29 +519,29 @@ public final class ReferenceAssessment {
             Rational half = Rational.of(s.missingField());
             for (CaseRecord c : cases) {
                 List<String> missing = new ArrayList<>();
-                if (empty(c.citizenName())) missing.add("citizen_name");
-                if (empty(c.citizenPhone())) missing.add("citizen_phone");
-                if (empty(c.address())) missing.add("address");
-                if (c.category() == null) missing.add("category");
-                if (empty(c.topic())) missing.add("topic");
-                if (empty(c.demand())) missing.add("demand");
-                if (!present(known(c.occurredAt()))) missing.add("occurred_at");
-                boolean pastIntake = happened(c.dispatchedAt()) || happened(c.contactedAt())
-                        || happened(c.solutionAt()) || happened(c.completedAt()) || evaluationKnown(c);
-                if (pastIntake && !present(known(c.acceptedAt()))) missing.add("accepted_at");
+                if (empty(c.get(CITIZEN_NAME))) missing.add("citizen_name");
+                if (empty(c.get(CITIZEN_PHONE))) missing.add("citizen_phone");
+                if (empty(c.get(ADDRESS))) missing.add("address");
+                if (c.get(CATEGORY) == null) missing.add("category");
+                if (empty(c.get(TOPIC))) missing.add("topic");
+                if (empty(c.get(DEMAND))) missing.add("demand");
+                if (!present(known(c.at(OCCURRED_AT)))) missing.add("occurred_at");
+                boolean pastIntake = happened(c.at(DISPATCHED_AT)) || happened(c.at(CONTACTED_AT))
+                        || happened(c.at(SOLUTION_AT)) || happened(c.at(COMPLETED_AT)) || evaluationKnown(c);
+                if (pastIntake && !present(known(c.at(ACCEPTED_AT)))) missing.add("accepted_at");
                 if (completed(c)) {
-                    if (happened(c.dispatchedAt()) && !present(known(c.contactedAt()))) missing.add("contacted_at");
-                    if (empty(c.solution())) missing.add("solution");
-                    if (!present(known(c.solutionAt()))) missing.add("solution_at");
-                    if (c.siteSurvey() && !present(known(c.surveyedAt()))) missing.add("surveyed_at");
+                    if (happened(c.at(DISPATCHED_AT)) && !present(known(c.at(CONTACTED_AT)))) missing.add("contacted_at");
+                    if (empty(c.get(SOLUTION))) missing.add("solution");
+                    if (!present(known(c.at(SOLUTION_AT)))) missing.add("solution_at");
+                    if (c.is(SITE_SURVEY) && !present(known(c.at(SURVEYED_AT)))) missing.add("surveyed_at");
                 }
-                if (evaluationKnown(c) && empty(c.evaluationComment())) missing.add("evaluation_comment");
+                if (evaluationKnown(c) && empty(c.get(EVALUATION_COMMENT))) missing.add("evaluation_comment");
                 for (String field : missing) {
                     out.add(new Line("ledger.missing-field", half, c.caseNo() + ":" + field));
                 }
-                if (present(c.recordedAt())) {
-                    long recorded = Math.min(c.recordedAt(), asOf);
-                    if (seconds(c.submittedAt(), recorded) > s.recordingAllowance().getSeconds()) {
+                if (present(c.at(RECORDED_AT))) {
+                    long recorded = Math.min(c.at(RECORDED_AT), asOf);
+                    if (seconds(c.at(SUBMITTED_AT), recorded) > s.recordingAllowance().getSeconds()) {
                         out.add(new Line("ledger.late-recording", Rational.of(s.lateRecording()), c.caseNo()));
                     }
                 }
@@ -579,7 +610,7 @@ public final class ReferenceAssessment {
         void response(Subject subject, Period period, List<CaseRecord> cases, List<Line> out) {
             Scheme.Response s = scheme.items().response();
             for (CaseRecord c : acceptedCasesOf(subject, period)) {
-                long d = seconds(c.submittedAt(), judged(c, 0)) - s.acceptance().allowance().getSeconds();
+                long d = seconds(c.at(SUBMITTED_AT), judged(c, 0)) - s.acceptance().allowance().getSeconds();
                 if (d > 0) {
                     long steps = ceilDiv(d, s.acceptance().step().getSeconds());
                     out.add(new Line("response.acceptance", Rational.of(s.acceptance().points()).times(Rational.of(steps)),
@@ -587,10 +618,10 @@ public final class ReferenceAssessment {
                 }
             }
             for (CaseRecord c : cases) {
-                if (!happened(c.dispatchedAt())) {
+                if (!happened(c.at(DISPATCHED_AT))) {
                     continue;
                 }
-                long d = seconds(c.dispatchedAt(), judged(c, 1)) - s.contact().allowance().getSeconds();
+                long d = seconds(c.at(DISPATCHED_AT), judged(c, 1)) - s.contact().allowance().getSeconds();
                 if (d > 0) {
                     long steps = ceilDiv(d, s.contact().step().getSeconds());
                     out.add(new Line("response.contact", Rational.of(s.contact().points()).times(Rational.of(steps)),
@@ -637,7 +668,7 @@ public final class ReferenceAssessment {
                     continue;
                 }
                 judgedCount++;
-                if (done && c.resolved()) {
+                if (done && c.is(RESOLVED)) {
                     resolved++;
                 }
             }
@@ -661,7 +692,7 @@ public final class ReferenceAssessment {
             int complaints = 0;
             int repeats = 0;
             for (CaseRecord c : cases) {
-                if (c.category() != Category.COMPLAINT) {
+                if (c.get(CATEGORY) != Category.COMPLAINT) {
                     continue;
                 }
                 complaints++;
@@ -703,7 +734,7 @@ public final class ReferenceAssessment {
                     continue;
                 }
                 n++;
-                weights = weights.plus(Rational.of(s.weights().get(c.evaluation().name())));
+                weights = weights.plus(Rational.of(s.weights().get(c.get(EVALUATION).name())));
             }
             if (n == 0) {
                 return;
@@ -726,19 +757,19 @@ public final class ReferenceAssessment {
             Scheme.Dissatisfied s = scheme.items().dissatisfied();
             for (CaseRecord c : cases) {
                 long when;
-                if (present(c.unsatisfiedAt())) {
-                    if (c.unsatisfiedAt() > asOf) {
+                if (present(c.at(UNSATISFIED_AT))) {
+                    if (c.at(UNSATISFIED_AT) > asOf) {
                         continue;
                     }
-                    when = c.unsatisfiedAt();
-                } else if (c.evaluation() == EvaluationLevel.UNSATISFIED && evaluationKnown(c)) {
-                    when = c.evaluatedAt(); // may be NONE: no instant for the UNSATISFIED evaluation
+                    when = c.at(UNSATISFIED_AT);
+                } else if (c.get(EVALUATION) == EvaluationLevel.UNSATISFIED && evaluationKnown(c)) {
+                    when = c.at(EVALUATED_AT); // may be NONE: no instant for the UNSATISFIED evaluation
                 } else {
                     continue;
                 }
-                long reviewed = known(c.reviewedAt());
-                boolean findingKnown = c.reviewFinding() != null
-                        && (!present(c.reviewedAt()) || c.reviewedAt() <= asOf);
+                long reviewed = known(c.at(REVIEWED_AT));
+                boolean findingKnown = c.get(REVIEW_FINDING) != null
+                        && (!present(c.at(REVIEWED_AT)) || c.at(REVIEWED_AT) <= asOf);
                 boolean notReviewed;
                 if (present(when)) {
                     long until = present(reviewed) ? reviewed : asOf;
@@ -749,8 +780,8 @@ public final class ReferenceAssessment {
                 if (notReviewed) {
                     out.add(new Line("dissatisfied.not-reviewed", Rational.of(s.notReviewed()), c.caseNo()));
                 }
-                boolean carriedOut = findingKnown && (c.reviewFinding() == ReviewFinding.SERVICE_PROBLEM
-                        ? happened(c.rehandledAt()) : happened(c.explainedAt()));
+                boolean carriedOut = findingKnown && (c.get(REVIEW_FINDING) == ReviewFinding.SERVICE_PROBLEM
+                        ? happened(c.at(REHANDLED_AT)) : happened(c.at(EXPLAINED_AT)));
                 if (!carriedOut) {
                     out.add(new Line("dissatisfied.not-carried-out", Rational.of(s.notCarriedOut()), c.caseNo()));
                 }

@@ -29,6 +29,30 @@ import java.util.Set;
 import java.util.function.Predicate;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.warmline.ledger.CaseColumn.ACCEPTED_BY;
+import static org.warmline.ledger.CaseColumn.ADDRESS;
+import static org.warmline.ledger.CaseColumn.CATEGORY;
+import static org.warmline.ledger.CaseColumn.CHANNEL;
+import static org.warmline.ledger.CaseColumn.CITIZEN_NAME;
+import static org.warmline.ledger.CaseColumn.CITIZEN_PHONE;
+import static org.warmline.ledger.CaseColumn.COMPLETED_AT;
+import static org.warmline.ledger.CaseColumn.COMPLEX;
+import static org.warmline.ledger.CaseColumn.CONTACTED_AT;
+import static org.warmline.ledger.CaseColumn.DEMAND;
+import static org.warmline.ledger.CaseColumn.DISPATCHED_AT;
+import static org.warmline.ledger.CaseColumn.EVALUATED_AT;
+import static org.warmline.ledger.CaseColumn.EVALUATION;
+import static org.warmline.ledger.CaseColumn.EVALUATION_CHANNEL;
+import static org.warmline.ledger.CaseColumn.EXPLAINED_AT;
+import static org.warmline.ledger.CaseColumn.HANDLER;
+import static org.warmline.ledger.CaseColumn.OCCURRED_AT;
+import static org.warmline.ledger.CaseColumn.RECORDED_AT;
+import static org.warmline.ledger.CaseColumn.REHANDLED_AT;
+import static org.warmline.ledger.CaseColumn.REVIEWED_AT;
+import static org.warmline.ledger.CaseColumn.SUBMITTED_AT;
+import static org.warmline.ledger.CaseColumn.TOPIC;
+import static org.warmline.ledger.CaseColumn.UNIT;
+import static org.warmline.ledger.CaseColumn.UNSATISFIED_AT;
 
 class DataSetGeneratorTest {
 
@@ -91,16 +115,16 @@ class DataSetGeneratorTest {
             }
         }
         for (CaseRecord c : data.cases()) {
-            assertThat(c.submittedAt()).isNotEqualTo(Instants.NONE);
-            if (c.unit() != null) {
-                assertThat(units).containsKey(c.unit());
+            assertThat(c.at(SUBMITTED_AT)).isNotEqualTo(Instants.NONE);
+            if (c.get(UNIT) != null) {
+                assertThat(units).containsKey(c.get(UNIT));
             }
-            if (c.handler() != null) {
-                assertThat(staff).containsKey(c.handler());
-                assertThat(staff.get(c.handler()).post()).isEqualTo(Post.STEWARD);
+            if (c.get(HANDLER) != null) {
+                assertThat(staff).containsKey(c.get(HANDLER));
+                assertThat(staff.get(c.get(HANDLER)).post()).isEqualTo(Post.STEWARD);
             }
-            if (c.acceptedBy() != null) {
-                assertThat(staff.get(c.acceptedBy()).post()).isEqualTo(Post.AGENT);
+            if (c.get(ACCEPTED_BY) != null) {
+                assertThat(staff.get(c.get(ACCEPTED_BY)).post()).isEqualTo(Post.AGENT);
             }
         }
         data.regulations().forEach(r -> assertThat(units).containsKey(r.unit()));
@@ -119,56 +143,56 @@ class DataSetGeneratorTest {
     @Test
     void proportionsAreRoughlyAsIntended() {
         List<CaseRecord> cases = new DataSetGenerator(5, 2026, SHANGHAI).generate(20_000).cases();
-        assertThat(share(cases, c -> c.category() == Category.COMPLAINT)).isBetween(0.40, 0.55);
-        assertThat(share(cases, c -> c.category() == Category.CONSULTATION)).isBetween(0.33, 0.45);
-        assertThat(share(cases, c -> c.category() == Category.SUGGESTION)).isBetween(0.07, 0.16);
-        assertThat(share(cases, CaseRecord::complex)).isBetween(0.03, 0.08);
-        assertThat(share(cases, c -> c.channel() == Channel.HOTLINE)).isBetween(0.42, 0.58);
-        assertThat(share(cases, c -> Topic.TEMPERATURE.name().equals(c.topic()))).isBetween(0.25, 0.45);
+        assertThat(share(cases, c -> c.get(CATEGORY) == Category.COMPLAINT)).isBetween(0.40, 0.55);
+        assertThat(share(cases, c -> c.get(CATEGORY) == Category.CONSULTATION)).isBetween(0.33, 0.45);
+        assertThat(share(cases, c -> c.get(CATEGORY) == Category.SUGGESTION)).isBetween(0.07, 0.16);
+        assertThat(share(cases, c -> c.is(COMPLEX))).isBetween(0.03, 0.08);
+        assertThat(share(cases, c -> c.get(CHANNEL) == Channel.HOTLINE)).isBetween(0.42, 0.58);
+        assertThat(share(cases, c -> Topic.TEMPERATURE.name().equals(c.get(TOPIC)))).isBetween(0.25, 0.45);
         // heating season heavier
         long winter = cases.stream().filter(c -> month(c) <= 3 || month(c) >= 11).count();
         assertThat(winter / (double) cases.size()).isGreaterThan(0.7);
         // late recording about 2 %
-        assertThat(share(cases, c -> c.recordedAt() != Instants.NONE && c.recordedAt() - c.submittedAt() > DAY))
+        assertThat(share(cases, c -> c.at(RECORDED_AT) != Instants.NONE && c.at(RECORDED_AT) - c.at(SUBMITTED_AT) > DAY))
                 .isBetween(0.01, 0.03);
         // a missing required field about 2 %
-        assertThat(share(cases, c -> c.citizenName() == null || c.citizenPhone() == null || c.address() == null
-                || c.demand() == null || c.occurredAt() == Instants.NONE || c.topic() == null)).isBetween(0.01, 0.03);
+        assertThat(share(cases, c -> c.get(CITIZEN_NAME) == null || c.get(CITIZEN_PHONE) == null || c.get(ADDRESS) == null
+                || c.get(DEMAND) == null || c.at(OCCURRED_AT) == Instants.NONE || c.get(TOPIC) == null)).isBetween(0.01, 0.03);
         // inconsistent: completed before submitted or evaluated before completed, about 0.5 %
-        assertThat(share(cases, c -> (c.completedAt() != Instants.NONE && c.completedAt() < c.submittedAt())
-                || (c.evaluatedAt() != Instants.NONE && c.completedAt() != Instants.NONE
-                && c.evaluatedAt() < c.completedAt()))).isBetween(0.002, 0.01);
+        assertThat(share(cases, c -> (c.at(COMPLETED_AT) != Instants.NONE && c.at(COMPLETED_AT) < c.at(SUBMITTED_AT))
+                || (c.at(EVALUATED_AT) != Instants.NONE && c.at(COMPLETED_AT) != Instants.NONE
+                && c.at(EVALUATED_AT) < c.at(COMPLETED_AT)))).isBetween(0.002, 0.01);
         // evaluations mostly satisfied, 70 / 30 phone / online, ~5 % ever unsatisfied
-        List<CaseRecord> evaluated = cases.stream().filter(c -> c.evaluation() != null).toList();
+        List<CaseRecord> evaluated = cases.stream().filter(c -> c.get(EVALUATION) != null).toList();
         assertThat(evaluated.size() / (double) cases.size()).isGreaterThan(0.8);
-        assertThat(share(evaluated, c -> c.evaluation() == EvaluationLevel.SATISFIED)).isGreaterThan(0.7);
-        assertThat(share(evaluated, c -> c.evaluationChannel() == EvaluationChannel.PHONE)).isBetween(0.65, 0.8);
-        assertThat(share(cases, c -> c.unsatisfiedAt() != Instants.NONE)).isBetween(0.03, 0.08);
-        assertThat(cases).anyMatch(c -> c.unsatisfiedAt() != Instants.NONE && c.reviewedAt() == Instants.NONE);
-        assertThat(cases).anyMatch(c -> c.reviewedAt() != Instants.NONE && c.reviewedAt() - c.unsatisfiedAt() > DAY);
-        assertThat(cases).anyMatch(c -> c.rehandledAt() != Instants.NONE);
-        assertThat(cases).anyMatch(c -> c.explainedAt() != Instants.NONE);
+        assertThat(share(evaluated, c -> c.get(EVALUATION) == EvaluationLevel.SATISFIED)).isGreaterThan(0.7);
+        assertThat(share(evaluated, c -> c.get(EVALUATION_CHANNEL) == EvaluationChannel.PHONE)).isBetween(0.65, 0.8);
+        assertThat(share(cases, c -> c.at(UNSATISFIED_AT) != Instants.NONE)).isBetween(0.03, 0.08);
+        assertThat(cases).anyMatch(c -> c.at(UNSATISFIED_AT) != Instants.NONE && c.at(REVIEWED_AT) == Instants.NONE);
+        assertThat(cases).anyMatch(c -> c.at(REVIEWED_AT) != Instants.NONE && c.at(REVIEWED_AT) - c.at(UNSATISFIED_AT) > DAY);
+        assertThat(cases).anyMatch(c -> c.at(REHANDLED_AT) != Instants.NONE);
+        assertThat(cases).anyMatch(c -> c.at(EXPLAINED_AT) != Instants.NONE);
         // answered on the spot, without a unit
-        assertThat(share(cases, c -> c.unit() == null && c.completedAt() != Instants.NONE)).isBetween(0.1, 0.25);
+        assertThat(share(cases, c -> c.get(UNIT) == null && c.at(COMPLETED_AT) != Instants.NONE)).isBetween(0.1, 0.25);
         // late acceptance and contact, contact never typed, open cases
-        assertThat(share(cases, c -> c.dispatchedAt() != Instants.NONE
-                && c.dispatchedAt() - c.submittedAt() > 30 * 60_000L)).isBetween(0.02, 0.08);
-        assertThat(share(cases, c -> c.contactedAt() != Instants.NONE
-                && c.contactedAt() - c.dispatchedAt() > 2 * 3_600_000L)).isBetween(0.03, 0.12);
-        assertThat(cases).anyMatch(c -> c.dispatchedAt() != Instants.NONE && c.contactedAt() == Instants.NONE
-                && c.completedAt() != Instants.NONE);
-        assertThat(cases).anyMatch(c -> c.completedAt() == Instants.NONE);
+        assertThat(share(cases, c -> c.at(DISPATCHED_AT) != Instants.NONE
+                && c.at(DISPATCHED_AT) - c.at(SUBMITTED_AT) > 30 * 60_000L)).isBetween(0.02, 0.08);
+        assertThat(share(cases, c -> c.at(CONTACTED_AT) != Instants.NONE
+                && c.at(CONTACTED_AT) - c.at(DISPATCHED_AT) > 2 * 3_600_000L)).isBetween(0.03, 0.12);
+        assertThat(cases).anyMatch(c -> c.at(DISPATCHED_AT) != Instants.NONE && c.at(CONTACTED_AT) == Instants.NONE
+                && c.at(COMPLETED_AT) != Instants.NONE);
+        assertThat(cases).anyMatch(c -> c.at(COMPLETED_AT) == Instants.NONE);
         // repeat complaints: same phone and topic within 30 days, about 3 % of complaints
-        List<CaseRecord> complaints = cases.stream().filter(c -> c.category() == Category.COMPLAINT).toList();
+        List<CaseRecord> complaints = cases.stream().filter(c -> c.get(CATEGORY) == Category.COMPLAINT).toList();
         Map<String, Long> last = new HashMap<>();
         int repeats = 0;
         for (CaseRecord c : complaints) {
-            if (c.citizenPhone() == null || c.topic() == null) {
+            if (c.get(CITIZEN_PHONE) == null || c.get(TOPIC) == null) {
                 continue;
             }
-            String key = c.citizenPhone().replaceAll("\\D", "").replaceFirst("^86(?=1\\d{10}$)", "") + "|" + c.topic();
-            Long before = last.put(key, c.submittedAt());
-            if (before != null && c.submittedAt() - before <= 30 * DAY) {
+            String key = c.get(CITIZEN_PHONE).replaceAll("\\D", "").replaceFirst("^86(?=1\\d{10}$)", "") + "|" + c.get(TOPIC);
+            Long before = last.put(key, c.at(SUBMITTED_AT));
+            if (before != null && c.at(SUBMITTED_AT) - before <= 30 * DAY) {
                 repeats++;
             }
         }
@@ -188,6 +212,6 @@ class DataSetGeneratorTest {
     }
 
     private static int month(CaseRecord c) {
-        return LocalDate.ofInstant(java.time.Instant.ofEpochMilli(c.submittedAt()), SHANGHAI).getMonthValue();
+        return LocalDate.ofInstant(java.time.Instant.ofEpochMilli(c.at(SUBMITTED_AT)), SHANGHAI).getMonthValue();
     }
 }
