@@ -10,7 +10,6 @@ import static org.warmline.ledger.CaseColumn.DISPATCHED_AT;
 import static org.warmline.ledger.CaseColumn.EVALUATION;
 import static org.warmline.ledger.CaseColumn.REVIEWED_AT;
 import static org.warmline.ledger.CaseColumn.SOLUTION_AT;
-import static org.warmline.ledger.Instants.NONE;
 
 /** Where a case stands in its lifecycle (spec/workflow.md). */
 public enum CaseState {
@@ -18,25 +17,25 @@ public enum CaseState {
 
     /** The state a case recorded in a ledger has reached, judged by its milestones. */
     public static CaseState of(CaseRecord c) {
-        if (c.get(EVALUATION) == EvaluationLevel.UNSATISFIED && c.at(REVIEWED_AT) == NONE) {
+        if (c.get(EVALUATION) == EvaluationLevel.UNSATISFIED && !c.has(REVIEWED_AT)) {
             return REVIEW;
         }
         if (c.get(EVALUATION) != null) {
             return c.get(EVALUATION) == EvaluationLevel.UNSATISFIED ? CLOSED : EVALUATED;
         }
-        if (c.at(COMPLETED_AT) != NONE) {
+        if (c.has(COMPLETED_AT)) {
             return COMPLETED;
         }
-        if (c.at(SOLUTION_AT) != NONE) {
+        if (c.has(SOLUTION_AT)) {
             return SOLUTION_GIVEN;
         }
-        if (c.at(CONTACTED_AT) != NONE) {
+        if (c.has(CONTACTED_AT)) {
             return IN_PROGRESS;
         }
-        if (c.at(DISPATCHED_AT) != NONE) {
+        if (c.has(DISPATCHED_AT)) {
             return DISPATCHED;
         }
-        if (c.at(ACCEPTED_AT) != NONE) {
+        if (c.has(ACCEPTED_AT)) {
             return ACCEPTED;
         }
         return SUBMITTED;

@@ -122,8 +122,8 @@ class DemoLoader implements ApplicationRunner {
         DataSet data = new DataSetGenerator(20261128L, year, zone).branches(2, 3).generate(2400);
         Instant yesterday = now.minus(Duration.ofDays(1));
         List<CaseRecord> past = data.cases().stream()
-                .filter(c -> c.at(SUBMITTED_AT) < yesterday.toEpochMilli())
-                .filter(c -> c.at(COMPLETED_AT) == Long.MIN_VALUE || c.at(COMPLETED_AT) < yesterday.toEpochMilli())
+                .filter(c -> c.get(SUBMITTED_AT).isBefore(yesterday))
+                .filter(c -> c.get(COMPLETED_AT) == null || c.get(COMPLETED_AT).isBefore(yesterday))
                 .filter(DemoLoader::consistent)
                 .toList();
         organization.saveAll(data.units(), data.staff());
@@ -299,20 +299,20 @@ class DemoLoader implements ApplicationRunner {
      * evaluation. The demo loads only consistent cases, so that its assessments carry no warnings of its own making.
      */
     static boolean consistent(CaseRecord c) {
-        long submitted = c.at(SUBMITTED_AT);
-        for (long at : new long[] {c.at(ACCEPTED_AT), c.at(DISPATCHED_AT), c.at(CONTACTED_AT), c.at(SURVEYED_AT),
-                c.at(SOLUTION_AT), c.at(COMPLETED_AT), c.at(EVALUATED_AT)}) {
-            if (at != Long.MIN_VALUE && at < submitted) {
+        Instant submitted = c.get(SUBMITTED_AT);
+        for (var column : List.of(ACCEPTED_AT, DISPATCHED_AT, CONTACTED_AT, SURVEYED_AT, SOLUTION_AT, COMPLETED_AT,
+                EVALUATED_AT)) {
+            if (c.get(column) != null && c.get(column).isBefore(submitted)) {
                 return false;
             }
         }
-        if (c.at(EVALUATED_AT) != Long.MIN_VALUE && c.at(COMPLETED_AT) != Long.MIN_VALUE
-                && c.at(EVALUATED_AT) < c.at(COMPLETED_AT)) {
+        if (c.get(EVALUATED_AT) != null && c.get(COMPLETED_AT) != null
+                && c.get(EVALUATED_AT).isBefore(c.get(COMPLETED_AT))) {
             return false;
         }
-        long unsatisfied = c.at(UNSATISFIED_AT) != Long.MIN_VALUE ? c.at(UNSATISFIED_AT)
-                : c.get(EVALUATION) == EvaluationLevel.UNSATISFIED ? c.at(EVALUATED_AT) : Long.MIN_VALUE;
-        return unsatisfied == Long.MIN_VALUE || c.at(REVIEWED_AT) == Long.MIN_VALUE || c.at(REVIEWED_AT) >= unsatisfied;
+        Instant unsatisfied = c.get(UNSATISFIED_AT) != null ? c.get(UNSATISFIED_AT)
+                : c.get(EVALUATION) == EvaluationLevel.UNSATISFIED ? c.get(EVALUATED_AT) : null;
+        return unsatisfied == null || c.get(REVIEWED_AT) == null || !c.get(REVIEWED_AT).isBefore(unsatisfied);
     }
 
     /** The branch above a unit (the unit itself when it is one), or the first branch when there is none above. */

@@ -56,6 +56,12 @@ public final class CaseRecord {
         return instants[column.slot];
     }
 
+    /** Whether a column holds a value (an instant column: is not empty; a flag: always). */
+    public boolean has(CaseColumn<?> column) {
+        return column.kind() == CaseColumn.Kind.INSTANT ? instants[column.slot] != Instants.NONE
+                : values[column.slot] != null;
+    }
+
     /** A flag's value (an empty cell is false). */
     public boolean is(CaseColumn<Boolean> flag) {
         return (Boolean) values[flag.slot];
