@@ -95,6 +95,8 @@ class PageAuthorizationMatrixTest extends ApiFixture {
             admin-accounts-enabled    302 403 403 403 403 403 403 302
             admin-accounts-token      302 403 403 403 403 403 403 302
             admin-accounts-revoke     302 403 403 403 403 403 403 302
+            what-if                   200 200 403 403 403 403 403 302
+            what-if-xlsx              200 200 403 403 403 403 403 302
             """;
 
     @Autowired
@@ -198,7 +200,11 @@ class PageAuthorizationMatrixTest extends ApiFixture {
                     .param("username", t.throwaway()).param("enabled", "false")),
             Map.entry("admin-accounts-token", t -> post("/admin/accounts/token").param("username", t.throwaway())),
             Map.entry("admin-accounts-revoke", t -> post("/admin/accounts/token/revoke")
-                    .param("username", t.throwaway())));
+                    .param("username", t.throwaway())),
+            Map.entry("what-if", t -> get("/assessments/what-if").param("version", "default")
+                    .param("period", "2026-01")),
+            Map.entry("what-if-xlsx", t -> get("/assessments/what-if.xlsx").param("version", "default")
+                    .param("period", "2026-01")));
 
     @ParameterizedTest(name = "{0} as {1} -> {2}")
     @MethodSource("cells")
