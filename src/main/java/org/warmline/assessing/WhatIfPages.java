@@ -33,7 +33,7 @@ class WhatIfPages {
 
     static final String VIEW = "assessing/what-if";
     /** How many differing deductions and bonuses of one item the page lists (the workbook has them all). */
-    static final int ENTRIES_SHOWN = 50;
+    static final int ENTRIES_SHOWN = 20;
 
     private final SchemeWhatIf whatIf;
     private final LiveAssessment live;

@@ -126,8 +126,13 @@ class WebhookController {
     }
 
     @PostMapping("/{id}/delete")
-    String delete(@PathVariable long id, RedirectAttributes redirect) {
+    String delete(@PathVariable long id, @RequestParam(defaultValue = "false") boolean confirm,
+                  RedirectAttributes redirect) {
         WebhookEndpoint endpoint = requireEndpoint(id);
+        if (!confirm) {
+            redirect.addFlashAttribute("failure", "webhook.delete.notConfirmed");
+            return "redirect:/admin/webhooks/" + id;
+        }
         endpoints.delete(id);
         redirect.addFlashAttribute("message", "webhook.deleted");
         redirect.addFlashAttribute("messageArg", endpoint.url());

@@ -88,6 +88,12 @@ class WhatIfPagesTest extends AssessingFixture {
                 Locale.SIMPLIFIED_CHINESE);
         SchemeWhatIf.SubjectChange first = expected.changed().get(0);
         SchemeWhatIf.EntryChange entry = first.items().get(0).entries().get(0);
+        String points = switch (entry.change()) {
+            case APPEARS -> "扣 " + entry.after().stripTrailingZeros().toPlainString() + " 分";
+            case DISAPPEARS -> "原扣 " + entry.before().stripTrailingZeros().toPlainString() + " 分";
+            case CHANGES -> "扣 " + entry.before().stripTrailingZeros().toPlainString() + " → "
+                    + entry.after().stripTrailingZeros().toPlainString() + " 分";
+        };
         for (Caller office : List.of(Caller.ASSESSOR, Caller.ADMIN)) {
             mvc.perform(get("/assessments/what-if").param("version", VERSION).param("period", "2026-01")
                             .with(as(account(office))))
@@ -99,7 +105,7 @@ class WhatIfPagesTest extends AssessingFixture {
                             containsString("id=\"what-if-subject-" + first.code() + "\""),
                             containsString("id=\"what-if-" + first.code() + "-handling.response\""),
                             containsString("href=\"/cases/" + entry.ref() + "\""),
-                            containsString("新增扣分"),
+                            containsString("新增扣分"), containsString(points),
                             containsString("/assessments/what-if.xlsx?version=" + VERSION + "&amp;period=2026-01"))));
         }
         mvc.perform(get("/assessments/what-if").param("version", VERSION).param("period", "2026-01")

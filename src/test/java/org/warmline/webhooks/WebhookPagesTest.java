@@ -202,8 +202,11 @@ class WebhookPagesTest {
         mvc.perform(post("/admin/webhooks/" + id).param("description", "x").with(ADMIN).with(csrf()))
                 .andExpect(status().isOk()).andExpect(content().string(containsString("请至少选择一个要推送的事件")));
 
-        // removed, with its deliveries
+        // removed, with its deliveries, once confirmed
         mvc.perform(post("/admin/webhooks/" + id + "/delete").with(ADMIN).with(csrf()))
+                .andExpect(flash().attribute("failure", "webhook.delete.notConfirmed"));
+        assertThat(endpoints.find(id)).isPresent();
+        mvc.perform(post("/admin/webhooks/" + id + "/delete").param("confirm", "true").with(ADMIN).with(csrf()))
                 .andExpect(flash().attribute("message", "webhook.deleted"));
         assertThat(endpoints.find(id)).isEmpty();
         assertThat(deliveries.ofCase(c.id().value())).isEmpty();
