@@ -128,10 +128,20 @@ public class WebhookEndpoints {
     /** The enabled endpoints that receive an event (from memory, re-read at most every 5 s). */
     List<Long> receiving(WebhookEvent event) {
         Subscriptions current = subscriptions;
-        if (current == null || System.nanoTime() - current.readAtNanos() > REREAD_NANOS) {
-            current = refresh();
+        if (stale(current)) {
+            current = refreshIfStale();
         }
         return current.byEvent().getOrDefault(event, List.of());
+    }
+
+    private static boolean stale(Subscriptions current) {
+        return current == null || System.nanoTime() - current.readAtNanos() > REREAD_NANOS;
+    }
+
+    /** Re-reads unless another thread just did (many desk actions may find it stale at once). */
+    private synchronized Subscriptions refreshIfStale() {
+        Subscriptions current = subscriptions;
+        return stale(current) ? refresh() : current;
     }
 
     /** Re-reads which endpoints receive which events. */
