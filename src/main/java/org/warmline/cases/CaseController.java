@@ -14,6 +14,7 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -37,6 +38,7 @@ import org.warmline.scheme.Scheme;
 import org.warmline.security.Account;
 import org.warmline.security.CurrentUser;
 import org.warmline.web.ApiInstants;
+import org.warmline.web.ApiLocale;
 import org.warmline.web.InvalidInput;
 import org.warmline.web.OpenApiConfiguration;
 
@@ -201,13 +203,15 @@ class CaseController {
     }
 
     @GetMapping("/{caseNo}/history")
-    @Operation(summary = "A case's history: who did what when, each field before and after")
+    @Operation(summary = "A case's history: who did what when, each field before and after",
+            description = "note is a text as a person wrote it; text what the line says in the language of "
+                    + "Accept-Language (Chinese by default), with its message textKey and textArgs.")
     @ApiResponse(responseCode = NOT_FOUND, description = "no such case in the caller's scope",
             content = @Content(mediaType = "application/problem+json"))
-    List<HistoryView> history(@PathVariable String caseNo) {
+    List<HistoryView> history(@PathVariable String caseNo, HttpServletRequest request) {
         Account account = currentUser.required();
         Case c = visible(account, caseNo);
-        return views.history(c, desk.history(c.id()), account, Instant.now());
+        return views.history(c, desk.history(c.id()), account, Instant.now(), ApiLocale.of(request));
     }
 
     // ---------------------------------------------------------------------------------------------- transitions

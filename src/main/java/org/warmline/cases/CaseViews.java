@@ -3,6 +3,7 @@ package org.warmline.cases;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 import org.springframework.stereotype.Component;
 import org.warmline.ledger.Category;
@@ -74,19 +75,24 @@ class CaseViews {
                 ? value.substring(1, value.length() - 1) : value;
     }
 
-    /** One line of a case's history. */
+    /**
+     * One line of a case's history: {@code note} a text as a person wrote it (a reason, a remark), {@code text} what the
+     * line says in the caller's language (null for none) with its message {@code textKey} and {@code textArgs}.
+     */
     record HistoryView(Instant at, String actor, String action, String field, String before, String after,
-                       String note) {
+                       String note, String text, String textKey, List<String> textArgs) {
     }
 
     private final CaseAccess access;
     private final CaseDesk desk;
     private final PhoneReveals reveals;
+    private final Texts texts;
 
-    CaseViews(CaseAccess access, CaseDesk desk, PhoneReveals reveals) {
+    CaseViews(CaseAccess access, CaseDesk desk, PhoneReveals reveals, Texts texts) {
         this.access = access;
         this.desk = desk;
         this.reveals = reveals;
+        this.texts = texts;
     }
 
     /**
@@ -148,8 +154,11 @@ class CaseViews {
         return new PageView(items, page.total(), page.offset() / size, size, page.totalCapped());
     }
 
-    /** A case's history; phone numbers in it (a changed phone) are masked, or shown and logged as a reveal. */
-    List<HistoryView> history(Case c, List<HistoryEntry> entries, Account viewer, Instant now) {
+    /**
+     * A case's history, its texts in the caller's language; phone numbers in it (a changed phone) are masked, or shown
+     * and logged as a reveal.
+     */
+    List<HistoryView> history(Case c, List<HistoryEntry> entries, Account viewer, Instant now, Locale locale) {
         boolean full = access.worksOn(viewer, c);
         boolean shown = false;
         List<HistoryView> out = new ArrayList<>(entries.size());
@@ -159,7 +168,8 @@ class CaseViews {
             boolean mask = !full && phone;
             out.add(new HistoryView(e.at(), e.actor(), e.action(), e.field(),
                     mask ? PhoneMask.mask(e.before()) : e.before(), mask ? PhoneMask.mask(e.after()) : e.after(),
-                    e.note()));
+                    e.note(), e.text() == null ? null : texts.show(e.text(), locale),
+                    e.text() == null ? null : e.text().key(), e.text() == null ? null : e.text().args()));
         }
         if (shown) {
             reveals.record(c.id(), viewer, now);
