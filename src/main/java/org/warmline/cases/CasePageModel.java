@@ -30,9 +30,13 @@ class CasePageModel {
     static final String VIEW_DETAIL = "cases/detail";
 
     /** How the history shows a field's values: by the message key prefix of its codes. */
-    static final Map<String, String> VALUE_KEYS = Map.of("state", "case.state.", "category", "category.",
-            "topic", "topic.", "contact_outcome", "contact.outcome.", "complex", "bool.", "resolved", "bool.",
-            "site_survey", "bool.", "evaluation", "level.", "review_finding", "finding.", "channel", "channel.");
+    static final Map<String, String> VALUE_KEYS = Map.ofEntries(Map.entry("state", "case.state."),
+            Map.entry("category", "category."), Map.entry("topic", "topic."),
+            Map.entry("contact_outcome", "contact.outcome."), Map.entry("complex", "bool."),
+            Map.entry("resolved", "bool."), Map.entry("handler_resolved", "bool."), Map.entry("site_survey", "bool."),
+            Map.entry("evaluation", "level."), Map.entry("evaluation_channel", "mix."),
+            Map.entry("review_finding", "finding."), Map.entry("channel", "channel."),
+            Map.entry("resolution", "resolution."));
 
     private final DeskSupport support;
     private final CaseAttachments attachments;
