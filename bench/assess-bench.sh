@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# The live assessment's benchmark (issue 4): one month assessed for every subject from 1,000,000 cases in PostgreSQL,
-# against a bare SQL aggregate over the same rows, side by side in one run (org.warmline.assessing.DatabaseBenchmark).
+# The live assessment's benchmark: one month assessed for every subject from 1,000,000 cases in PostgreSQL,
+# against a bare SQL aggregate over the same rows, side by side in one run (org.warmline.assessing.DatabaseBenchmark, in
+# the test sources: the jar runs it with target/test-classes on its loader path).
 # On a throwaway PostgreSQL 15 cluster on 127.0.0.1:$PGPORT; the cases are loaded by bench/load-cases.sql (COPY).
 # Needs: PostgreSQL 15 binaries and psql. Cleans up after itself. Results: $WORK/results.txt.
 set -euo pipefail
@@ -13,7 +14,7 @@ DATA=${DATA:-/tmp/wl-1m}                 # generated ledger with 1,000,000 cases
 MONTH=${MONTH:-2026-01}
 ROUNDS=${ROUNDS:-5}
 KEEP_DB=${KEEP_DB:-0}
-BUILD=${BUILD:-1}                        # 0: use the existing target/warmline.jar
+BUILD=${BUILD:-1}                        # 0: use the existing target/warmline.jar and target/test-classes
 
 PGDATA=$WORK/pgdata
 RESULTS=$WORK/results.txt
@@ -25,7 +26,8 @@ as_pg() { if [ "$(id -un)" = "$PG_USER" ]; then "$@"; else runuser -u "$PG_USER"
 psql_su() { psql -X -q -v ON_ERROR_STOP=1 -h 127.0.0.1 -p "$PGPORT" -U postgres "$@"; }
 log() { echo "[$(date +%T)] $*" | tee -a "$RESULTS"; }
 bench() {
-    java -Xmx2g -cp target/warmline.jar -Dloader.main=org.warmline.assessing.DatabaseBenchmark \
+    java -Xmx2g -cp target/warmline.jar -Dloader.path=target/test-classes \
+        -Dloader.main=org.warmline.assessing.DatabaseBenchmark \
         org.springframework.boot.loader.launch.PropertiesLauncher "$1" "$URL" warmline warmline "${@:2}"
 }
 
