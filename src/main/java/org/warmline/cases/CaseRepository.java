@@ -296,10 +296,10 @@ public class CaseRepository {
         if (key == null) {
             return List.of();
         }
-        return jdbc.sql(SELECT + "where phone_key = ? and submitted_at <= ? order by submitted_at desc, id desc")
-                .params(key, time(until))
+        return jdbc.sql(SELECT + "where phone_key = ? and submitted_at <= ? order by submitted_at desc, id desc limit ?")
+                .params(key, time(until), limit)
                 .query(PetitionCaseTable::read)
-                .stream().limit(limit).toList();
+                .list();
     }
 
     /** A page of cases matching the query, sorted by nearest running deadline, then submission. */

@@ -40,10 +40,10 @@ import org.warmline.scheme.Scheme;
 import org.warmline.scheme.SchemeLoader;
 
 /**
- * The live assessment's speed benchmark: assessing one month for every subject from 1,000,000 cases in PostgreSQL,
- * against a bare SQL aggregate over the same rows (docs/benchmarks.md). Not a unit test (it lives with the tests so
- * that it is no part of the application); run by {@code bench/assess-bench.sh}, which makes the cluster, loads the cases
- * ({@code bench/load-cases.sql}), compiles the tests and calls
+ * The live assessment's speed benchmark (docs/benchmarks.md): one month assessed for every subject from 1,000,000
+ * cases in PostgreSQL, against a bare SQL aggregate over the same rows. Not a test (it lives in the test sources so
+ * that it is no part of the application); run by {@code bench/assess-bench.sh}, which makes the cluster, loads the
+ * cases ({@code bench/load-cases.sql}), compiles the tests and calls
  *
  * <pre>
  * java -cp target/warmline.jar -Dloader.path=target/test-classes \
