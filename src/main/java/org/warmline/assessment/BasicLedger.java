@@ -4,20 +4,24 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.warmline.calendar.Period;
+import org.warmline.ledger.CaseColumn;
 import org.warmline.ledger.CaseRecord;
 import org.warmline.scheme.ItemCode;
 import org.warmline.scheme.Scheme;
 
+import static org.warmline.ledger.CaseColumn.ACCEPTED_AT;
 import static org.warmline.ledger.CaseColumn.ADDRESS;
 import static org.warmline.ledger.CaseColumn.CATEGORY;
 import static org.warmline.ledger.CaseColumn.CITIZEN_NAME;
 import static org.warmline.ledger.CaseColumn.CITIZEN_PHONE;
+import static org.warmline.ledger.CaseColumn.CONTACTED_AT;
 import static org.warmline.ledger.CaseColumn.DEMAND;
 import static org.warmline.ledger.CaseColumn.EVALUATION_COMMENT;
 import static org.warmline.ledger.CaseColumn.OCCURRED_AT;
 import static org.warmline.ledger.CaseColumn.RECORDED_AT;
 import static org.warmline.ledger.CaseColumn.SITE_SURVEY;
 import static org.warmline.ledger.CaseColumn.SOLUTION;
+import static org.warmline.ledger.CaseColumn.SOLUTION_AT;
 import static org.warmline.ledger.CaseColumn.SUBMITTED_AT;
 import static org.warmline.ledger.CaseColumn.SURVEYED_AT;
 import static org.warmline.ledger.CaseColumn.TOPIC;
@@ -48,54 +52,54 @@ final class BasicLedger implements CaseItem {
     @Override
     public void judge(int k, CaseAsOf v) {
         CaseRecord c = v.record();
-        List<String> missing = new ArrayList<>(2);
+        List<CaseColumn<?>> missing = new ArrayList<>(2);
         if (c.get(CITIZEN_NAME) == null) {
-            missing.add("citizen_name");
+            missing.add(CITIZEN_NAME);
         }
         if (c.get(CITIZEN_PHONE) == null) {
-            missing.add("citizen_phone");
+            missing.add(CITIZEN_PHONE);
         }
         if (c.get(ADDRESS) == null) {
-            missing.add("address");
+            missing.add(ADDRESS);
         }
         if (c.get(CATEGORY) == null) {
-            missing.add("category");
+            missing.add(CATEGORY);
         }
         if (c.get(TOPIC) == null) {
-            missing.add("topic");
+            missing.add(TOPIC);
         }
         if (c.get(DEMAND) == null) {
-            missing.add("demand");
+            missing.add(DEMAND);
         }
         if (v.happened(c.at(OCCURRED_AT)) == NONE) {
-            missing.add("occurred_at");
+            missing.add(OCCURRED_AT);
         }
         // past intake: any later milestone has happened or an evaluation is known
         boolean pastIntake = v.dispatched() != NONE || v.contacted() != NONE || v.solution() != NONE
                 || v.completed() != NONE || v.evaluationKnown();
         if (pastIntake && v.accepted() == NONE) {
-            missing.add("accepted_at");
+            missing.add(ACCEPTED_AT);
         }
         if (v.completed() != NONE) {
             if (v.dispatched() != NONE && v.contacted() == NONE) {
-                missing.add("contacted_at");
+                missing.add(CONTACTED_AT);
             }
             if (c.get(SOLUTION) == null) {
-                missing.add("solution");
+                missing.add(SOLUTION);
             }
             if (v.solution() == NONE) {
-                missing.add("solution_at");
+                missing.add(SOLUTION_AT);
             }
             if (c.is(SITE_SURVEY) && v.happened(c.at(SURVEYED_AT)) == NONE) {
-                missing.add("surveyed_at");
+                missing.add(SURVEYED_AT);
             }
         }
         if (v.evaluationKnown() && c.get(EVALUATION_COMMENT) == null) {
-            missing.add("evaluation_comment");
+            missing.add(EVALUATION_COMMENT);
         }
         Reasons reasons = v.reasons();
         List<Entry> found = new ArrayList<>(missing.size() + 1);
-        for (String field : missing) {
+        for (CaseColumn<?> field : missing) {
             found.add(new Entry(MISSING_FIELD, settings.missingField(), c.caseNo(),
                     reasons.text("ledger.missing-field", reasons.field(field))));
         }

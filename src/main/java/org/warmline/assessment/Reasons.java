@@ -11,20 +11,12 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.ResourceBundle;
 
+import org.warmline.ledger.CaseColumn;
+
 /** Formats the one-line reasons of deductions and bonuses, and warnings, in the result's language. */
 final class Reasons {
 
     private static final DateTimeFormatter INSTANT = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
-
-    private static final Map<String, String> FIELD_NAMES = Map.ofEntries(
-            Map.entry("citizen_name", "用户姓名"), Map.entry("citizen_phone", "联系电话"), Map.entry("address", "地址"),
-            Map.entry("category", "信访类别"), Map.entry("topic", "问题类型"), Map.entry("demand", "具体诉求"),
-            Map.entry("occurred_at", "发生时间"), Map.entry("accepted_at", "接单时间"),
-            Map.entry("contacted_at", "联系用户时间"), Map.entry("solution", "解决方案"),
-            Map.entry("solution_at", "答复/方案时间"), Map.entry("surveyed_at", "现场勘查时间"),
-            Map.entry("evaluation_comment", "评价内容"), Map.entry("dispatched_at", "派单时间"),
-            Map.entry("completed_at", "完成时间"), Map.entry("evaluated_at", "评价时间"),
-            Map.entry("rehandled_at", "重新办理时间"), Map.entry("explained_at", "补充解释时间"));
 
     private final ResourceBundle bundle;
     private final boolean chinese;
@@ -53,9 +45,9 @@ final class Reasons {
         return format.format(texts);
     }
 
-    /** A ledger field as people call it: 联系用户时间(contacted_at), or contacted_at in English. */
-    String field(String column) {
-        return chinese ? FIELD_NAMES.getOrDefault(column, column) + "(" + column + ")" : column;
+    /** A ledger column as people call it: 联系用户时间(contacted_at), or contacted_at in English. */
+    String field(CaseColumn<?> column) {
+        return chinese ? column.chinese() + "(" + column.name() + ")" : column.name();
     }
 
     /** A duration of whole seconds, e.g. 1 h 15 min, 45 min, 30 s. */

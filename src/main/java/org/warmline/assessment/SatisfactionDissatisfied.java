@@ -91,7 +91,7 @@ final class SatisfactionDissatisfied implements CaseItem {
                 found.add(new Entry(NOT_CARRIED_OUT, settings.notCarriedOut(), c.caseNo(),
                         reasons.text("dissatisfied.not-carried-out",
                                 reasons.text("finding." + c.get(REVIEW_FINDING).name()),
-                                reasons.field(service ? "rehandled_at" : "explained_at"), reasons.instant(asOf))));
+                                reasons.field(service ? REHANDLED_AT : EXPLAINED_AT), reasons.instant(asOf))));
             }
         }
         entries[k] = found;
