@@ -39,6 +39,10 @@ final class BasicLedger implements CaseItem {
     /** The rules whose reference is a case number. */
     static final List<String> CASE_RULES = List.of(MISSING_FIELD, LATE_RECORDING);
 
+    /** The columns every case must fill, whatever its stage. */
+    private static final List<CaseColumn<?>> ALWAYS_REQUIRED = List.of(CITIZEN_NAME, CITIZEN_PHONE, ADDRESS, CATEGORY,
+            TOPIC, DEMAND);
+
     private final Scheme.Ledger settings;
     /** By case: its deductions, or null. */
     private final List<Entry>[] entries;
@@ -53,23 +57,10 @@ final class BasicLedger implements CaseItem {
     public void judge(int k, CaseAsOf v) {
         CaseRecord c = v.record();
         List<CaseColumn<?>> missing = new ArrayList<>(2);
-        if (c.get(CITIZEN_NAME) == null) {
-            missing.add(CITIZEN_NAME);
-        }
-        if (c.get(CITIZEN_PHONE) == null) {
-            missing.add(CITIZEN_PHONE);
-        }
-        if (c.get(ADDRESS) == null) {
-            missing.add(ADDRESS);
-        }
-        if (c.get(CATEGORY) == null) {
-            missing.add(CATEGORY);
-        }
-        if (c.get(TOPIC) == null) {
-            missing.add(TOPIC);
-        }
-        if (c.get(DEMAND) == null) {
-            missing.add(DEMAND);
+        for (CaseColumn<?> column : ALWAYS_REQUIRED) {
+            if (c.get(column) == null) {
+                missing.add(column);
+            }
         }
         if (v.happened(c.at(OCCURRED_AT)) == NONE) {
             missing.add(OCCURRED_AT);
