@@ -277,7 +277,7 @@ public class Announcements {
         List<AnnouncementRefused.Problem> problems = new ArrayList<>();
         Area area = area(command, by, problems);
         String cause = cause(command.cause(), problems);
-        Instant started = time(command.startedAt(), "startedAt", problems, now);
+        Instant started = time(command.startedAt(), "startedAt", problems, now.plus(Duration.ofDays(3650)));
         if (started != null && started.isAfter(now.plus(AHEAD))) {
             problems.add(new AnnouncementRefused.Problem("startedAt", "announcement.startedAt.ahead", AHEAD.toDays()));
         }

@@ -129,17 +129,27 @@ public final class CaseWhatIf {
      * which stamps the acceptance too when it has none), contact, solution or review. Whatever is recorded already stays.
      */
     public List<Loss> ifRecordedAt(CaseRecord c, Collection<CaseRecord> earlier, Timer timer, Instant at) {
+        return ifRecordedAt(c, earlier, timer, at, null);
+    }
+
+    /**
+     * As {@link #ifRecordedAt(CaseRecord, Collection, Timer, Instant)}; an acceptance of a case nobody has accepted
+     * yet is taken as {@code acceptor}'s (a staff code; null: nobody's, so it counts for no one).
+     */
+    public List<Loss> ifRecordedAt(CaseRecord c, Collection<CaseRecord> earlier, Timer timer, Instant at,
+                                   String acceptor) {
         long t = at.toEpochMilli();
         CaseRecord hypothetical = switch (timer) {
             case ACCEPTANCE -> c.dispatchedAt() != NONE ? c
-                    : copy(c, c.acceptedAt() != NONE ? c.acceptedAt() : t, t, c.contactedAt(), c.solutionAt(),
-                    c.reviewedAt());
+                    : copy(c, c.acceptedAt() != NONE ? c.acceptedAt() : t,
+                    c.acceptedBy() != null || acceptor == null ? c.acceptedBy() : acceptor, t, c.contactedAt(),
+                    c.solutionAt(), c.reviewedAt());
             case CONTACT -> c.contactedAt() != NONE ? c
-                    : copy(c, c.acceptedAt(), c.dispatchedAt(), t, c.solutionAt(), c.reviewedAt());
+                    : copy(c, c.acceptedAt(), c.acceptedBy(), c.dispatchedAt(), t, c.solutionAt(), c.reviewedAt());
             case HANDLING -> c.solutionAt() != NONE ? c
-                    : copy(c, c.acceptedAt(), c.dispatchedAt(), c.contactedAt(), t, c.reviewedAt());
+                    : copy(c, c.acceptedAt(), c.acceptedBy(), c.dispatchedAt(), c.contactedAt(), t, c.reviewedAt());
             case REVIEW -> c.reviewedAt() != NONE ? c
-                    : copy(c, c.acceptedAt(), c.dispatchedAt(), c.contactedAt(), c.solutionAt(), t);
+                    : copy(c, c.acceptedAt(), c.acceptedBy(), c.dispatchedAt(), c.contactedAt(), c.solutionAt(), t);
         };
         return losses(hypothetical, earlier, at).stream().filter(l -> l.rule().equals(timer.rule())).toList();
     }
@@ -156,15 +166,24 @@ public final class CaseWhatIf {
      */
     public List<TimerReading> read(CaseRecord c, Collection<CaseRecord> earlier, Map<Timer, Instant> deadlines,
                                    Instant now) {
+        return read(c, earlier, deadlines, now, null);
+    }
+
+    /**
+     * As {@link #read(CaseRecord, Collection, Map, Instant)}; the acceptance of a case nobody has accepted yet taken as
+     * {@code acceptor}'s (e.g. the agent who looks at it: what it would cost them to accept it late).
+     */
+    public List<TimerReading> read(CaseRecord c, Collection<CaseRecord> earlier, Map<Timer, Instant> deadlines,
+                                   Instant now, String acceptor) {
         List<Loss> asNow = losses(c, earlier, now);
         List<TimerReading> out = new ArrayList<>();
         deadlines.forEach((timer, deadline) -> {
             if (!deadline.isAfter(now)) {
-                out.add(new TimerReading(timer, deadline, true, ifRecordedAt(c, earlier, timer, now)));
+                out.add(new TimerReading(timer, deadline, true, ifRecordedAt(c, earlier, timer, now, acceptor)));
                 return;
             }
             List<Loss> more = new ArrayList<>();
-            for (Loss loss : ifRecordedAt(c, earlier, timer, deadline.plusSeconds(1))) {
+            for (Loss loss : ifRecordedAt(c, earlier, timer, deadline.plusSeconds(1), acceptor)) {
                 BigDecimal was = asNow.stream()
                         .filter(b -> b.rule().equals(timer.rule()) && b.subject().equals(loss.subject()))
                         .map(Loss::points).reduce(BigDecimal.ZERO, BigDecimal::add);
@@ -195,11 +214,11 @@ public final class CaseWhatIf {
     }
 
     /** The case with these instants of its milestones (the rest as it is). */
-    private static CaseRecord copy(CaseRecord c, long accepted, long dispatched, long contacted, long solution,
-                                   long reviewed) {
+    private static CaseRecord copy(CaseRecord c, long accepted, String acceptedBy, long dispatched, long contacted,
+                                   long solution, long reviewed) {
         return new CaseRecord(c.caseNo(), c.channel(), c.category(), c.complex(), c.topic(), c.citizenName(),
                 c.citizenPhone(), c.address(), c.demand(), c.occurredAt(), c.submittedAt(), c.recordedAt(), accepted,
-                c.acceptedBy(), dispatched, c.unit(), c.handler(), contacted, c.siteSurvey(), c.surveyedAt(),
+                acceptedBy, dispatched, c.unit(), c.handler(), contacted, c.siteSurvey(), c.surveyedAt(),
                 c.solution(), solution, c.completedAt(), c.resolved(), c.evaluation(), c.evaluationChannel(),
                 c.evaluatedAt(), c.evaluationComment(), c.unsatisfiedAt(), reviewed, c.reviewFinding(),
                 c.rehandledAt(), c.explainedAt(), c.row());
