@@ -413,10 +413,14 @@ public class CaseRepository {
         if (key == null) {
             return List.of();
         }
-        return jdbc.sql(SELECT + "where phone_key = ? and submitted_at <= ? order by submitted_at desc, id desc")
+        // the stream holds its connection until it is closed (outside a transaction, for good)
+        try (java.util.stream.Stream<Case> found = jdbc.sql(SELECT
+                        + "where phone_key = ? and submitted_at <= ? order by submitted_at desc, id desc")
                 .params(key, time(until))
                 .query(CaseRepository::read)
-                .stream().limit(limit).toList();
+                .stream()) {
+            return found.limit(limit).toList();
+        }
     }
 
     /** A page of cases matching the query, sorted by nearest running deadline, then submission. */
