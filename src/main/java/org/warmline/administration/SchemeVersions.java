@@ -50,8 +50,8 @@ public class SchemeVersions {
     public record Active(String version, Scheme scheme) {
     }
 
-    /** A version as the administration page lists it. */
-    record Listed(String version, String schemeName, Optional<LocalDate> activeFrom, Optional<Instant> uploadedAt,
+    /** A version as the administration page (and the what-if of the assessment office) lists it. */
+    public record Listed(String version, String schemeName, Optional<LocalDate> activeFrom, Optional<Instant> uploadedAt,
                   String uploadedBy, Optional<Instant> activatedAt, String activatedBy, String content, boolean inForce) {
 
         public boolean builtIn() {
@@ -166,7 +166,7 @@ public class SchemeVersions {
     // ------------------------------------------------------------------------------------------ administration
 
     /** Every version, the built-in first, then as uploaded. */
-    List<Listed> list() {
+    public List<Listed> list() {
         LocalDate today = today(zone());
         String inForce = forDay(today).version();
         List<Listed> out = new ArrayList<>();
@@ -192,6 +192,26 @@ public class SchemeVersions {
     /** The scheme of a listed version. */
     Scheme scheme(Listed version) {
         return version.builtIn() ? builtIn.scheme() : parse(version.version() + ".yaml", version.content());
+    }
+
+    /**
+     * A version by its name, whether in force, scheduled or only uploaded (the what-if of a version before it is
+     * activated); empty when there is none (or its stored text is no longer a valid scheme).
+     */
+    public Optional<Active> version(String name) {
+        if (name == null) {
+            return Optional.empty();
+        }
+        if (BUILT_IN.equals(name)) {
+            return Optional.of(builtIn);
+        }
+        return store.find(name).flatMap(stored -> {
+            try {
+                return Optional.of(new Active(stored.version(), parse(stored.version() + ".yaml", stored.content())));
+            } catch (SchemeException e) {
+                return Optional.empty();
+            }
+        });
     }
 
     /**

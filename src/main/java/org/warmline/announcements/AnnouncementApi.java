@@ -42,7 +42,8 @@ import org.warmline.security.CurrentUser;
  * WeChat back end before it files a case): the active ones, one, those that cover an address or station; posting,
  * updating and closing them (agents; unit managers for their subtree) and registering a call answered from one
  * (agents), with the pages' rules and permissions. Errors are RFC 9457 problem details in the caller's language
- * ({@link AnnouncementApiProblems}). Times are ISO-8601 text, read in the desk's zone without an offset.
+ * (the API's one problem handler, {@link org.warmline.web.ApiProblem}). Times are ISO-8601 text, read in the desk's
+ * zone without an offset.
  */
 @RestController
 @RequestMapping(path = "/api/announcements", produces = "application/json")

@@ -1,14 +1,21 @@
 package org.warmline.announcements;
 
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import org.springframework.context.MessageSourceResolvable;
+import org.warmline.web.ApiProblem;
+import org.warmline.web.Problems;
 
 /**
  * What an announcement's posting, update, closing or answer was refused for: each problem a message key with its
- * arguments and, where one field is at fault, the field (as the forms and the API name it). Nothing was changed.
+ * arguments and, where one field is at fault, the field (as the forms and the API name it). Nothing was changed. The
+ * API answers it 422 ({@code invalid}) or 409 ({@code announcement-state}) with the first key as {@code code} and every
+ * problem under {@code errors}.
  */
-public class AnnouncementRefused extends RuntimeException implements MessageSourceResolvable {
+public class AnnouncementRefused extends RuntimeException implements MessageSourceResolvable, ApiProblem {
 
     /** One problem: the field at fault (or null), a message key of {@code messages*.properties} and its arguments. */
     public record Problem(String field, String key, Object... args) implements MessageSourceResolvable {
@@ -74,5 +81,34 @@ public class AnnouncementRefused extends RuntimeException implements MessageSour
     @Override
     public String getDefaultMessage() {
         return getMessage();
+    }
+
+    @Override
+    public int status() {
+        return kind == Kind.CONFLICT ? 409 : 422;
+    }
+
+    @Override
+    public String type() {
+        return kind == Kind.CONFLICT ? "announcement-state" : "invalid";
+    }
+
+    @Override
+    public MessageSourceResolvable detail() {
+        return this;
+    }
+
+    @Override
+    public Map<String, Object> properties() {
+        List<Map<String, Object>> errors = new ArrayList<>();
+        for (Problem p : problems) {
+            Map<String, Object> error = Problems.fieldError(p.field(), p);
+            error.put("code", p.key());
+            errors.add(error);
+        }
+        Map<String, Object> properties = new LinkedHashMap<>();
+        properties.put("code", getCodes()[0]);
+        properties.put("errors", errors);
+        return properties;
     }
 }

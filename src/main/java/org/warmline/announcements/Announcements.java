@@ -410,7 +410,7 @@ public class Announcements {
      * call counted for the announcement.
      *
      * @param repeatOf the earlier case this one repeats (the intake's repeat warning), or null
-     * @throws AnnouncementRefused when the announcement is unknown or no longer active
+     * @throws AnnouncementRefused when the announcement is no longer active or {@code repeatOf} names no case
      */
     public Case answer(long id, RegisterCommand command, Account agent, Instant now, String repeatOf) {
         if (!mayAnswer(agent)) {
@@ -424,7 +424,13 @@ public class Announcements {
                 a.caseNo()), Notifications.OUTSIDE);
         String actor = CaseDesk.actor(agent);
         Case answered = transaction.execute(status -> {
-            Case c = desk.registerByAgent(command, agent, now, repeatOf);
+            Case c;
+            try {
+                c = desk.registerByAgent(command, agent, now, repeatOf);
+            } catch (CaseNotFound unknown) {
+                throw new AnnouncementRefused(List.of(new AnnouncementRefused.Problem("repeatOf",
+                        "intake.repeat.unknown")));
+            }
             c = desk.dispatch(c.id(), c.version(), agent, now, a.unit(), null);
             c = desk.contact(c.id(), c.version(), agent, now);
             c = desk.giveSolution(c.id(), c.version(), agent, now, answer);

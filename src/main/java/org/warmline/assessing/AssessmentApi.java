@@ -18,8 +18,10 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
 import org.warmline.assessment.AssessmentResult;
 import org.warmline.calendar.Period;
+import org.warmline.ledger.LedgerException;
 import org.warmline.security.Account;
 import org.warmline.security.CurrentUser;
+import org.warmline.web.ApiLocale;
 
 /**
  * The assessment office's REST API: the live result of a period in exactly the JSON of {@code warmline assess}
@@ -110,6 +112,8 @@ class AssessmentApi {
             return dryRun ? transfer.previewImport(in, file.getOriginalFilename(), ApiLocale.of(request))
                     : transfer.importLedger(in, file.getOriginalFilename(), ApiLocale.of(request), account,
                             Instant.now(), null);
+        } catch (LedgerException e) {
+            throw new LedgerRefused(e);
         }
     }
 

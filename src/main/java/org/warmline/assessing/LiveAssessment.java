@@ -125,11 +125,18 @@ public class LiveAssessment {
      * ({@link CaseLedgerStore#forAssessmentLean}: free texts only as present or absent), which scores the same.
      */
     DataSet assessmentData(Period period) {
-        Scheme scheme = schemeOf(period);
-        ZoneId zone = ZoneId.of(scheme.zone());
+        return assessmentData(period, schemeOf(period).items().repeat().window());
+    }
+
+    /**
+     * As {@link #assessmentData(Period)}, with the complaints of a given repeat window before the period: the longer
+     * window of two schemes, so that the same data serves both (the engine looks back only as far as its own window).
+     */
+    DataSet assessmentData(Period period, Duration repeatWindow) {
+        ZoneId zone = zone();
         Instant from = period.start().atStartOfDay(zone).toInstant();
         Instant to = period.end().atStartOfDay(zone).toInstant();
-        Duration lookback = scheme.items().repeat().window().plusSeconds(1);
+        Duration lookback = repeatWindow.plusSeconds(1);
         return new DataSet(organization.units(), organization.staff(), cases.forAssessmentLean(from, to, lookback),
                 records.regulations(), records.trainings(), records.outages(), records.tasks(), records.adjustments());
     }
@@ -147,7 +154,14 @@ public class LiveAssessment {
 
     /** Assesses a given data set as the command does. */
     public AssessmentResult assess(DataSet data, Period period, Instant asOf, Locale locale) {
-        Scheme scheme = schemeOf(period);
+        return assessWith(schemeOf(period), data, period, asOf, locale);
+    }
+
+    /**
+     * Assesses a data set with a given scheme instead of the version in force on the period (the what-if of a scheme
+     * version, {@link SchemeWhatIf}): the same engine and working calendar as every other assessment.
+     */
+    AssessmentResult assessWith(Scheme scheme, DataSet data, Period period, Instant asOf, Locale locale) {
         return new AssessmentEngine(scheme, calendarOf(scheme), language(locale)).assess(data, period, asOf);
     }
 

@@ -626,8 +626,8 @@ public final class Case {
         this.action = Action.REGISTER;
         this.actor = actor;
         this.at = at;
-        pendingHistory.add(new HistoryEntry(id, at, actor, Action.REGISTER.name(), "state", null, state.name(),
-                text(channel)));
+        pendingHistory.add(new HistoryEntry(id, at, actor, Action.REGISTER.name(), "state", null, state.name(), null,
+                KeyedText.of("history.channel", KeyedText.key("channel." + channel.name()))));
         event(new CaseEvent.CaseRegistered(id, caseNo, actor, at, channel));
     }
 

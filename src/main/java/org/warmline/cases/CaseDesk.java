@@ -523,7 +523,7 @@ public class CaseDesk {
             boolean changed = c.logContact(actor, at, outcome, remark);
             if (changed) {
                 if (c.version() != version) {
-                    throw new CaseChanged(id, c.caseNo());
+                    throw new CaseChanged(c);
                 }
                 cases.update(c);
             }
@@ -800,7 +800,7 @@ public class CaseDesk {
         return transaction.execute(status -> {
             Case c = cases.findById(id).orElseThrow(() -> new CaseNotFound(id.toString()));
             if (c.version() != version) {
-                throw new CaseChanged(id, c.caseNo());
+                throw new CaseChanged(c);
             }
             transition.accept(c);
             cases.update(c);

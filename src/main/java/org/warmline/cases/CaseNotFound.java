@@ -1,9 +1,10 @@
 package org.warmline.cases;
 
 import org.springframework.context.MessageSourceResolvable;
+import org.warmline.web.ApiProblem;
 
-/** No case with that id (message key {@code case.notFound}). */
-public class CaseNotFound extends RuntimeException implements MessageSourceResolvable {
+/** No case with that id (message key {@code case.notFound}); the API answers 404. */
+public class CaseNotFound extends RuntimeException implements MessageSourceResolvable, ApiProblem {
 
     private final String reference;
 
@@ -25,5 +26,20 @@ public class CaseNotFound extends RuntimeException implements MessageSourceResol
     @Override
     public String getDefaultMessage() {
         return getMessage();
+    }
+
+    @Override
+    public int status() {
+        return 404;
+    }
+
+    @Override
+    public String type() {
+        return "not-found";
+    }
+
+    @Override
+    public MessageSourceResolvable detail() {
+        return this;
     }
 }

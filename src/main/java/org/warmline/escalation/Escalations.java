@@ -19,6 +19,7 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -44,7 +45,8 @@ import org.warmline.security.Role;
  * Takes the escalation due (see {@link EscalationPlan}) and reads it back. Each level a late clock reaches is taken
  * once, in its own transaction: a row of {@code escalation} (unique per case, clock and step: the last line of defence
  * should two runs ever overlap), an {@code ESCALATED} line in the case history (actor {@value #ACTOR}; the clock and
- * the level, in the viewer's language) and a notice to every UNIT_MANAGER account of the level's unit. After the top,
+ * the level, in the viewer's language), a notice to every UNIT_MANAGER account of the level's unit and a
+ * {@link CaseEscalated} event (the webhooks' {@code case.escalated}). After the top,
  * each further allowance that passes is a reminder to the top's managers — a notice only, no history line — at most one
  * per case, working day and recipient (table {@code escalation_reminder}, unique per case, account and day), and only
  * on working days.
@@ -65,18 +67,20 @@ public class Escalations {
     private final JdbcClient jdbc;
     private final TransactionTemplate transaction;
     private final MeterRegistry meters;
+    private final ApplicationEventPublisher events;
     private final AtomicLong conflicts = new AtomicLong();
 
-    /** Escalations counting their steps in a registry of their own (tests, tools). */
+    /** Escalations counting their steps in a registry of their own and publishing no events (tests, tools). */
     public Escalations(CaseRepository cases, CaseClocks clocks, OrganizationStore organization, AccountStore accounts,
                        Notifications notifications, JdbcClient jdbc, PlatformTransactionManager transactions) {
-        this(cases, clocks, organization, accounts, notifications, jdbc, transactions, new SimpleMeterRegistry());
+        this(cases, clocks, organization, accounts, notifications, jdbc, transactions, new SimpleMeterRegistry(),
+                event -> { });
     }
 
     @Autowired
     public Escalations(CaseRepository cases, CaseClocks clocks, OrganizationStore organization, AccountStore accounts,
                        Notifications notifications, JdbcClient jdbc, PlatformTransactionManager transactions,
-                       MeterRegistry meters) {
+                       MeterRegistry meters, ApplicationEventPublisher events) {
         this.cases = cases;
         this.clocks = clocks;
         this.organization = organization;
@@ -85,6 +89,7 @@ public class Escalations {
         this.jdbc = jdbc;
         this.transaction = new TransactionTemplate(transactions);
         this.meters = meters;
+        this.events = events;
     }
 
     /** What one run did: the levels reached and the reminders sent (one per recipient). */
@@ -163,6 +168,7 @@ public class Escalations {
         }
         Counter.builder("warmline.escalation.steps").description("escalation levels reached")
                 .tag("clock", step.clock().name()).register(meters).increment();
+        events.publishEvent(new CaseEscalated(c.id(), c.caseNo(), step.clock(), step.step(), step.levelUnit(), now));
         return new Escalation(c.id(), step.clock(), step.step(), step.levelUnit(), now);
     }
 

@@ -145,7 +145,7 @@ public class CallbackAttempts {
             return transaction.execute(status -> {
                 Case c = cases.findById(id).orElseThrow(() -> new CaseNotFound(id.toString()));
                 if (c.version() != version) {
-                    throw new CaseChanged(id, c.caseNo());
+                    throw new CaseChanged(c);
                 }
                 if (c.state() != CaseState.COMPLETED) {
                     throw new TransitionRefused("callback.refused.state",
@@ -192,7 +192,7 @@ public class CallbackAttempts {
             });
         } catch (DuplicateKeyException raced) {
             Case c = cases.findById(id).orElseThrow(() -> new CaseNotFound(id.toString()));
-            throw new CaseChanged(id, c.caseNo());
+            throw new CaseChanged(c);
         }
     }
 

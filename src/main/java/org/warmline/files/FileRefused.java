@@ -1,14 +1,20 @@
 package org.warmline.files;
 
 import java.util.Arrays;
+import java.util.Map;
 
 import org.springframework.context.MessageSourceResolvable;
+import org.warmline.web.ApiProblem;
 
 /**
  * A file refused before anything was stored, with the reason as a message key of {@code messages*.properties} and its
- * arguments (so it is shown in the user's language), e.g. {@code files.refused.tooLarge} with the limit in MB.
+ * arguments (so it is shown in the user's language), e.g. {@code files.refused.tooLarge} with the limit in MB. The API
+ * answers 413 for a file too large and 422 otherwise, with the key as {@code code}.
  */
-public class FileRefused extends Exception implements MessageSourceResolvable {
+public class FileRefused extends Exception implements MessageSourceResolvable, ApiProblem {
+
+    /** The key of a file larger than the limit. */
+    public static final String TOO_LARGE = "files.refused.tooLarge";
 
     private final String key;
     private final transient Object[] arguments;
@@ -37,5 +43,26 @@ public class FileRefused extends Exception implements MessageSourceResolvable {
     @Override
     public String getDefaultMessage() {
         return key;
+    }
+
+    @Override
+    public int status() {
+        return key.equals(TOO_LARGE) ? 413 : 422;
+    }
+
+    @Override
+    public String type() {
+        return "file-refused";
+    }
+
+    @Override
+    public MessageSourceResolvable detail() {
+        return this;
+    }
+
+    /** {@code code}: the message key of the reason. */
+    @Override
+    public Map<String, Object> properties() {
+        return Map.of("code", key);
     }
 }

@@ -12,6 +12,8 @@ import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
+import org.warmline.web.Problems;
+import org.warmline.web.SecurityHeaders;
 
 /**
  * Three filter chains: the operations endpoints under {@code /actuator/**} (health open, the rest for ADMIN tokens), the
@@ -42,8 +44,8 @@ class SecurityConfiguration {
      */
     @Bean
     @Order(0)
-    SecurityFilterChain actuatorChain(HttpSecurity http, AccountStore accounts) throws Exception {
-        ApiProblems problems = new ApiProblems();
+    SecurityFilterChain actuatorChain(HttpSecurity http, AccountStore accounts, Problems answers) throws Exception {
+        ApiProblems problems = new ApiProblems(answers);
         return http.securityMatcher("/actuator/**")
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
@@ -59,8 +61,8 @@ class SecurityConfiguration {
 
     @Bean
     @Order(1)
-    SecurityFilterChain apiChain(HttpSecurity http, AccountStore accounts) throws Exception {
-        ApiProblems problems = new ApiProblems();
+    SecurityFilterChain apiChain(HttpSecurity http, AccountStore accounts, Problems answers) throws Exception {
+        ApiProblems problems = new ApiProblems(answers);
         return http.securityMatcher("/api/**")
                 .authorizeHttpRequests(auth -> auth.anyRequest().authenticated())
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))

@@ -52,12 +52,8 @@ public final class DeskFormat {
         return String.format(java.util.Locale.ROOT, "%.1f MB", bytes / (1024.0 * 1024.0));
     }
 
-    /** A phone number masked ({@code 138****5678}), as everyone but the people working a case sees it. */
-    public String mask(String phone) {
-        return org.warmline.cases.PhoneMask.mask(phone);
-    }
-
-    ZoneId zone() {
+    /** The zone the desk's days and times are written in. */
+    public ZoneId zone() {
         return zone;
     }
 }

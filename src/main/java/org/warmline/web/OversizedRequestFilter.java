@@ -3,10 +3,8 @@ package org.warmline.web;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
-import java.net.URI;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
-import java.util.List;
 import java.util.Locale;
 
 import jakarta.servlet.FilterChain;
@@ -20,19 +18,16 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.apache.tomcat.util.http.InvalidParameterException;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.MessageSource;
+import org.springframework.context.MessageSourceResolvable;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
-import org.springframework.http.ProblemDetail;
 import org.springframework.stereotype.Component;
 import org.springframework.util.unit.DataSize;
-import org.springframework.web.ErrorResponseException;
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.servlet.LocaleResolver;
-import org.springframework.web.servlet.i18n.AcceptHeaderLocaleResolver;
 import org.springframework.web.util.HtmlUtils;
-import org.warmline.security.SecurityHeaders;
 
 /**
  * Request bodies are limited while they stream, declared or chunked: a multipart upload to
@@ -61,17 +56,16 @@ class OversizedRequestFilter extends OncePerRequestFilter {
     private final long bodyLimit;
     private final MessageSource messages;
     private final LocaleResolver pageLocales;
-    private final AcceptHeaderLocaleResolver apiLocales = new AcceptHeaderLocaleResolver();
+    private final Problems problems;
 
     OversizedRequestFilter(@Value("${spring.servlet.multipart.max-request-size:21MB}") DataSize multipartLimit,
                            @Value("${warmline.web.max-body-size:1MB}") DataSize bodyLimit,
-                           MessageSource messages, LocaleResolver pageLocales) {
+                           MessageSource messages, LocaleResolver pageLocales, Problems problems) {
         this.multipartLimit = multipartLimit.toBytes();
         this.bodyLimit = bodyLimit.toBytes();
         this.messages = messages;
         this.pageLocales = pageLocales;
-        apiLocales.setSupportedLocales(List.of(Locale.SIMPLIFIED_CHINESE, Locale.ENGLISH));
-        apiLocales.setDefaultLocale(Locale.SIMPLIFIED_CHINESE);
+        this.problems = problems;
     }
 
     @Override
@@ -126,21 +120,17 @@ class OversizedRequestFilter extends OncePerRequestFilter {
     private void refuse(HttpServletRequest request, HttpServletResponse response, boolean upload, long limit)
             throws IOException {
         boolean api = request.getRequestURI().startsWith(request.getContextPath() + "/api/");
-        Locale locale = api ? apiLocales.resolveLocale(request) : pageLocales.resolveLocale(request);
-        String text = messages.getMessage(upload ? "error.tooLarge" : "error.bodyTooLarge", new Object[] {size(limit)},
-                "Too large", locale);
-        response.setStatus(HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE);
-        response.setCharacterEncoding(StandardCharsets.UTF_8.name());
+        String key = upload ? "error.tooLarge" : "error.bodyTooLarge";
         // the rest of the body is not wanted: Tomcat discards at most server.tomcat.max-swallow-size of it, then closes
         response.setHeader("Connection", "close");
         SecurityHeaders.apply(request, response);
         if (api) {
-            String title = messages.getMessage("api.problem.tooLarge.title", null, "Payload Too Large", locale);
-            response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-            response.getWriter().write("{\"type\":\"urn:warmline:problem:too-large\",\"title\":" + json(title)
-                    + ",\"status\":413,\"detail\":" + json(text) + ",\"instance\":" + json(request.getRequestURI())
-                    + "}");
+            problems.write(problems.of(new BodyTooLarge(key, limit), request), response);
         } else {
+            Locale locale = pageLocales.resolveLocale(request);
+            String text = messages.getMessage(key, new Object[] {size(limit)}, "Too large", locale);
+            response.setStatus(HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE);
+            response.setCharacterEncoding(StandardCharsets.UTF_8.name());
             String title = messages.getMessage("app.name", null, "Warmline", locale);
             String home = messages.getMessage("error.home", null, "Home", locale);
             response.setContentType("text/html");
@@ -155,38 +145,35 @@ class OversizedRequestFilter extends OncePerRequestFilter {
         response.flushBuffer(); // the client learns at once, while it may still be sending
     }
 
-    private static String json(String s) {
-        StringBuilder out = new StringBuilder("\"");
-        for (char ch : s.toCharArray()) {
-            if (ch == '"' || ch == '\\' || ch < 0x20) {
-                out.append(String.format("\\u%04x", (int) ch));
-            } else {
-                out.append(ch);
-            }
-        }
-        return out.append('"').toString();
-    }
-
     /**
-     * A body read past its limit: a 413 problem whose title and detail Spring MVC's problem handling resolves in the
-     * caller's language ({@code api.problem.tooLarge.title}, {@code error.bodyTooLarge}). Unchecked, so that the JSON
-     * reader lets it through instead of reporting malformed JSON.
+     * A body read past its limit: a 413 problem in the caller's language (the API's handler answers it, type
+     * {@code too-large}, detail {@code error.bodyTooLarge}, or {@code error.tooLarge} for an upload). Unchecked, so
+     * that the JSON reader lets it through instead of reporting malformed JSON.
      */
-    static final class BodyTooLarge extends ErrorResponseException {
+    static final class BodyTooLarge extends RuntimeException implements ApiProblem {
 
-        BodyTooLarge(long limit) {
-            super(HttpStatus.PAYLOAD_TOO_LARGE, problem(), null, "error.bodyTooLarge", new Object[] {size(limit)});
-        }
+        private final String key;
+        private final long limit;
 
-        private static ProblemDetail problem() {
-            ProblemDetail problem = ProblemDetail.forStatus(HttpStatus.PAYLOAD_TOO_LARGE);
-            problem.setType(URI.create("urn:warmline:problem:too-large"));
-            return problem;
+        BodyTooLarge(String key, long limit) {
+            super(key, null, false, false);
+            this.key = key;
+            this.limit = limit;
         }
 
         @Override
-        public String getTitleMessageCode() {
-            return "api.problem.tooLarge.title";
+        public int status() {
+            return HttpStatus.PAYLOAD_TOO_LARGE.value();
+        }
+
+        @Override
+        public String type() {
+            return "too-large";
+        }
+
+        @Override
+        public MessageSourceResolvable detail() {
+            return Problems.message(key, size(limit));
         }
     }
 
@@ -246,7 +233,7 @@ class OversizedRequestFilter extends OncePerRequestFilter {
                 read += n;
                 if (read > limit) {
                     request.setAttribute(EXCEEDED, Boolean.TRUE);
-                    throw new BodyTooLarge(limit);
+                    throw new BodyTooLarge("error.bodyTooLarge", limit);
                 }
             }
         }

@@ -9,18 +9,25 @@ import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 import org.springframework.web.servlet.i18n.CookieLocaleResolver;
 import org.springframework.web.servlet.i18n.LocaleChangeInterceptor;
+import org.warmline.calendar.WorkingCalendar;
 
 /**
  * Chinese first: pages are in 简体中文 unless the user switches to English with {@code ?lang=en} (kept in a cookie); every page
- * gets what its layout needs ({@link LayoutModel}).
+ * gets what its layout needs ({@link LayoutModel}), among it the desk's way of writing times ({@link DeskFormat}).
  */
 @Configuration(proxyBeanMethods = false)
 class WebConfiguration implements WebMvcConfigurer {
 
-    private final DeskSupport desk;
+    private final DeskFormat format;
 
-    WebConfiguration(DeskSupport desk) {
-        this.desk = desk;
+    WebConfiguration(WorkingCalendar calendar) {
+        this.format = new DeskFormat(calendar.zone());
+    }
+
+    /** How the pages write times, in the zone of the working-day calendar. */
+    @Bean
+    DeskFormat deskFormat() {
+        return format;
     }
 
     @Bean
@@ -37,6 +44,6 @@ class WebConfiguration implements WebMvcConfigurer {
         interceptor.setParamName("lang");
         interceptor.setIgnoreInvalidLocale(true);
         registry.addInterceptor(interceptor);
-        registry.addInterceptor(new LayoutModel(desk.format()));
+        registry.addInterceptor(new LayoutModel(format));
     }
 }

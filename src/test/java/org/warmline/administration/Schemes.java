@@ -7,12 +7,12 @@ import java.nio.charset.StandardCharsets;
 import org.warmline.scheme.SchemeLoader;
 
 /** Scheme files for the tests: the built-in scheme's YAML with another version name and changed settings. */
-final class Schemes {
+public final class Schemes {
 
     private Schemes() {
     }
 
-    static String defaultYaml() {
+    public static String defaultYaml() {
         try (InputStream in = SchemeLoader.class.getResourceAsStream(SchemeLoader.DEFAULT_RESOURCE)) {
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         } catch (IOException e) {
@@ -21,7 +21,7 @@ final class Schemes {
     }
 
     /** The default scheme named {@code version}, with an acceptance allowance of {@code acceptance} (ISO, PT30M). */
-    static byte[] version(String version, String acceptance) {
+    public static byte[] version(String version, String acceptance) {
         String yaml = defaultYaml().replace("version: default", "version: " + version)
                 .replace("acceptance: { allowance: PT30M,", "acceptance: { allowance: " + acceptance + ",");
         if (!yaml.contains("version: " + version) || !yaml.contains("allowance: " + acceptance)) {

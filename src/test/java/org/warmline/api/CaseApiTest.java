@@ -54,7 +54,15 @@ class CaseApiTest extends ApiFixture {
         mvc.perform(as(Caller.HANDLER_IN, get(location))).andExpect(status().isOk())
                 .andExpect(jsonPath("$.state").value("DISPATCHED"));
         mvc.perform(as(Caller.AGENT, get(location + "/history"))).andExpect(status().isOk())
-                .andExpect(jsonPath("$[*].action", hasItem("DISPATCH")));
+                .andExpect(jsonPath("$[*].action", hasItem("DISPATCH")))
+                // what a line says, in the caller's language, beside its message key and arguments
+                .andExpect(jsonPath("$[0].action").value("REGISTER"))
+                .andExpect(jsonPath("$[0].note").value(org.hamcrest.Matchers.nullValue()))
+                .andExpect(jsonPath("$[0].text").value("渠道:热线"))
+                .andExpect(jsonPath("$[0].textKey").value("history.channel"))
+                .andExpect(jsonPath("$[0].textArgs[0]").value("#channel.HOTLINE"));
+        mvc.perform(as(Caller.AGENT, get(location + "/history")).header("Accept-Language", "en"))
+                .andExpect(jsonPath("$[0].text").value("channel: Hotline"));
     }
 
     @Test

@@ -16,7 +16,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * A database written by the earlier escalation (every further allowance another step at the top, a history line and
  * a "Chinese / English" notice each) migrated by V10_1 and V10_2: one step, line and notice per level reached remain,
- * the lines and notices as message keys; other cases' lines are untouched. On H2 and PostgreSQL.
+ * the lines and notices as message keys (the notices as the escalation writes them since V16_1); other cases' lines are
+ * untouched. On H2 and PostgreSQL.
  */
 class DeskLoopsMigrationTest {
 
@@ -81,10 +82,11 @@ class DeskLoopsMigrationTest {
                 .containsExactly("已解释");
         var notices = jdbc.sql("select account_id, message_key, message_args from notification order by id")
                 .query((rs, i) -> rs.getLong(1) + " " + KeyedText.decode(rs.getString(2), rs.getString(3))).list();
+        // V10_2 kept both texts (notification.text), V16_1 made them the escalation's own notice
         assertThat(notices).containsExactly(
-                b1 + " " + KeyedText.of("notification.text", "工单 C1 联系超时,第1次升级至城东分公司",
-                        "Case C1: contact late, escalation step 1 to B1"),
-                hq + " " + KeyedText.of("notification.text", "工单 C1 联系超时,第2次升级至总部客户服务部",
-                        "Case C1: contact late, escalation step 2 to HQ"));
+                b1 + " " + KeyedText.of("notification.escalated", "C1", KeyedText.key("case.clock.CONTACT"),
+                        "城东分公司"),
+                hq + " " + KeyedText.of("notification.escalated", "C1", KeyedText.key("case.clock.CONTACT"),
+                        "总部客户服务部"));
     }
 }

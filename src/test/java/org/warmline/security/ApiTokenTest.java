@@ -43,9 +43,14 @@ class ApiTokenTest {
         mvc.perform(get("/api/me")).andExpect(status().isUnauthorized())
                 .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
                 .andExpect(header().string("WWW-Authenticate", "Bearer"))
+                .andExpect(jsonPath("$.type").value("urn:warmline:problem:unauthorized"))
                 .andExpect(jsonPath("$.status").value(401))
-                .andExpect(jsonPath("$.title").value("Unauthorized"))
+                .andExpect(jsonPath("$.title").value("未通过身份验证"))
+                .andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.containsString("Authorization: Bearer")))
                 .andExpect(jsonPath("$.instance").value("/api/me"));
+        mvc.perform(get("/api/me").header("Accept-Language", "en")).andExpect(status().isUnauthorized())
+                .andExpect(jsonPath("$.title").value("Unauthorized"))
+                .andExpect(jsonPath("$.detail").value("A valid API token is required: Authorization: Bearer <token>"));
     }
 
     @Test

@@ -17,7 +17,7 @@ class RoleTest {
     void theFiveRolesHaveTheirChineseNamesOnThePages() throws IOException {
         Properties zh = new Properties();
         Properties en = new Properties();
-        try (InputStream z = getClass().getResourceAsStream("/messages_zh_CN.properties");
+        try (InputStream z = getClass().getResourceAsStream("/messages.properties");
                 InputStream e = getClass().getResourceAsStream("/messages_en.properties")) {
             zh.load(new InputStreamReader(z, StandardCharsets.UTF_8));
             en.load(new InputStreamReader(e, StandardCharsets.UTF_8));

@@ -116,6 +116,13 @@ class PageAuthorizationMatrixTest extends ApiFixture {
             admin-accounts-enabled    302 403 403 403 403 403 403 302
             admin-accounts-token      302 403 403 403 403 403 403 302
             admin-accounts-revoke     302 403 403 403 403 403 403 302
+            what-if                   200 200 403 403 403 403 403 302
+            what-if-xlsx              200 200 403 403 403 403 403 302
+            admin-webhooks            200 403 403 403 403 403 403 302
+            admin-webhooks-save       200 403 403 403 403 403 403 302
+            admin-webhook-unknown     404 403 403 403 403 403 403 302
+            admin-webhook-pause       404 403 403 403 403 403 403 302
+            admin-webhook-redeliver   404 403 403 403 403 403 403 302
             """;
 
     /**
@@ -372,7 +379,18 @@ class PageAuthorizationMatrixTest extends ApiFixture {
                     .param("username", t.throwaway()).param("enabled", "false")),
             Map.entry("admin-accounts-token", t -> post("/admin/accounts/token").param("username", t.throwaway())),
             Map.entry("admin-accounts-revoke", t -> post("/admin/accounts/token/revoke")
-                    .param("username", t.throwaway())));
+                    .param("username", t.throwaway())),
+            Map.entry("what-if", t -> get("/assessments/what-if").param("version", "default")
+                    .param("period", "2026-01")),
+            Map.entry("what-if-xlsx", t -> get("/assessments/what-if.xlsx").param("version", "default")
+                    .param("period", "2026-01")),
+            Map.entry("admin-webhooks", t -> get("/admin/webhooks")),
+            Map.entry("admin-webhooks-save", t -> post("/admin/webhooks")),
+            Map.entry("admin-webhook-unknown", t -> get("/admin/webhooks/{id}", Long.MAX_VALUE)),
+            Map.entry("admin-webhook-pause", t -> post("/admin/webhooks/{id}/enabled", Long.MAX_VALUE)
+                    .param("enabled", "false")),
+            Map.entry("admin-webhook-redeliver", t -> post("/admin/webhooks/deliveries/{id}/redeliver",
+                    Long.MAX_VALUE)));
 
     @ParameterizedTest(name = "{0} as {1} -> {2}")
     @MethodSource("cells")

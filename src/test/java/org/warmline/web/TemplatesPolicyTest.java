@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The pages keep to their Content-Security-Policy (org.warmline.security.SecurityHeaders) by construction: no template
+ * The pages keep to their Content-Security-Policy (org.warmline.web.SecurityHeaders) by construction: no template
  * has inline script code, a {@code <style>} element, a {@code style} attribute (plain or {@code th:style}), an
  * {@code on…=} handler or a {@code javascript:} link. JavaScript lives in {@code static/js}, styles in
  * {@code static/css/warmline.css}; a {@code <script type="application/json">} data block is not code and is allowed.
