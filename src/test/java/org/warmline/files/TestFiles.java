@@ -250,13 +250,14 @@ public final class TestFiles {
 
     /**
      * A Word document of about 2 MB whose media part inflates to 2 GiB (zeros, deflated at the best ratio), made once
-     * per run under {@code target/}.
+     * per test JVM under {@code target/} (the suite runs two JVMs side by side).
      */
     public static synchronized Path docxBomb() {
         if (bomb != null && Files.exists(bomb)) {
             return bomb;
         }
-        Path file = Paths.get("target", "test-files", "bomb-2GiB.docx").toAbsolutePath();
+        Path file = Paths.get("target", "test-files",
+                "bomb-2GiB-" + ProcessHandle.current().pid() + ".docx").toAbsolutePath();
         try {
             Files.createDirectories(file.getParent());
             try (ZipOutputStream out = new ZipOutputStream(Files.newOutputStream(file))) {
