@@ -7,13 +7,12 @@ import java.util.List;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.server.ResponseStatusException;
 import org.warmline.cases.Case;
 import org.warmline.cases.CaseAccess;
+import org.warmline.cases.CaseNotFound;
 import org.warmline.security.Account;
 import org.warmline.security.CurrentUser;
 
@@ -55,7 +54,7 @@ class StakesApi {
     StakesView stakes(@PathVariable("caseNo") String caseNo) {
         Account me = currentUser.required();
         Case c = (caseNo == null || caseNo.length() > 64 ? java.util.Optional.<Case>empty() : access.find(me, caseNo))
-                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+                .orElseThrow(() -> new CaseNotFound(caseNo));
         CaseStakes s = stakes.of(c);
         return new StakesView(s.caseNo(), s.scheme(), s.points(), s.clocks().stream()
                 .map(k -> new ClockView(k.kind().name(), k.deadline(), k.late(), k.losses().stream()
