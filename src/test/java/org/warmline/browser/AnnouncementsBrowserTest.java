@@ -182,6 +182,14 @@ class AnnouncementsBrowserTest extends BrowserTestBase {
         assertThat(answered.address()).contains("３栋２单元");
         assertThat(answered.solution()).contains("一次网主管道爆管,正在抢修");
         assertThat(announcements.callCounts(List.of(a))).containsEntry(a.id(), 1L);
+
+        // the dashboard's card: the announcement, its call, and the calls per hour drawn by ECharts
+        open("/dashboard");
+        WebElement card = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(
+                "#announcements-card .active-announcement[data-announcement='" + a.id() + "']")));
+        assertThat(card.getText()).contains("一次网主管道爆管,正在抢修", "1 个来电");
+        wait.until(d -> ((JavascriptExecutor) d).executeScript(
+                "return !!echarts.getInstanceByDom(document.getElementById('announcement-chart'));"));
     }
 
     @Test
