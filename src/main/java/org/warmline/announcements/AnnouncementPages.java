@@ -30,7 +30,6 @@ import org.warmline.cases.Case;
 import org.warmline.cases.CaseAccess;
 import org.warmline.cases.CaseDesk;
 import org.warmline.cases.CaseForbidden;
-import org.warmline.cases.CaseNotFound;
 import org.warmline.cases.RegisterCommand;
 import org.warmline.cases.TopicChoice;
 import org.warmline.cases.TransitionRefused;
@@ -255,8 +254,6 @@ class AnnouncementPages {
             return "redirect:/cases/" + UriUtils.encodePathSegment(c.caseNo(), StandardCharsets.UTF_8);
         } catch (AnnouncementRefused refused) {
             reject(refused, result);
-        } catch (CaseNotFound unknown) {
-            result.reject("intake.repeat.unknown");
         } catch (TransitionRefused refused) {
             result.reject("intake.refused", new Object[] {messages.getMessage(refused, locale)}, null);
         } catch (DataAccessException e) {
