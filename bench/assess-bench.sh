@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# The live assessment's benchmark (issue 4): one month assessed for every subject from 1,000,000 cases in PostgreSQL,
-# against a bare SQL aggregate over the same rows, side by side in one run (org.warmline.assessing.DatabaseBenchmark).
+# The live assessment's benchmark (docs/benchmarks.md): one month assessed for every subject from 1,000,000 cases in
+# PostgreSQL, against a bare SQL aggregate over the same rows, side by side in one run
+# (org.warmline.assessing.DatabaseBenchmark).
 # On a throwaway PostgreSQL 15 cluster on 127.0.0.1:$PGPORT; the cases are loaded by bench/load-cases.sql (COPY).
 # Needs: PostgreSQL 15 binaries and psql. Cleans up after itself. Results: $WORK/results.txt.
 set -euo pipefail

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# The desk's benchmark (issue 3), on a throwaway PostgreSQL 15 cluster on 127.0.0.1:
+# The desk's benchmark (docs/benchmarks.md), on a throwaway PostgreSQL 15 cluster on 127.0.0.1:
 #   1. baseline: pgbench, prepared single-row INSERTs of a case row (bench/insert.sql);
 #   2. intake: wrk POSTing /api/cases/online with unique Idempotency-Keys at increasing concurrency (bench/intake.lua);
 #   3. list page: >= 1,000,000 cases loaded (bench/load-cases.sql), GET /cases as a signed-in agent, sequentially.

@@ -1,5 +1,5 @@
--- Baseline of issue 3: one prepared single-row INSERT of a case row as an online intake writes it (same columns the
--- API fills; unique case number and idempotency key per row).
+-- Baseline of the desk's benchmark: one prepared single-row INSERT of a case row as an online intake writes it
+-- (same columns the API fills; unique case number and idempotency key per row).
 \set p random(13000000000, 13999999999)
 INSERT INTO petition_case (case_no, state, channel, category, complex, topic, citizen_name, citizen_phone, address,
     demand, occurred_at, submitted_at, recorded_at, accepted_at, accepted_by, site_survey, resolved, idempotency_key,

@@ -1,4 +1,5 @@
--- wrk script of issue 3: POST /api/cases/online with a unique Idempotency-Key and a varying phone per request.
+-- wrk script of the desk's intake benchmark: POST /api/cases/online with a unique Idempotency-Key and a varying phone
+-- per request.
 -- Token comes from the environment (WL_TOKEN); prints one line "RESULT c=... rps=... p50=... p95=... p99=... errors=..."
 local counter = 0
 local threads = {}

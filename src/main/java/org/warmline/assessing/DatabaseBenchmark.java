@@ -35,8 +35,8 @@ import org.warmline.scheme.Scheme;
 import org.warmline.scheme.SchemeLoader;
 
 /**
- * The live assessment's speed benchmark (issue 4): "assessing one month for every subject from 1,000,000 cases in
- * PostgreSQL takes at most 2× the time of a bare SQL aggregate over the same rows". Not a test; run by
+ * The live assessment's speed benchmark (docs/benchmarks.md): one month assessed for every subject from 1,000,000
+ * cases in PostgreSQL, against a bare SQL aggregate over the same rows. Not a test; run by
  * {@code bench/assess-bench.sh}, which makes the cluster, loads the cases ({@code bench/load-cases.sql}) and calls
  *
  * <pre>

@@ -18,7 +18,7 @@ import java.util.TreeSet;
 import java.util.concurrent.ConcurrentSkipListSet;
 
 /**
- * The working-day calendar (工作日历) of spec/assessment.md section 2: a date is a working day when it is a Monday–Friday
+ * The working-day calendar (工作日历) of docs/assessment.md section 3: a date is a working day when it is a Monday–Friday
  * that the official schedule does not declare a holiday, or a weekend date it declares a working day (调休上班). A year
  * without a schedule falls back to Monday–Friday; the calendar remembers every such year it was asked about so that a
  * result can warn once per year.
@@ -231,7 +231,7 @@ public final class WorkingCalendar {
         }
     }
 
-    /** Adds {@code days} working days to an instant (spec/assessment.md section 2). */
+    /** Adds {@code days} working days to an instant (docs/assessment.md section 3). */
     public Instant addWorkingDays(Instant start, int days) {
         return Instant.ofEpochMilli(addWorkingMillis(start.toEpochMilli(), days * DAY_MILLIS));
     }

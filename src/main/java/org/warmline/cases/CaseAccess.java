@@ -25,7 +25,7 @@ import org.warmline.security.DataScope;
 import org.warmline.security.Role;
 
 /**
- * Who may see and do what with a case (spec/workflow.md "People and what they may do"), in one place for pages and API:
+ * Who may see and do what with a case (docs/desk.md "Roles and data scope"), in one place for pages and API:
  * <ul>
  * <li>data scope ({@link DataScope}, with the unit tree of {@link OrganizationStore}): a case outside it is "not found";</li>
  * <li>the actions each role may take ({@link #may}): a visible case the role may not change is "forbidden";</li>

@@ -24,7 +24,7 @@ import org.warmline.scheme.Scheme;
 import static org.warmline.ledger.Instants.NONE;
 
 /**
- * The running clocks of an open case (spec/workflow.md "Clocks, warnings and escalation"), with the allowances of the
+ * The running clocks of an open case (docs/desk.md "Clocks"), with the allowances of the
  * active {@link Scheme} and the working-day calendar, so the desk and the assessment agree on what "late" means:
  * <ul>
  * <li>ACCEPTANCE: from {@code submitted_at}, the 2.1 acceptance allowance (30 min). The assessment takes

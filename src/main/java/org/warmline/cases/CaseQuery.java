@@ -10,7 +10,7 @@ import java.util.Set;
  * @param states        the states to show
  * @param units         responsible unit codes (the caller expands a unit to its subtree)
  * @param handler       the handler's staff code
- * @param phone         the citizen's phone (compared normalised, like spec/assessment.md 2.4)
+ * @param phone         the citizen's phone (compared normalised, like docs/assessment.md 2.4)
  * @param text          a part of the case number, citizen name, address, demand, solution or notes (any letter case)
  * @param submittedFrom submitted at or after
  * @param submittedTo   submitted before

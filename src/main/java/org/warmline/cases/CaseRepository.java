@@ -413,14 +413,10 @@ public class CaseRepository {
         if (key == null) {
             return List.of();
         }
-        // the stream holds its connection until it is closed (outside a transaction, for good)
-        try (java.util.stream.Stream<Case> found = jdbc.sql(SELECT
-                        + "where phone_key = ? and submitted_at <= ? order by submitted_at desc, id desc")
-                .params(key, time(until))
+        return jdbc.sql(SELECT + "where phone_key = ? and submitted_at <= ? order by submitted_at desc, id desc limit ?")
+                .params(key, time(until), limit)
                 .query(CaseRepository::read)
-                .stream()) {
-            return found.limit(limit).toList();
-        }
+                .list();
     }
 
     /** A page of cases matching the query, sorted by nearest running deadline, then submission. */

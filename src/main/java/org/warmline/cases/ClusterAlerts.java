@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.function.Predicate;
 
 /**
- * Where the dashboard reads cluster alerts (多户串联故障, spec/workflow.md "Clusters") from: several households of the
+ * Where the dashboard reads cluster alerts (多户串联故障, docs/desk.md "Intake") from: several households of the
  * same building or station reporting the same topic within a short window. The desk itself detects none ({@link #NONE});
  * a module that detects clusters provides a bean of this type and the dashboard lists what it returns.
  */

@@ -101,16 +101,7 @@ class IntakeController {
                   @RequestParam(name = "topic", required = false) String topic,
                   @RequestParam(name = "topicOther", required = false) String topicOther, Model model) {
         agent();
-        Instant now = Instant.now();
-        String p = phone == null ? "" : phone.trim();
-        List<Case> earlier = p.length() < 3 || p.length() > 40 ? List.of() : desk.earlierCases(p, now);
-        Optional<Case> repeat = p.length() < 3 || p.length() > 40 || TopicChoice.problem(topic, topicOther).isPresent()
-                ? Optional.empty() : desk.likelyRepeat(p, TopicChoice.kept(topic, topicOther), now);
-        model.addAttribute("lookedUp", !p.isEmpty());
-        model.addAttribute("earlier", earlier.stream().limit(EARLIER_SHOWN).toList());
-        model.addAttribute("earlierTotal", earlier.size());
-        model.addAttribute("recentFrom", now.minus(RECENT));
-        model.addAttribute("repeat", repeat.orElse(null));
+        callerPanel(phone, topic, topicOther, model);
         return VIEW_CALLER;
     }
 
@@ -216,8 +207,26 @@ class IntakeController {
         return null;
     }
 
+    /** The caller panel: the caller's earlier cases and a likely repeat complaint of the same topic. */
+    private void callerPanel(String phone, String topic, String topicOther, Model model) {
+        Instant now = Instant.now();
+        String p = phone == null ? "" : phone.trim();
+        List<Case> earlier = p.length() < 3 || p.length() > 40 ? List.of() : desk.earlierCases(p, now);
+        Optional<Case> repeat = p.length() < 3 || p.length() > 40 || TopicChoice.problem(topic, topicOther).isPresent()
+                ? Optional.empty() : desk.likelyRepeat(p, TopicChoice.kept(topic, topicOther), now);
+        model.addAttribute("lookedUp", !p.isEmpty());
+        model.addAttribute("earlier", earlier.stream().limit(EARLIER_SHOWN).toList());
+        model.addAttribute("earlierTotal", earlier.size());
+        model.addAttribute("recentFrom", now.minus(RECENT));
+        model.addAttribute("repeat", repeat.orElse(null));
+    }
+
     private String page(IntakeForm form, Model model) {
         model.addAttribute("intakeForm", form);
+        if (form.getCitizenPhone() != null) {
+            // shown again after a refusal, with the repeat link as the agent ticked it
+            callerPanel(form.getCitizenPhone(), form.getTopic(), form.getTopicOther(), model);
+        }
         addOrganisation(model);
         DeskSupport.Org org = support.org();
         model.addAttribute("stations", org.units().values().stream()

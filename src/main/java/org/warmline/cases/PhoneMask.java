@@ -3,7 +3,7 @@ package org.warmline.cases;
 import org.warmline.assessment.PhoneNumbers;
 
 /**
- * How a citizen's phone number is shown to someone who does not work the case (spec/workflow.md): {@code 138****5678}.
+ * How a citizen's phone number is shown to someone who does not work the case (docs/desk.md): {@code 138****5678}.
  * One rule for pages and API; {@link CaseAccess#worksOn} decides who sees the number in full.
  */
 public final class PhoneMask {

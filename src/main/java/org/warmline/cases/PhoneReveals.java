@@ -7,7 +7,7 @@ import org.springframework.stereotype.Component;
 import org.warmline.security.Account;
 
 /**
- * The log of revealed phone numbers (spec/workflow.md: citizens' phone numbers are masked except to the people working
+ * The log of revealed phone numbers (docs/desk.md: citizens' phone numbers are masked except to the people working
  * the case; revealing one is logged): a line in the case's history with action {@value #ACTION}, who and when, without
  * the number itself. The case and its version are not changed.
  */

@@ -24,8 +24,8 @@ import org.warmline.evaluation.CallbackAttemptsExhausted;
 import org.warmline.notifications.Notifications;
 
 /**
- * The desk's texts to citizens, through the SMS channel when it is on (spec/workflow.md "Intake" and "Evaluation";
- * scheme 2.2 "向用户说明进度"): the tracking link once a case is registered (hotline and walk-in callers too), the plan
+ * The desk's texts to citizens, through the SMS channel when it is on (docs/desk.md "Intake" and "Evaluation and
+ * callbacks"; scheme 2.2 "向用户说明进度"): the tracking link once a case is registered (hotline and walk-in callers too), the plan
  * of a complex case when it is recorded, and the survey link when the case is completed or its callbacks did not
  * reach the citizen. A link is a new tracking token of the case. Each text is a line in the case's history (the
  * phone masked, the token left out). Written in the desk action's transaction under a savepoint: a text that cannot

@@ -5,7 +5,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 /**
  * The settings of the citizens' pages ({@code warmline.citizen.*}).
  *
- * @param perPhone               online submissions a day per phone number (compared as spec/assessment.md 2.4 does)
+ * @param perPhone               online submissions a day per phone number (compared as docs/assessment.md 2.4 does)
  * @param perAddress             online submissions a day per address (compared without spaces, any letter case)
  * @param perClient              online submissions a day per client (IP) address
  * @param tokenDaysAfterClosing  a tracking link expires this many days after its case is completed or withdrawn

@@ -16,7 +16,7 @@ import org.warmline.assessment.PhoneNumbers;
 import org.warmline.calendar.WorkingCalendar;
 
 /**
- * The abuse limits of the public form (spec/workflow.md "Intake": CAPTCHA-free): at most so many submissions a day per
+ * The abuse limits of the public form (docs/desk.md "Intake"; no CAPTCHA): at most so many submissions a day per
  * phone, per address and per client address ({@link CitizenSettings}), counted in table
  * {@code citizen_submission_count} so that the limits hold across instances. A submission counts against all three or
  * none: when one limit is reached nothing is counted and {@link LimitReached} names it.

@@ -30,7 +30,7 @@ import org.warmline.scheme.Scheme;
 import org.warmline.scheme.SchemeLoader;
 
 /**
- * {@code /admin/import}: imports the units and staff of a ledger workbook (spec/ledger.md), all or nothing. Any problem
+ * {@code /admin/import}: imports the units and staff of a ledger workbook (docs/ledger.md), all or nothing. Any problem
  * of the workbook, or of the tree it would make together with the units already stored, is listed as
  * {@code FILE:ROW:COLUMN: message} and nothing changes. Cases are not imported here.
  */

@@ -11,7 +11,7 @@ import org.warmline.ledger.Staff;
 import org.warmline.ledger.Unit;
 import org.warmline.ledger.UnitKind;
 
-/** The rules a unit tree must keep (spec/ledger.md): known parents, no cycle, at most one HQ_SERVICE unit. */
+/** The rules a unit tree must keep (docs/ledger.md "units"): known parents, no cycle, at most one HQ_SERVICE unit. */
 final class OrganizationRules {
 
     private OrganizationRules() {

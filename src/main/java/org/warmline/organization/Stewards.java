@@ -15,7 +15,7 @@ import org.warmline.ledger.Unit;
 
 /**
  * Who may be named as the person handling a case of a unit (责任人: dispatch, reassignment, intake with a unit) and as
- * the steward of a routing rule for a unit: a staff member of post STEWARD (片区管家, the HANDLER of spec/workflow.md)
+ * the steward of a routing rule for a unit: a staff member of post STEWARD (片区管家, the HANDLER of docs/desk.md)
  * whose unit is that unit or a unit below it. One rule for pages, API and routing rules.
  */
 @Component

@@ -6,7 +6,7 @@ import java.util.Set;
 import org.warmline.files.FileKind;
 
 /**
- * The three records a training keeps (spec/assessment.md 1.3), each of which may be a file attached to it, and the
+ * The three records a training keeps (docs/assessment.md 1.3), each of which may be a file attached to it, and the
  * file kinds each accepts.
  */
 public enum AttachmentKind {

@@ -29,7 +29,7 @@ import org.warmline.scheme.Scheme;
 
 /**
  * {@code /records/outages}: channel outages (渠道故障) with how long backup answering took to start against the
- * scheme's allowance (spec/assessment.md 1.4, 30 min by default) and the months with too many outages; the assessor
+ * scheme's allowance (docs/assessment.md 1.4, 30 min by default) and the months with too many outages; the assessor
  * records an outage and, later, its backup start.
  */
 @Controller

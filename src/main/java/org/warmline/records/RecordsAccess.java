@@ -23,7 +23,7 @@ import org.warmline.security.CurrentUser;
 import org.warmline.security.Role;
 
 /**
- * Who may see and record the manual assessment records (spec/workflow.md: the assessor "records manual items"):
+ * Who may see and record the manual assessment records (docs/desk.md "Roles and data scope"):
  * <ul>
  *   <li>{@code ASSESSOR}: sees and records everything;</li>
  *   <li>{@code ADMIN}: sees everything, records nothing;</li>

@@ -22,8 +22,8 @@ import org.warmline.ledger.Unit;
 /**
  * {@code /records/regulations}: every unit's regulations (制度建设) — whether it has them and which of the four elements
  * (classification, authority levels, escalation, archiving) they cover — and, for the assessor, the form to record one
- * unit's. A unit without a row of its own is shown with the row it is judged on (its nearest ancestor's, spec/assessment.md
- * 1.1).
+ * unit's. A unit without a row of its own is shown with the row it is judged on (its nearest ancestor's,
+ * docs/assessment.md 1.1).
  */
 @Controller
 @RequestMapping("/records/regulations")

@@ -24,7 +24,7 @@ import org.warmline.scheme.Scheme;
 
 /**
  * {@code /records/tasks}: special tasks (专项任务) with their due or overdue state; the assessor adds a task (number,
- * unit, title, due date) and later records its plan, completion date and quality (spec/assessment.md 4.1).
+ * unit, title, due date) and later records its plan, completion date and quality (docs/assessment.md 4.1).
  */
 @Controller
 @RequestMapping("/records/tasks")

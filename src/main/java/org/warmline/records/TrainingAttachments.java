@@ -23,7 +23,7 @@ import org.warmline.ledger.Training;
 /**
  * The files kept with training records (培训记录附件: sign-in sheets, courseware, photos), in the database (table
  * {@code training_attachment} of V6). Adding a file of a kind marks that record of the training as kept, in the same
- * transaction, which is what the assessment scores (spec/assessment.md 1.3). Files are never deleted.
+ * transaction, which is what the assessment scores (docs/assessment.md 1.3). Files are never deleted.
  *
  * <p>Checking a file (its type by content, its size, its name) is {@link AttachmentCheck}'s work (with the desk's one file checker); this store keeps what
  * it is given.

@@ -1,6 +1,6 @@
 package org.warmline.scheme;
 
-/** The 13 items of the assessment, by their stable codes (spec/assessment.md section 4). */
+/** The 13 items of the assessment, by their stable codes (docs/assessment.md section 5). */
 public enum ItemCode {
     BASIC_INSTITUTION("basic.institution", "1.1", "制度建设"),
     BASIC_LEDGER("basic.ledger", "1.2", "台账管理"),

@@ -9,7 +9,7 @@ import java.util.Map;
 import com.fasterxml.jackson.annotation.JsonProperty;
 
 /**
- * An assessment scheme (考核方案): every number and every reading of spec/assessment.md. Rules live in the engine; their
+ * An assessment scheme (考核方案): every number and every reading of docs/assessment.md. Rules live in the engine; their
  * numbers live here, so a company changes a number without code. Load one with {@link SchemeLoader}.
  *
  * @param version          the version a result names, e.g. {@code default}

@@ -4,8 +4,8 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * Which cases an account may see (spec/workflow.md): administrators, assessors and agents see every case; a unit
- * manager sees the cases of their unit's subtree; a handler sees the cases of their team (their unit) and the cases
+ * Which cases an account may see (docs/desk.md "Roles and data scope"): administrators, assessors and agents see every
+ * case; a unit manager sees the cases of their unit's subtree; a handler sees the cases of their team (their unit) and the cases
  * assigned to them. A case outside the scope is answered with 404, in pages and API alike.
  *
  * @param unitCode the manager's unit (root of the subtree) or the handler's team; null if none

@@ -1,6 +1,6 @@
 package org.warmline.security;
 
-/** The roles of the desk (spec/workflow.md, "People and what they may do"), each with its Chinese name. */
+/** The roles of the desk (docs/desk.md, "Roles and data scope"), each with its Chinese name. */
 public enum Role {
 
     /** System administrator: sees everything, manages units, staff, accounts, calendar, schemes, channels. */

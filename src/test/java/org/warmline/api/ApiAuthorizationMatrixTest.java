@@ -27,7 +27,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /**
- * Every endpoint × every caller, with the expected status: the API has the pages' permissions (spec/workflow.md). Each
+ * Every endpoint × every caller, with the expected status: the API has the pages' permissions (docs/desk.md). Each
  * cell makes a fresh case in the state the action needs, dispatched to T1 / S01 — so "in" is B1's manager and S01,
  * "out" is B2's manager and S03 — except the actions on a case not yet dispatched (accept, answer, dispatch), which no
  * manager or handler can see. Out of scope is 404, never 403; a role that may not act on a case it sees is 403; no

@@ -10,7 +10,7 @@ import java.time.ZoneId;
 
 import org.junit.jupiter.api.Test;
 
-/** spec/assessment.md section 2 (working days) and section 1 / 5 (periods). */
+/** docs/assessment.md section 3 (working days) and section 2 (periods). */
 class WorkingCalendarTest {
 
     private static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");

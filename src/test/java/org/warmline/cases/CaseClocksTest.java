@@ -23,7 +23,7 @@ import static org.warmline.cases.CaseClocks.Kind.CONTACT;
 import static org.warmline.cases.CaseClocks.Kind.HANDLING;
 import static org.warmline.cases.CaseClocks.Kind.REVIEW;
 
-/** The desk's clocks with the numbers of spec/assessment.md and spec/workflow.md. */
+/** The desk's clocks with the numbers of docs/assessment.md and docs/desk.md. */
 class CaseClocksTest {
 
     private static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");

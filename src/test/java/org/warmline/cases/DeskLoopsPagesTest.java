@@ -21,6 +21,7 @@ import org.warmline.security.Account;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.allOf;
+import static org.hamcrest.Matchers.matchesPattern;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.not;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
@@ -127,6 +128,15 @@ class DeskLoopsPagesTest extends ApiFixture {
                         .with(as(Caller.AGENT)))
                 .andExpect(content().string(allOf(containsString("id=\"repeat-of\""),
                         containsString("value=\"" + earlier.caseNo() + "\""))));
+        // refused for a missing demand: the form comes back with the repeat warning and the link still ticked
+        mvc.perform(post("/cases/new").with(as(Caller.AGENT)).with(csrf()).param("channel", "HOTLINE")
+                        .param("category", "COMPLAINT").param("topic", earlier.topic()).param("citizenName", "王女士")
+                        .param("citizenPhone", phone).param("address", "幸福小区").param("demand", "")
+                        .param("repeatOf", earlier.caseNo()))
+                .andExpect(status().isOk())
+                .andExpect(content().string(allOf(containsString("id=\"repeat-warning\""),
+                        matchesPattern("(?s).*value=\"" + earlier.caseNo() + "\"\\s+checked=\"checked\".*"))));
+        assertThat(desk.relatedLater(earlier.id())).isEmpty();
         mvc.perform(post("/cases/new").with(as(Caller.AGENT)).with(csrf()).param("channel", "HOTLINE")
                         .param("category", "COMPLAINT").param("topic", earlier.topic()).param("citizenName", "王女士")
                         .param("citizenPhone", phone).param("address", "幸福小区").param("demand", "又不热了")

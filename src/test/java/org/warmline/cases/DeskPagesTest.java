@@ -176,6 +176,11 @@ class DeskPagesTest {
         mvc.perform(get("/cases/new/caller").param("citizenPhone", phone()).param("topic", "漏水")
                         .param("lang", "en").with(as(agent)))
                 .andExpect(content().string(containsString("No earlier cases")));
+        // typed again and again as the agent types: every look-up gives its connection back (the pool holds 10)
+        for (int i = 0; i < 25; i++) {
+            mvc.perform(get("/cases/new/caller").param("citizenPhone", phone).param("topic", "LEAK").with(as(agent)))
+                    .andExpect(status().isOk()).andExpect(content().string(containsString(earlier.caseNo())));
+        }
     }
 
     @Test

@@ -39,7 +39,7 @@ import tools.jackson.core.JsonToken;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-/** The {@code assess} command end to end, in process: spec/ledger.md "The assess command" and "Bad input". */
+/** The {@code assess} command end to end, in process: README "Assess a ledger" and docs/ledger.md "Bad input". */
 class AssessCommandTest {
 
     static final Path EXAMPLE = Path.of("examples", "ledger").toAbsolutePath();

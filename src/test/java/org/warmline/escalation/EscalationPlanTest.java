@@ -15,8 +15,8 @@ import static org.warmline.escalation.EscalationFixture.CALENDAR;
 import static org.warmline.escalation.EscalationFixture.SHANGHAI;
 
 /**
- * The escalation steps with the spec's allowances: step 1 at the deadline, one more level per further allowance, until
- * the top; after it, reminders.
+ * The escalation steps with the default scheme's allowances (docs/desk.md "Escalation"): step 1 at the deadline, one
+ * more level per further allowance, until the top; after it, reminders.
  */
 class EscalationPlanTest {
 

@@ -18,7 +18,7 @@ import org.warmline.assessment.AssessmentResult;
 import org.warmline.assessment.Ledgers;
 import org.warmline.ledger.DataSet;
 
-/** The default scheme holds the numbers of spec/assessment.md; a broken scheme file is refused clearly. */
+/** The default scheme holds the numbers of docs/assessment.md; a broken scheme file is refused clearly. */
 class SchemeLoaderTest {
 
     @TempDir

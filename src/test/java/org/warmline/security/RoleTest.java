@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The five roles of the spec, named alike in the enum and on the pages. */
+/** The five roles of docs/desk.md, named alike in the enum and on the pages. */
 class RoleTest {
 
     @Test

@@ -36,8 +36,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /**
- * Every page endpoint × every role × inside / outside the data scope, with the status the pages answer (spec/workflow.md
- * "People and what they may do"), the pages' counterpart of {@code ApiAuthorizationMatrixTest}. The cases are those of
+ * Every page endpoint × every role × inside / outside the data scope, with the status the pages answer (docs/desk.md
+ * "Roles and data scope"), the pages' counterpart of {@code ApiAuthorizationMatrixTest}. The cases are those of
  * the API's fixture: a fresh case per cell in the state the action needs, dispatched to T1 / S01, so "in" is B1's
  * manager and S01, "out" is B2's manager and S03; a case not yet dispatched (accept, answer, dispatch) is in no manager's
  * or handler's scope. Out of scope is 404, never 403; a role that may not do it is 403; a done action redirects (302);
