@@ -1,4 +1,4 @@
--- Warmline's database: the organisation, accounts, cases (every ledger field of spec/ledger.md), case history,
+-- Warmline's database: the organisation, accounts, cases (every ledger field of docs/ledger.md), case history,
 -- scheme versions and holiday calendars. Portable between H2 and PostgreSQL. Nothing is ever deleted from cases or
 -- history; a case is withdrawn with a reason instead. Codes (kinds, posts, roles, states) are checked by the
 -- application, which knows their Chinese names too.

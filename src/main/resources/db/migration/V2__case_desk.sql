@@ -1,5 +1,5 @@
 -- The desk's working columns of a case: the nearest deadline of its running clocks (recomputed on every save; lists sort
--- by it) and the citizen's phone as spec/assessment.md 2.4 compares it (for earlier cases and likely repeats).
+-- by it) and the citizen's phone as docs/assessment.md 2.4 compares it (for earlier cases and likely repeats).
 alter table petition_case add column nearest_deadline timestamp with time zone;
 alter table petition_case add column phone_key varchar(40);
 

@@ -1,4 +1,4 @@
--- Routing rules (spec/workflow.md, "Intake"): the address, or the heating station / area chosen, decides the
+-- Routing rules (docs/desk.md, "Intake"): the address, or the heating station / area chosen, decides the
 -- responsible unit and the area steward. The first enabled rule by priority (lowest number first, then oldest) wins.
 -- Rules are never deleted, only disabled, so that a case's routing can be explained later.
 

@@ -1,4 +1,4 @@
--- The manual assessment records of spec/ledger.md that the desk keeps itself (spec/assessment.md's non-case items):
+-- The manual assessment records of docs/ledger.md that the desk keeps itself (docs/assessment.md's non-case items):
 -- regulations (制度建设, one row per unit), trainings (培训记录), channel outages (渠道故障), special tasks (专项任务) and
 -- adjustments (人工调整, always with a reason and the assessor). Columns equal the ledger's English headers; each row
 -- also says who recorded it and when. Nothing here is deleted by the application except a regulation row, which is

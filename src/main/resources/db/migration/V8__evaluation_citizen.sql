@@ -1,4 +1,4 @@
--- The citizens' online channel (spec/workflow.md "Intake" and "Evaluation").
+-- The citizens' online channel (docs/desk.md "Intake" and "Evaluation and callbacks").
 -- A tracking link's token is never stored: only its SHA-256 (hex). A token expires (expires_at), by default 90 days
 -- after its case is completed or withdrawn; surveyed_at says that the one online survey of the link was answered.
 create table citizen_token (

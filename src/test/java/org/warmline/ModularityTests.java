@@ -9,7 +9,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** The modules are top-level packages that use each other only through their public API, without cycles. */
 class ModularityTests {
 
-    private final ApplicationModules modules = ApplicationModules.of(WarmlineApplication.class);
+    private static final ApplicationModules modules = ApplicationModules.of(WarmlineApplication.class);
 
     @Test
     void modulesRespectTheirBoundaries() {

@@ -78,7 +78,18 @@ public final class AssessmentEngine {
 
     /** Assesses every subject of the data set for the period, as of {@code asOf}. */
     public AssessmentResult assess(DataSet data, Period period, Instant asOf) {
-        return new Run(data, period, asOf.toEpochMilli()).result();
+        return new Run(data, new Organization(data), period, asOf.toEpochMilli(), null).result();
+    }
+
+    /**
+     * Assesses one case alone ({@link CaseWhatIf}): {@code caseNo} among {@code cases} (the others only as its earlier
+     * complaints, 2.2 and 2.4), counted for the subjects it counts for and no others, in the period, as of
+     * {@code asOf}. No warnings are collected and the calendar's years without a schedule are left alone, so runs may
+     * share it.
+     */
+    AssessmentResult assessCase(Organization org, List<CaseRecord> cases, String caseNo, Period period, long asOf) {
+        DataSet data = new DataSet(List.of(), List.of(), cases, List.of(), List.of(), List.of(), List.of(), List.of());
+        return new Run(data, org, period, asOf, caseNo).result();
     }
 
     /** Whether the {@code ref} of a deduction with this rule is a case number (a deduction of one case). */
@@ -109,6 +120,8 @@ public final class AssessmentEngine {
         private final Periods periods;
         private final List<Subject> subjects = new ArrayList<>();
         private final Map<String, Subject> subjectsByCode = new HashMap<>();
+        /** The one case counted ({@link #assessCase}), its subjects made as it counts for them; null: every case. */
+        private final String onlyCase;
 
         // the items, made once the number of cases judged is known
         private int counters;
@@ -127,23 +140,28 @@ public final class AssessmentEngine {
         private KeyworkOther other;
         private Adjustments adjustments;
 
-        Run(DataSet data, Period period, long asOf) {
+        Run(DataSet data, Organization org, Period period, long asOf, String onlyCase) {
             this.data = data;
             this.period = period;
             this.asOf = asOf;
+            this.onlyCase = onlyCase;
             this.reasons = new Reasons(locale, zone);
-            this.org = new Organization(data);
+            this.org = org;
             this.warnings = new Warnings(reasons);
             this.totals = new Totals(scheme);
             this.periods = new Periods(period, calendar);
         }
 
         AssessmentResult result() {
-            calendar.clearYearsWithoutSchedule();
+            if (onlyCase == null) {
+                calendar.clearYearsWithoutSchedule();
+            }
             List<CaseRecord> cases = submittedSorted(data.cases());
             int[][] periodIndexes = new int[cases.size()][];
             for (int i = 0; i < cases.size(); i++) {
-                periodIndexes[i] = periods.holding(cases.get(i).at(SUBMITTED_AT));
+                if (onlyCase == null || onlyCase.equals(cases.get(i).caseNo())) {
+                    periodIndexes[i] = periods.holding(cases.get(i).at(SUBMITTED_AT));
+                }
             }
             // the cases judged: from the first that can make a counted case a repeat (2.4) to the last case counted (a
             // period's cases are together, since they are sorted)
@@ -160,7 +178,9 @@ public final class AssessmentEngine {
             int from = firstCounted < 0 ? 0 : HandlingRepeat.firstEarlier(cases, firstCounted, scheme.items().repeat());
             int to = lastCounted + 1;
             makeItems(to - from);
-            createSubjects();
+            if (onlyCase == null) {
+                createSubjects();
+            }
             boolean[] inconsistent = judge(cases, periodIndexes, from, to);
             for (int i = 0; i < cases.size(); i++) {
                 CaseRecord c = cases.get(i);
@@ -171,11 +191,15 @@ public final class AssessmentEngine {
                     count(i - from, c, periodIndexes[i]);
                 }
             }
+            if (onlyCase != null) {
+                // as createSubjects orders them: units, then people, each by kind and code
+                subjects.sort(Comparator.comparing((Subject s) -> s.kind).thenComparing(s -> s.code));
+            }
             List<SubjectResult> results = new ArrayList<>();
             for (Subject subject : subjects) {
                 results.add(finish(subject));
             }
-            for (Integer year : calendar.yearsWithoutSchedule()) {
+            for (Integer year : onlyCase == null ? calendar.yearsWithoutSchedule() : java.util.Set.<Integer>of()) {
                 warnings.add("no-schedule", reasons.text("warning.no-schedule", year));
             }
             return new AssessmentResult(period, Instant.ofEpochMilli(asOf).atZone(zone).toOffsetDateTime(),
@@ -260,6 +284,29 @@ public final class AssessmentEngine {
                 add(new Subject(person.code(), person.name(), SubjectKind.valueOf(person.post().name()), periods.size(),
                         counters));
             }
+        }
+
+        /**
+         * The subject of a code: made now when one case is counted alone ({@link #onlyCase}), as its counting reaches
+         * it; null for a code that is neither a unit nor a person of the organisation (or not made).
+         */
+        private Subject subject(String code) {
+            Subject subject = subjectsByCode.get(code);
+            if (subject == null && onlyCase != null) {
+                Unit unit = org.unit(code);
+                Staff person = org.staff(code);
+                if (unit != null) {
+                    subject = new Subject(unit.code(), unit.name(), SubjectKind.valueOf(unit.kind().name()),
+                            periods.size(), counters);
+                } else if (person != null) {
+                    subject = new Subject(person.code(), person.name(), SubjectKind.valueOf(person.post().name()),
+                            periods.size(), counters);
+                }
+                if (subject != null) {
+                    add(subject);
+                }
+            }
+            return subject;
         }
 
         private void add(Subject subject) {
@@ -379,13 +426,13 @@ public final class AssessmentEngine {
                 }
             }
             for (String code : org.chain(unit)) {
-                countCase(subjectsByCode.get(code), k, periodIndexes);
+                countCase(subject(code), k, periodIndexes);
             }
             if (c.get(HANDLER) != null && org.staff(c.get(HANDLER)) != null) {
-                countCase(subjectsByCode.get(c.get(HANDLER)), k, periodIndexes);
+                countCase(subject(c.get(HANDLER)), k, periodIndexes);
             }
             for (String code : response.acceptanceCountsFor(k, c, org)) {
-                Subject subject = subjectsByCode.get(code);
+                Subject subject = subject(code);
                 if (subject != null) {
                     for (int p : periodIndexes) {
                         subject.tallies[p].deduct(ItemCode.HANDLING_RESPONSE, response.lateAcceptance(k));

@@ -671,6 +671,38 @@ public class CaseDesk {
         });
     }
 
+    /**
+     * 并入复杂工单: links the cases under the named complex case, in one transaction: each case gets
+     * {@code parent_case} and a LINK history line, the parent a LINK line naming them; a case already under it is left
+     * alone. Refused when the parent is not complex, not open, or itself linked under another.
+     *
+     * @return the cases linked now
+     * @throws CaseNotFound when a case is unknown
+     */
+    public List<Case> linkUnder(CaseId parent, List<CaseId> children, Account by, Instant at) {
+        String actor = actor(by);
+        return transaction.execute(status -> {
+            Case p = cases.lockById(parent).orElseThrow(() -> new CaseNotFound(parent.toString()));
+            if (!p.complex() || !p.isOpen() || p.parentCase() != null) {
+                throw new TransitionRefused("case.refused.parent", "A case can only be linked under another complex case.");
+            }
+            List<Case> linked = new java.util.ArrayList<>();
+            for (CaseId id : children) {
+                Case c = cases.findById(id).orElseThrow(() -> new CaseNotFound(id.toString()));
+                if (c.linkUnder(p, actor, at)) {
+                    cases.update(c);
+                    flush(c);
+                    linked.add(c);
+                }
+            }
+            if (!linked.isEmpty()) {
+                p.linked(linked.stream().map(Case::caseNo).toList(), actor, at);
+                flush(p);
+            }
+            return linked;
+        });
+    }
+
     /** The cases linked under a complex case. */
     public List<Case> children(CaseId parent) {
         return cases.children(parent);

@@ -20,6 +20,8 @@ import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
+import org.warmline.announcements.Announcement;
+import org.warmline.announcements.Announcements;
 import org.warmline.cases.Case;
 import org.warmline.cases.CaseAttachments;
 import org.warmline.cases.CaseDesk;
@@ -65,7 +67,8 @@ import static org.warmline.ledger.CaseColumn.UNSATISFIED_AT;
  * (the manager's branch is the handler's), and cases typed in through the desk just now — green, amber and red clocks,
  * a cluster of three households of one building, complaints the citizen confirmed and did not confirm, a complex case
  * accepted on site, callbacks that did not reach the citizen, consultations waiting for and failing their follow-up
- * window, a repeat linked at intake — then one escalation round, so that the manager has unread notices. Prints the
+ * window, a repeat linked at intake, an active outage announcement with calls answered from it in the last hours —
+ * then one escalation round, so that the manager has unread notices. Prints the
  * accounts and writes {@code demo-accounts.csv} (role, username, password, token).
  */
 @Component
@@ -83,6 +86,7 @@ class DemoLoader implements ApplicationRunner {
     private final AccountStore accounts;
     private final CallbackAttempts attempts;
     private final Escalations escalations;
+    private final Announcements announcements;
     private final ZoneId zone;
     private final Path accountsFile;
     private final SecureRandom random = new SecureRandom();
@@ -90,8 +94,9 @@ class DemoLoader implements ApplicationRunner {
     DemoLoader(OrganizationStore organization, CaseLedgerStore ledger, CaseDesk desk, ManualRecords records,
                AccountStore accounts, CallbackAttempts attempts, Escalations escalations, Scheme scheme,
                @Value("${warmline.demo.accounts-file:./data/demo-accounts.csv}") String accountsFile,
-               CaseAttachments attachments) {
+               CaseAttachments attachments, Announcements announcements) {
         this.attachments = attachments;
+        this.announcements = announcements;
         this.attempts = attempts;
         this.escalations = escalations;
         this.organization = organization;
@@ -144,6 +149,7 @@ class DemoLoader implements ApplicationRunner {
 
         liveCases(now, agentAccount, handler, steward);
         loopCases(now, agentAccount, handler, steward);
+        outage(now, agentAccount, handler, steward, data.units());
         // the first escalation round at once, so that the managers' bells ring on the first page
         escalations.run(now);
         write(lines);
@@ -280,6 +286,48 @@ class DemoLoader implements ApplicationRunner {
         desk.registerByAgent(new RegisterCommand(Channel.HOTLINE, Category.COMPLAINT, false, "TEMPERATURE", "邓强",
                 "13512340008", "东城区建设路30号和平小区14号楼201室", "室温又降到15度", null,
                 now.minus(Duration.ofHours(1)), null), agent, now.minus(Duration.ofHours(1)), earlier.caseNo());
+    }
+
+    /**
+     * An outage of the steward's station two hours ago, announced at once for the station and a community of its
+     * area; its complex case contacted by the station, and eight callers answered from the announcement since.
+     */
+    private void outage(Instant now, Account agent, Account handler, Staff steward, List<Unit> units) {
+        Unit station = stationOf(steward.unit(), units);
+        Instant start = now.minus(Duration.ofMinutes(130));
+        Instant posted = now.minus(Duration.ofMinutes(120));
+        java.time.format.DateTimeFormatter input = java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm")
+                .withZone(zone);
+        Announcement a = announcements.post(new Announcements.Command(List.of(station.code()),
+                List.of("锦绣花园小区", "建设路40号"), "一次网主管道爆管,正在抢修", input.format(start),
+                input.format(now.plus(Duration.ofHours(4))), station.code(), null, "抢修队已到场,正在排水"), agent, posted);
+        Case complex = desk.find(a.caseId()).orElseThrow();
+        desk.contact(complex.id(), complex.version(), handler, posted.plus(Duration.ofMinutes(25)));
+        String[] names = {"刘洋", "陈静", "杨帆", "赵丽", "黄伟", "周婷", "吴磊", "徐敏"};
+        for (int i = 0; i < names.length; i++) {
+            Instant at = posted.plus(Duration.ofMinutes(6 + i * 14L));
+            String address = i % 3 == 2 ? "东城区建设路40号" + (i + 1) + "号楼" + (i % 2 + 1) + "单元" + (301 + i) + "室"
+                    : "东城区锦绣花园小区" + (i + 3) + "栋" + (i % 2 + 1) + "单元" + (101 + i * 100) + "室";
+            announcements.answer(a.id(), new RegisterCommand(Channel.HOTLINE, i == 4 ? Category.COMPLAINT
+                            : Category.CONSULTATION, false, "OUTAGE", names[i], "1381234" + (5600 + i), address,
+                    i == 4 ? "家里已经冷了两个小时,老人受不了" : "暖气突然不热了,什么时候恢复", start.plus(Duration.ofMinutes(5)), at,
+                    null), agent, at, null);
+        }
+    }
+
+    /** The station a unit is or lies under, else the first station. */
+    private static Unit stationOf(String unit, List<Unit> units) {
+        java.util.Map<String, Unit> byCode = new java.util.HashMap<>();
+        units.forEach(u -> byCode.put(u.code(), u));
+        Unit at = byCode.get(unit);
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        while (at != null && seen.add(at.code())) {
+            if (at.kind() == UnitKind.STATION) {
+                return at;
+            }
+            at = at.parent() == null ? null : byCode.get(at.parent());
+        }
+        return units.stream().filter(u -> u.kind() == UnitKind.STATION).findFirst().orElseThrow();
     }
 
     /** A hotline case registered at {@code at}, dispatched, contacted, answered and completed within ten hours. */

@@ -168,7 +168,7 @@ class SatisfactionTest {
         assertThat(item.score()).isEqualByComparingTo("2");
     }
 
-    // READING: while the 24 h review allowance is still running, the spec does not say whether "no known finding: 2 lost"
+    // READING: while the 24 h review allowance is still running, docs/assessment.md does not say whether "no known finding: 2 lost"
     // already applies; this test checks only that no late-review loss is made and asserts nothing about the 2 points.
     @Test
     void notYetReviewedWithin24hIsNotLate() {

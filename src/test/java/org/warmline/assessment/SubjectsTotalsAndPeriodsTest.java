@@ -203,7 +203,7 @@ class SubjectsTotalsAndPeriodsTest {
         assertThat(b1.annual().monthlyMean()).isEqualByComparingTo("99.42");
         assertThat(b1.annual().quarterlyMean()).isEqualByComparingTo("99.25");
         assertThat(b1.annual().finalScore()).isEqualByComparingTo("98.04");
-        // READING: a year's `total` is the year's own total (spec/ledger.md's JSON example: total 86.0 = annualTotal 86.0)
+        // READING: a year's `total` is the year's own total (docs/assessment.md section 6: a year's total is its annual.annualTotal)
         assertThat(b1.total()).isEqualByComparingTo("95");
     }
 

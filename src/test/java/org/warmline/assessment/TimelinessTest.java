@@ -23,7 +23,7 @@ class TimelinessTest {
 
     /**
      * Everything a case lost on 2.2, whatever the entries look like.
-     * READING: the spec does not say how a doubled loss is listed (one timeliness.late entry of 6, or 3 + 3); these
+     * READING: docs/assessment.md does not say how a doubled loss is listed (one timeliness.late entry of 6, or 3 + 3); these
      * tests sum all of a case's 2.2 deductions.
      */
     private static java.math.BigDecimal lossOf(ItemResult item, String caseNo) {
@@ -65,7 +65,7 @@ class TimelinessTest {
             "COMPLAINT,true,2026-01-09 15:00,2026-01-14 15:00:01,3",
             // a complex consultation has 3 working days, not 4 h ("complex = true (any category)")
             "CONSULTATION,true,2026-01-05 09:00,2026-01-06 09:00,0",
-            // suggestion: 3 working days [reading of the spec]
+            // suggestion: 3 working days [reading]
             "SUGGESTION,false,2026-01-09 15:00,2026-01-14 15:00,0",
             "SUGGESTION,false,2026-01-09 15:00,2026-01-14 16:00,3",
             // Spring Festival: 2026-02-17 10:00 + 3 working days = 2026-02-27 00:00 (section 2)

@@ -68,6 +68,14 @@ class DemoLoaderTest {
         assertThat(all).anySatisfy(c -> assertThat(desk.clocks(c, now).clocks())
                 .anySatisfy(clock -> assertThat(clock.colour()).isEqualTo(CaseClocks.Colour.RED)));
 
+        // an active outage announcement with calls answered from it, linked under its complex case
+        assertThat(announcements.active()).singleElement().satisfies(a -> {
+            assertThat(announcements.callCounts(List.of(a))).containsEntry(a.id(), 8L);
+            assertThat(desk.children(a.caseId())).hasSize(8)
+                    .allSatisfy(c -> assertThat(c.state()).isEqualTo(CaseState.SOLUTION_GIVEN));
+            assertThat(desk.find(a.caseId()).orElseThrow().state()).isEqualTo(CaseState.IN_PROGRESS);
+        });
+
         // a manager with unread notices (the loader's escalation round)
         org.warmline.security.Account manager = accounts.find("manager").orElseThrow();
         assertThat(notifications.unreadCount(manager.id())).isPositive();
@@ -107,6 +115,9 @@ class DemoLoaderTest {
 
     @Autowired
     org.warmline.notifications.Notifications notifications;
+
+    @Autowired
+    org.warmline.announcements.Announcements announcements;
 
     @Autowired
     org.warmline.escalation.Escalations escalations;
