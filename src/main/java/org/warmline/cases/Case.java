@@ -17,7 +17,7 @@ import org.warmline.ledger.Topic;
 import static org.warmline.ledger.CaseColumn.*;
 
 /**
- * A case (工单) and its lifecycle (spec/workflow.md): every ledger field, its {@link CaseState} and version. Every
+ * A case (工单) and its lifecycle (docs/desk.md): every ledger field, its {@link CaseState} and version. Every
  * transition is guarded (a transition not allowed from the current state throws {@link TransitionRefused} and changes
  * nothing), stamps its instant and actor, and leaves history entries (field, before → after) and a past-tense
  * {@link CaseEvent} for {@link CaseDesk} to save and publish. Nothing is ever deleted; a case is withdrawn with a reason.

@@ -25,7 +25,7 @@ import org.warmline.organization.RoutingRules;
 import org.warmline.security.Account;
 
 /**
- * The petition desk (spec/workflow.md): registers cases and applies their transitions. Each transition loads the case,
+ * The petition desk (docs/desk.md): registers cases and applies their transitions. Each transition loads the case,
  * checks that it still has the version the user saw (else {@link CaseChanged}), applies the guarded transition (else
  * {@link TransitionRefused}), saves it with optimistic locking, appends its history and publishes its
  * {@link CaseEvent}s, all in one transaction. The actor is the account's staff code, or its user name without one.
@@ -271,7 +271,7 @@ public class CaseDesk {
 
     /**
      * The latest earlier COMPLAINT of the same citizen (phone compared normalised) on the same topic within the repeat
-     * window of spec/assessment.md 2.4 (30 × 24 h, whole seconds) before {@code now}: a new complaint submitted at
+     * window of docs/assessment.md 2.4 (30 × 24 h, whole seconds) before {@code now}: a new complaint submitted at
      * {@code now} would be a repeat of it.
      */
     public Optional<Case> likelyRepeat(String phone, String topic, Instant now) {

@@ -11,7 +11,7 @@ import static org.warmline.ledger.CaseColumn.EVALUATION;
 import static org.warmline.ledger.CaseColumn.REVIEWED_AT;
 import static org.warmline.ledger.CaseColumn.SOLUTION_AT;
 
-/** Where a case stands in its lifecycle (spec/workflow.md). */
+/** Where a case stands in its lifecycle (docs/desk.md). */
 public enum CaseState {
     SUBMITTED, ACCEPTED, DISPATCHED, IN_PROGRESS, SOLUTION_GIVEN, COMPLETED, EVALUATED, REVIEW, CLOSED, WITHDRAWN;
 

@@ -38,7 +38,7 @@ import org.warmline.scheme.Scheme;
 import org.warmline.scheme.SchemeLoader;
 
 /**
- * Test data for the specification tests: a small default organisation, a fluent case builder whose defaults are a
+ * Test data for the engine tests of docs/assessment.md: a small default organisation, a fluent case builder whose defaults are a
  * complete, on-time, resolved and satisfied case, and helpers to run the engine and pick results apart.
  *
  * <p>Default organisation (docs/assessment.md section 1):
@@ -49,7 +49,7 @@ import org.warmline.scheme.SchemeLoader;
  *       ├ T1 (TEAM)
  *       └ R1 (AREA)                steward W1
  * </pre>
- * READING: the brief says "branch B1 with station S1, team T1, area R1"; T1 and R1 are placed under S1 (a team or area
+ * READING: the fixture is "branch B1 with station S1, team T1, area R1"; T1 and R1 are placed under S1 (a team or area
  * may be a child of a branch or a station), so B1's subtree is two levels deep.
  * Topics are stored normalised (Topic.normalize), as the ledger reader does (CaseRecord: "topic normalised").
  * HQ and B1 have full regulations (S1, T1, R1 inherit B1's row) and one complete training in every quarter of
@@ -380,7 +380,7 @@ public final class Ledgers {
             return notCompleted();
         }
 
-        /** Empties the named ledger columns (spec/ledger.md column names). */
+        /** Empties the named ledger columns (docs/ledger.md column names). */
         public CaseBuilder without(String... columns) {
             for (String column : columns) {
                 switch (column) {

@@ -26,7 +26,7 @@ import org.warmline.scheme.ItemCode;
 
 /**
  * Hand-built data sets for boundaries the generator rarely produces. Each is run through the engine and the reference
- * for several periods and as_of instants; they must agree. A few reference values are also pinned to the spec text, so
+ * for several periods and as_of instants; they must agree. A few reference values are also pinned to docs/assessment.md, so
  * that the two cannot agree on a wrong reading unnoticed.
  */
 class EdgeCaseDifferentialTest {
