@@ -146,6 +146,20 @@ class DeskPagesTest {
     }
 
     @Test
+    void aListOfSeveralPagesSaysItsSortByPointsAtStakeSortsThePageShown() throws Exception {
+        String phone = phone();
+        for (int i = 0; i <= CaseListController.PAGE_SIZE; i++) {
+            register(phone, "TEMPERATURE", "室温低 " + i, Instant.now().minus(Duration.ofMinutes(i + 1)));
+        }
+        mvc.perform(get("/cases").param("phone", phone).with(as(agent))).andExpect(status().isOk())
+                .andExpect(content().string(allOf(containsString("共 21 件,第 1/2 页"),
+                        containsString("本页按考核风险排序"))));
+        mvc.perform(get("/my-work").with(as(agent))).andExpect(status().isOk())
+                .andExpect(content().string(allOf(containsString(">按考核风险排序<"),
+                        not(containsString("本页按考核风险排序")))));
+    }
+
+    @Test
     void badIntakeRedisplaysTheFormAndSavesNothing() throws Exception {
         String phone = phone();
         mvc.perform(post("/cases/new").with(as(agent)).with(csrf()).param("channel", "NOPE").param("category", "")
