@@ -96,6 +96,11 @@ class AnnouncementStore {
         return read("where state = 'ACTIVE' and case_id = ?", caseId.value()).stream().findFirst();
     }
 
+    /** The announcement a case stands for, active or closed, if any. */
+    Optional<Announcement> ofCase(CaseId caseId) {
+        return read("where case_id = ? order by id desc", caseId.value()).stream().findFirst();
+    }
+
     /** The latest announcements, active or closed, newest first. */
     List<Announcement> recent(int limit) {
         return read("order by posted_at desc, id desc limit " + Math.max(1, limit));

@@ -28,6 +28,7 @@ import org.warmline.cases.CaseAccess;
 import org.warmline.cases.CaseChanged;
 import org.warmline.cases.CaseClocks;
 import org.warmline.cases.CaseDesk;
+import org.warmline.cases.CaseId;
 import org.warmline.cases.CaseNotFound;
 import org.warmline.cases.CaseRepository;
 import org.warmline.cases.CaseState;
@@ -166,6 +167,11 @@ public class Announcements {
     public boolean mayManage(Account account, Announcement a) {
         return account.role() == Role.AGENT
                 || account.role() == Role.UNIT_MANAGER && access.subtree(account.unitCode()).contains(a.unit());
+    }
+
+    /** The announcement a case stands for (the complex-problem case it opened), active or closed, if any. */
+    public Optional<Announcement> ofCase(CaseId caseId) {
+        return store.ofCase(caseId);
     }
 
     /** Whether the account may answer calls from announcements (agents, who take the calls). */

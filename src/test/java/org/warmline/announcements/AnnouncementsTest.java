@@ -160,6 +160,8 @@ class AnnouncementsTest {
         assertThat(f.announcements().events(a.id())).extracting(e -> e.text().key())
                 .containsExactly("announcement.log.posted");
         assertThat(f.announcements().active()).extracting(Announcement::id).contains(a.id());
+        assertThat(f.announcements().ofCase(a.caseId())).map(Announcement::id).contains(a.id());
+        assertThat(f.announcements().ofCase(complex.id())).isPresent();
     }
 
     @ParameterizedTest(name = "{0}")

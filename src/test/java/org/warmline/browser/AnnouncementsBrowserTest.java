@@ -183,6 +183,13 @@ class AnnouncementsBrowserTest extends BrowserTestBase {
         assertThat(answered.solution()).contains("一次网主管道爆管,正在抢修");
         assertThat(announcements.callCounts(List.of(a))).containsEntry(a.id(), 1L);
 
+        // the complex case it was linked under says which announcement it stands for, and leads back to it
+        click(driver.findElement(By.cssSelector("#case-links a[href$='/cases/" + a.caseNo() + "']")));
+        wait.until(ExpectedConditions.urlContains("/cases/" + a.caseNo()));
+        assertThat(text(By.id("case-announcement"))).contains("本工单代表的停热公告", "一次网主管道爆管,正在抢修", "停热中");
+        click(driver.findElement(By.cssSelector("#case-announcement a")));
+        wait.until(ExpectedConditions.urlContains("/announcements/" + a.id()));
+
         // the dashboard's card: the announcement, its call, and the calls per hour drawn by ECharts
         open("/dashboard");
         WebElement card = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(
