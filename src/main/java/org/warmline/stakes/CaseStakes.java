@@ -76,14 +76,24 @@ public record CaseStakes(String caseNo, List<ClockStake> clocks, BigDecimal poin
     /**
      * What one subject would lose (or has lost).
      *
-     * @param item   the item's number in the scheme, e.g. {@code 2.1}
-     * @param reason the engine's reason, in the viewer's language
+     * @param item    the item's number in the scheme, e.g. {@code 2.1}
+     * @param reason  the engine's reason, in the viewer's language
+     * @param itemMax the item's points in the scheme: a deduction above them still leaves the item at 0, no lower
      */
     public record SubjectLoss(String code, String name, SubjectKind kind, String item, String rule, BigDecimal points,
-                              String reason) {
+                              String reason, BigDecimal itemMax) {
 
         public String shownPoints() {
             return points.stripTrailingZeros().toPlainString();
+        }
+
+        /** Whether the deduction is more than the item is worth (the subject's item score stops at 0). */
+        public boolean beyondItem() {
+            return itemMax != null && points.compareTo(itemMax) > 0;
+        }
+
+        public String shownItemMax() {
+            return itemMax == null ? "" : itemMax.stripTrailingZeros().toPlainString();
         }
     }
 }

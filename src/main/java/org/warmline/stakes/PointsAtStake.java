@@ -133,7 +133,7 @@ public class PointsAtStake {
         for (CaseWhatIf.TimerReading timer : timers) {
             List<CaseStakes.SubjectLoss> losses = timer.losses().stream()
                     .map(l -> new CaseStakes.SubjectLoss(l.subject(), l.name(), l.kind(), l.item().number(), l.rule(),
-                            l.points(), l.reason()))
+                            l.points(), l.reason(), scheme.items().max(l.item())))
                     .toList();
             String nobody = losses.isEmpty() ? nobody(c, timer.timer()) : null;
             out.add(new CaseStakes.ClockStake(CaseClocks.Kind.valueOf(timer.timer().name()), timer.deadline(),

@@ -26,9 +26,9 @@ import org.warmline.security.CurrentUser;
 @SecurityRequirement(name = "bearer")
 class StakesApi {
 
-    /** One subject's loss. */
+    /** One subject's loss; {@code itemMax} the item's points (a larger loss leaves the item at 0, no lower). */
     record LossView(String subject, String name, String kind, String item, String rule, BigDecimal points,
-                    String reason) {
+                    String reason, BigDecimal itemMax) {
     }
 
     /** One running clock: late or not, its deadline, and each subject's loss. */
@@ -59,7 +59,7 @@ class StakesApi {
         return new StakesView(s.caseNo(), s.scheme(), s.points(), s.clocks().stream()
                 .map(k -> new ClockView(k.kind().name(), k.deadline(), k.late(), k.losses().stream()
                         .map(l -> new LossView(l.code(), l.name(), l.kind().name(), l.item(), l.rule(), l.points(),
-                                l.reason()))
+                                l.reason(), l.itemMax()))
                         .toList()))
                 .toList());
     }

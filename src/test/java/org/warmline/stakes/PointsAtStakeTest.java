@@ -170,6 +170,18 @@ class PointsAtStakeTest {
         assertThat(ranking.cases()).extracting(r -> r.c().caseNo())
                 .containsExactly(complaint.caseNo(), consultation.caseNo());
 
+        // a day on, the contact clock is late by far more than its item is worth: the loss says the item stops at 0
+        CaseStakes dayOn = f.stakes().of(f.desk().find(complaint.id()).orElseThrow(), T0.plus(Duration.ofHours(30)),
+                Locale.SIMPLIFIED_CHINESE, null);
+        CaseStakes.ClockStake lateContact = dayOn.clocks().get(0);
+        assertThat(lateContact.late()).isTrue();
+        assertThat(lateContact.losses()).isNotEmpty().allSatisfy(l -> {
+            assertThat(l.itemMax()).isEqualByComparingTo(SCHEME.items().max(org.warmline.scheme.ItemCode.HANDLING_RESPONSE));
+            assertThat(l.points()).isGreaterThan(l.itemMax());
+            assertThat(l.beyondItem()).isTrue();
+        });
+        assertThat(stakes.clocks().get(0).losses()).noneMatch(CaseStakes.SubjectLoss::beyondItem);
+
         // a completed case has no running clock and nothing at stake
         CaseStakes none = f.stakes().of(f.desk().find(answered.id()).orElseThrow(), now, Locale.SIMPLIFIED_CHINESE,
                 null);
