@@ -94,13 +94,33 @@ class CasePageModel {
         model.addAttribute("phone", works && revealed ? c.citizenPhone() : DeskSupport.mask(c.citizenPhone()));
         model.addAttribute("phoneRevealed", works && revealed);
         model.addAttribute("canReveal", works && !revealed && c.citizenPhone() != null);
-        model.addAttribute("history", phonesMasked(support.desk().history(c.id())));
+        model.addAttribute("history", named(phonesMasked(support.desk().history(c.id())), org));
         model.addAttribute("valueKeys", VALUE_KEYS);
         model.addAttribute("files", attachments.of(c.id()));
         model.addAttribute("notes", support.desk().notes(c.id()));
         model.addAttribute("contacts", support.desk().contacts(c.id()));
         model.addAttribute("unitName", org.unitName(c.unit()));
         model.addAttribute("handlerName", org.staffName(c.handler()));
+    }
+
+    /** The history's fields whose values are unit codes, and those whose values are staff codes. */
+    private static final java.util.Set<String> UNIT_FIELDS = java.util.Set.of("unit", "level_unit");
+    private static final java.util.Set<String> STAFF_FIELDS = java.util.Set.of("handler", "accepted_by");
+
+    /**
+     * The history as a person reads it: units and staff by name (a staff member as 王志强(GJ0001)), the actor too;
+     * codes the organisation no longer knows stay as they are. The API gives the codes.
+     */
+    private static List<HistoryEntry> named(List<HistoryEntry> history, DeskSupport.Org org) {
+        return history.stream().map(h -> {
+            java.util.function.UnaryOperator<String> name = UNIT_FIELDS.contains(h.field()) ? org::unitName
+                    : STAFF_FIELDS.contains(h.field()) ? org::staffName : v -> v;
+            String actor = h.actor() == null || !org.staff().containsKey(h.actor()) ? h.actor()
+                    : org.staffName(h.actor());
+            return new HistoryEntry(h.caseId(), h.at(), actor, h.action(), h.field(),
+                    h.before() == null ? null : name.apply(h.before()), h.after() == null ? null : name.apply(h.after()),
+                    h.note(), h.text());
+        }).toList();
     }
 
     /** The history as the pages show it: a changed phone number masked, whoever looks (the page reveals it apart). */

@@ -240,7 +240,10 @@ class DeskPagesTest {
             assertThat(h.after()).isEqualTo("IN_PROGRESS");
         });
         mvc.perform(get(page).with(as(agent))).andExpect(content().string(allOf(containsString("已办结"),
-                containsString("派单"), containsString("联系用户"), containsString("action-evaluate"))));
+                containsString("派单"), containsString("联系用户"), containsString("action-evaluate"),
+                // the history names the unit and the people, the API keeps the codes
+                containsString("→ </span><span>维修一班" + team), containsString("→ </span><span>李管家(" + steward + ")"),
+                containsString("李管家(" + steward + ")</span>"))));
         // the handler has nothing more to do; the assessor never has
         mvc.perform(get(page).with(as(handler))).andExpect(content().string(not(containsString("action-"))));
         mvc.perform(post(page + "/do/close").with(as(assessor)).with(csrf()).param("version", "" + c.version()))
