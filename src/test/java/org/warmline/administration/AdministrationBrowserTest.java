@@ -106,7 +106,7 @@ class AdministrationBrowserTest extends BrowserTestBase {
     void anAdministratorUploadsASchemeVersionSeesABrokenOneRefusedAndActivatesTheValidOneFromAComingMonth()
             throws IOException {
         logIn(admin);
-        click(driver.findElement(By.id("nav-schemes")));
+        clickSetting("nav-schemes");
         wait.until(ExpectedConditions.titleContains("考核方案版本"));
         WebElement builtIn = schemeRow("default");
         assertThat(badges(builtIn)).containsExactly("现行");
@@ -181,7 +181,7 @@ class AdministrationBrowserTest extends BrowserTestBase {
     @Test
     void anAdministratorViewsAYearImportsNextYearAsJsonAndAsIcsAndABrokenFileChangesNothing() throws IOException {
         logIn(admin);
-        click(driver.findElement(By.id("nav-calendars")));
+        clickSetting("nav-calendars");
         wait.until(ExpectedConditions.presenceOfElementLocated(By.id("calendar-grid")));
         click(driver.findElement(By.xpath("//nav[@id='calendar-years']/a[text()='2026']")));
         wait.until(ExpectedConditions.titleContains("2026 年节假日"));

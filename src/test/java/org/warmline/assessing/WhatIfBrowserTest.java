@@ -121,7 +121,7 @@ class WhatIfBrowserTest extends BrowserTestBase {
     @Test
     void theAdministratorReachesItFromTheVersionsRow() {
         logIn(admin);
-        click(driver.findElement(By.id("nav-schemes")));
+        clickSetting("nav-schemes");
         WebElement row = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("version-" + VERSION)));
         click(row.findElement(By.cssSelector("a.what-if-link")));
         wait.until(ExpectedConditions.titleContains("方案试算"));

@@ -190,6 +190,12 @@ public abstract class BrowserTestBase {
         wait.until(ExpectedConditions.elementToBeClickable(element)).click();
     }
 
+    /** Opens the administrator's settings menu of the navigation bar and clicks one of its items (by id). */
+    protected void clickSetting(String id) {
+        click(driver.findElement(By.id("nav-admin")));
+        click(wait.until(ExpectedConditions.visibilityOfElementLocated(By.id(id))));
+    }
+
     /** Clicks the submit button of a form and waits for the page it leads to (the form is gone from the page). */
     protected void submit(WebElement form) {
         click(form.findElement(By.cssSelector("button[type=submit]")));

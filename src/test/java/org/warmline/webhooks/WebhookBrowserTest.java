@@ -78,7 +78,7 @@ class WebhookBrowserTest extends BrowserTestBase {
     @Test
     void anAdministratorRegistersAnEndpointAndDeliversAnEventAgainFromTheLog() throws Exception {
         logIn(admin);
-        click(driver.findElement(By.id("nav-webhooks")));
+        clickSetting("nav-webhooks");
         wait.until(ExpectedConditions.titleContains("事件推送"));
         assertThat(text(By.id("webhook-internal"))).contains("允许推送到内网地址");
         WebElement form = driver.findElement(By.id("webhook-register"));
