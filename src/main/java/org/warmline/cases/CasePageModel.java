@@ -113,8 +113,9 @@ class CasePageModel {
      */
     private static List<HistoryEntry> named(List<HistoryEntry> history, DeskSupport.Org org) {
         return history.stream().map(h -> {
-            java.util.function.UnaryOperator<String> name = UNIT_FIELDS.contains(h.field()) ? org::unitName
-                    : STAFF_FIELDS.contains(h.field()) ? org::staffName : v -> v;
+            String field = h.field() == null ? "" : h.field();
+            java.util.function.UnaryOperator<String> name = UNIT_FIELDS.contains(field) ? org::unitName
+                    : STAFF_FIELDS.contains(field) ? org::staffName : v -> v;
             String actor = h.actor() == null || !org.staff().containsKey(h.actor()) ? h.actor()
                     : org.staffName(h.actor());
             return new HistoryEntry(h.caseId(), h.at(), actor, h.action(), h.field(),
