@@ -101,6 +101,7 @@ class CasePageModel {
         model.addAttribute("contacts", support.desk().contacts(c.id()));
         model.addAttribute("unitName", org.unitName(c.unit()));
         model.addAttribute("handlerName", org.staffName(c.handler()));
+        model.addAttribute("acceptedByName", org.staffName(c.acceptedBy()));
     }
 
     /** The history's fields whose values are unit codes, and those whose values are staff codes. */

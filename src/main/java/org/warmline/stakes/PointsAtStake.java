@@ -51,6 +51,8 @@ public class PointsAtStake {
 
     /** How long a reading of the organisation (units and staff) is used before it is read again. */
     static final Duration ORGANISATION_FOR = Duration.ofSeconds(10);
+    /** How soon a reading that does not know a case's unit or person may be replaced (a list of such cases reads once). */
+    static final Duration REREAD_AFTER = Duration.ofMillis(250);
     /** The open states whose clocks run. */
     static final Set<CaseState> RUNNING = EnumSet.of(CaseState.SUBMITTED, CaseState.ACCEPTED, CaseState.DISPATCHED,
             CaseState.IN_PROGRESS, CaseState.SOLUTION_GIVEN, CaseState.REVIEW);
@@ -72,7 +74,25 @@ public class PointsAtStake {
     }
 
     /** A reading of the organisation. */
-    private record Roster(List<Unit> units, List<Staff> staff, long readAtNanos) {
+    private record Roster(List<Unit> units, List<Staff> staff, Set<String> codes, long readAtNanos) {
+
+        Roster(List<Unit> units, List<Staff> staff, long readAtNanos) {
+            this(units, staff, codes(units, staff), readAtNanos);
+        }
+
+        private static Set<String> codes(List<Unit> units, List<Staff> staff) {
+            Set<String> out = new java.util.HashSet<>();
+            units.forEach(u -> out.add("u:" + u.code()));
+            staff.forEach(s -> out.add("s:" + s.code()));
+            return out;
+        }
+
+        /** Whether the reading knows the case's unit and people (a unit or person added since is not in it). */
+        boolean knows(Case c) {
+            return (c.unit() == null || codes.contains("u:" + c.unit()))
+                    && (c.handler() == null || codes.contains("s:" + c.handler()))
+                    && (c.acceptedBy() == null || codes.contains("s:" + c.acceptedBy()));
+        }
     }
 
     PointsAtStake(CaseClocks clocks, CaseDesk desk, CaseAccess access, OrganizationStore organization,
@@ -126,7 +146,7 @@ public class PointsAtStake {
         }
         String acceptor = viewer != null && viewer.role() == Role.AGENT && c.acceptedBy() == null
                 ? viewer.staffCode() : null;
-        List<CaseWhatIf.TimerReading> timers = whatIf(scheme, locale).read(c.toRecord(), earlier(c, deadlines),
+        List<CaseWhatIf.TimerReading> timers = whatIf(scheme, locale, c).read(c.toRecord(), earlier(c, deadlines),
                 deadlines, now, acceptor);
         List<CaseStakes.ClockStake> out = new ArrayList<>();
         Map<String, BigDecimal> bySubject = new LinkedHashMap<>();
@@ -168,9 +188,13 @@ public class PointsAtStake {
                 .map(Case::toRecord).toList();
     }
 
-    /** The what-if of a scheme, the current calendar, a language and the organisation as last read. */
-    private CaseWhatIf whatIf(Scheme scheme, Locale locale) {
-        Roster r = roster();
+    /**
+     * The what-if of a scheme, the current calendar, a language and the organisation as last read (read again at once,
+     * at most every {@link #REREAD_AFTER}, when the case names a unit or person that reading does not know).
+     */
+    private CaseWhatIf whatIf(Scheme scheme, Locale locale, Case c) {
+        Roster last = roster();
+        Roster r = !last.knows(c) && System.nanoTime() - last.readAtNanos() > REREAD_AFTER.toNanos() ? reread() : last;
         Locale language = locale != null && "en".equals(locale.getLanguage()) ? Locale.ENGLISH
                 : Locale.SIMPLIFIED_CHINESE;
         WorkingCalendar calendar = clocks.calendar();
@@ -184,6 +208,12 @@ public class PointsAtStake {
                     r.staff()));
         }
         return found;
+    }
+
+    private Roster reread() {
+        Roster r = new Roster(List.copyOf(organization.units()), List.copyOf(organization.staff()), System.nanoTime());
+        roster = r;
+        return r;
     }
 
     private Roster roster() {

@@ -160,6 +160,18 @@ class DeskPagesTest {
     }
 
     @Test
+    void aLateClockWhoseDeductionExceedsItsItemSaysTheItemStopsAtZero() throws Exception {
+        Instant then = Instant.now().minus(Duration.ofHours(31));
+        Case c = desk.registerByAgent(new RegisterCommand(Channel.HOTLINE, Category.COMPLAINT, false, "TEMPERATURE",
+                "王女士", phone(), "幸福小区3号楼2单元", "室温低", null, then, null), agent, then);
+        desk.dispatch(c.id(), c.version(), agent, then.plus(Duration.ofMinutes(5)), team, steward);
+        // the contact clock is about 29 hours late: 2 points a started hour, far more than the item's 10
+        mvc.perform(get("/cases/" + c.caseNo()).with(as(manager))).andExpect(status().isOk())
+                .andExpect(content().string(allOf(containsString("联系已超时"),
+                        containsString("(2.1 项满分 10 分,得分最低为 0 分,不会扣得更多)"))));
+    }
+
+    @Test
     void badIntakeRedisplaysTheFormAndSavesNothing() throws Exception {
         String phone = phone();
         mvc.perform(post("/cases/new").with(as(agent)).with(csrf()).param("channel", "NOPE").param("category", "")
