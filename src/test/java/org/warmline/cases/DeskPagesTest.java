@@ -216,6 +216,9 @@ class DeskPagesTest {
         mvc.perform(get(page).with(as(agent))).andExpect(content().string(allOf(
                 containsString("action-dispatch"), containsString("name=\"version\" value=\"" + c.version() + "\""),
                 containsString("name=\"_csrf\""))));
+        // a button says what it does, in either language (the history says what was done)
+        mvc.perform(get(page).param("lang", "en").with(as(agent))).andExpect(content().string(allOf(
+                containsString(">Dispatch</button>"), not(containsString(">dispatched</button>")))));
         mvc.perform(post(page + "/do/dispatch").with(as(agent)).with(csrf()).param("version", "" + c.version())
                         .param("unit", team).param("handler", steward))
                 .andExpect(status().is3xxRedirection()).andExpect(flash().attribute("message", "case.done"));
