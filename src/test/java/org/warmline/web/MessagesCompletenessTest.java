@@ -39,4 +39,22 @@ class MessagesCompletenessTest {
             assertThat(MessagesCompletenessTest.class.getResource("/" + other)).as(other).isNull();
         }
     }
+
+    /**
+     * A text with arguments is read by {@link java.text.MessageFormat}, where a single apostrophe starts a quote (the
+     * citizen's answer showed as "the citizens answer {0}"): such a text doubles it, and every text formats.
+     */
+    @Test
+    void textsWithArgumentsDoubleTheirApostrophes() throws IOException {
+        for (String name : new String[] {"messages.properties", "messages_en.properties"}) {
+            load(name).forEach((key, value) -> {
+                String text = value.toString();
+                if (text.matches("(?s).*\\{\\d.*")) {
+                    assertThat(text).as(name + " " + key).doesNotContainPattern("(?<!')'(?!')");
+                    assertThat(new java.text.MessageFormat(text).format(new Object[] {1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12}))
+                            .as(name + " " + key).doesNotContain("{");
+                }
+            });
+        }
+    }
 }
