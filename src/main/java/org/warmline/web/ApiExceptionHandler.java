@@ -43,8 +43,9 @@ import tools.jackson.databind.exc.MismatchedInputException;
  * in the caller's language, never with a stack trace or internals. A module's own errors carry their status, type,
  * message and members ({@link ApiProblem}: a case not found 404, a role that may not act 403, a refused transition or
  * a stale version 409, a refused file 413/422, …), so this handler knows no module. Besides them: invalid fields 400
- * with each field's message, malformed JSON 400, a request the firewall refuses 400, Spring MVC's own errors (405, 415,
- * a missing header, …) in the caller's language, anything unexpected 500 (logged, not shown). The security filter
+ * with each field's message, malformed JSON 400, a request the firewall refuses 400, a query string with broken
+ * percent-encoding 400, Spring MVC's own errors (405, 415, a missing header, a parameter of the wrong type, …) in the
+ * caller's language ({@code problemDetail.*} in the message files), anything unexpected 500 (logged, not shown). The security filter
  * chains answer 401 and 403 before any controller, in the same shape (security's {@code ApiProblems}).
  */
 @RestControllerAdvice(annotations = RestController.class)
@@ -77,6 +78,10 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     ResponseEntity<Object> other(Exception ex, HttpServletRequest request) {
         if (ex instanceof ApiProblem problem) {
             return answer(problems.of(problem, request));
+        }
+        // a query string whose percent-encoding is broken (%ZZ, a cut UTF-8 sequence): the client's error, not ours
+        if (ex instanceof org.apache.tomcat.util.http.InvalidParameterException) {
+            return answer(problems.of(HttpStatus.BAD_REQUEST, "bad-query", "api.problem.bad-query", request));
         }
         log.error("API request {} {} failed", request.getMethod(), request.getRequestURI(), ex);
         return answer(problems.of(HttpStatus.INTERNAL_SERVER_ERROR, "internal", "api.problem.internal", request));
@@ -131,6 +136,21 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
             }
         }
         return answer(problems.of(HttpStatus.BAD_REQUEST, "malformed", "api.problem.malformed", http));
+    }
+
+    /** A parameter of the wrong type ({@code size=abc}): 400 naming it and its value (cut short), in the caller's language. */
+    @Override
+    protected ResponseEntity<Object> handleTypeMismatch(org.springframework.beans.TypeMismatchException ex,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        String name = ex instanceof org.springframework.web.method.annotation.MethodArgumentTypeMismatchException m
+                ? m.getName() : ex.getPropertyName();
+        String value = String.valueOf(ex.getValue());
+        if (value.length() > 100) {
+            value = value.substring(0, 100) + "…";
+        }
+        return answer(problems.of(HttpStatus.BAD_REQUEST, "type-mismatch",
+                Problems.message("problemDetail.org.springframework.beans.TypeMismatchException", name, value), Map.of(),
+                servlet(request)));
     }
 
     /** Spring's own problem details (405, 415, a missing header, ...), resolved again in the caller's language. */

@@ -1,6 +1,7 @@
 package org.warmline.web;
 
 import java.io.ByteArrayInputStream;
+import java.io.IOException;
 import java.io.InputStream;
 import java.io.SequenceInputStream;
 import java.net.URI;
@@ -46,6 +47,14 @@ class OversizedRequestTest {
 
     private HttpRequest.Builder request(String path) {
         return HttpRequest.newBuilder(URI.create("http://localhost:" + port + path));
+    }
+
+    /** A request written byte for byte to the server, and its whole answer. */
+    private String raw(String request) throws IOException {
+        try (java.net.Socket socket = new java.net.Socket("localhost", port)) {
+            socket.getOutputStream().write(request.getBytes(StandardCharsets.UTF_8));
+            return new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        }
     }
 
     private HttpResponse<String> send(HttpRequest.Builder request) throws Exception {
@@ -110,6 +119,39 @@ class OversizedRequestTest {
         assertThat(response.statusCode()).isEqualTo(413);
         assertThat(response.headers().firstValue("Content-Type")).get().asString().startsWith("application/problem+json");
         assertThat(response.body()).contains("\"status\":413");
+    }
+
+    /**
+     * What the container and Spring MVC refuse before any controller speaks the caller's language too: a query string
+     * with broken percent-encoding (Tomcat's, a 500 before), a method or a media type the address does not take, a
+     * parameter of the wrong type.
+     */
+    @Test
+    void malformedQueriesWrongMethodsTypesAndParametersAreProblemsInTheCallersLanguage() throws Exception {
+        String token = agentToken();
+        for (String query : new String[] {"q=%ZZ", "q=%E6%9A"}) {
+            // java.net.URI refuses such an address, so it goes over a socket as a client would send it
+            String broken = raw("GET /api/cases?" + query + " HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer "
+                    + token + "\r\nConnection: close\r\n\r\n");
+            assertThat(broken).as(query).startsWith("HTTP/1.1 400").contains("\"status\":400", "参数编码不正确")
+                    .doesNotContain("Exception");
+        }
+        HttpResponse<String> method = send(request("/api/cases").header("Authorization", "Bearer " + token).DELETE());
+        assertThat(method.statusCode()).isEqualTo(405);
+        assertThat(method.body()).contains("不支持的请求方法", "此地址不接受 DELETE 请求");
+        HttpResponse<String> methodEn = send(request("/api/cases").header("Authorization", "Bearer " + token)
+                .header("Accept-Language", "en").DELETE());
+        assertThat(methodEn.body()).contains("Method not allowed", "does not accept DELETE");
+        HttpResponse<String> type = send(request("/api/cases/online").header("Authorization", "Bearer " + token)
+                .header("Content-Type", "text/plain").POST(HttpRequest.BodyPublishers.ofString("x")));
+        assertThat(type.statusCode()).isEqualTo(415);
+        assertThat(type.body()).contains("不支持的内容类型", "text/plain");
+        HttpResponse<String> parameter = send(request("/api/cases?size=abc").header("Authorization", "Bearer " + token));
+        assertThat(parameter.statusCode()).isEqualTo(400);
+        assertThat(parameter.body()).contains("参数取值有误", "abc").doesNotContain("Failed to convert");
+        HttpResponse<String> parameterEn = send(request("/api/cases?size=abc").header("Authorization", "Bearer " + token)
+                .header("Accept-Language", "en"));
+        assertThat(parameterEn.body()).contains("Invalid parameter", "is not in the right form");
     }
 
     @Test
