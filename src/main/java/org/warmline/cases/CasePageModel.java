@@ -37,6 +37,10 @@ class CasePageModel {
             Map.entry("evaluation", "level."), Map.entry("review_finding", "finding."), Map.entry("channel", "channel."),
             Map.entry("resolution", "resolution."), Map.entry("evaluation_channel", "mix."));
 
+    /** The history's fields whose values are unit codes, and those whose values are staff codes. */
+    private static final java.util.Set<String> UNIT_FIELDS = java.util.Set.of("unit", "level_unit");
+    private static final java.util.Set<String> STAFF_FIELDS = java.util.Set.of("handler", "accepted_by");
+
     private final DeskSupport support;
     private final CaseAttachments attachments;
     private final org.springframework.beans.factory.ObjectProvider<PublishedPeriods> publications;
@@ -104,10 +108,6 @@ class CasePageModel {
         model.addAttribute("acceptedByName", org.staffName(c.acceptedBy()));
     }
 
-    /** The history's fields whose values are unit codes, and those whose values are staff codes. */
-    private static final java.util.Set<String> UNIT_FIELDS = java.util.Set.of("unit", "level_unit");
-    private static final java.util.Set<String> STAFF_FIELDS = java.util.Set.of("handler", "accepted_by");
-
     /**
      * The history as a person reads it: units and staff by name (a staff member as 王志强(GJ0001)), the actor too;
      * codes the organisation no longer knows stay as they are. The API gives the codes.
@@ -117,9 +117,8 @@ class CasePageModel {
             String field = h.field() == null ? "" : h.field();
             java.util.function.UnaryOperator<String> name = UNIT_FIELDS.contains(field) ? org::unitName
                     : STAFF_FIELDS.contains(field) ? org::staffName : v -> v;
-            String actor = h.actor() == null || !org.staff().containsKey(h.actor()) ? h.actor()
-                    : org.staffName(h.actor());
-            return new HistoryEntry(h.caseId(), h.at(), actor, h.action(), h.field(),
+            return new HistoryEntry(h.caseId(), h.at(), h.actor() == null ? null : org.staffName(h.actor()), h.action(),
+                    h.field(),
                     h.before() == null ? null : name.apply(h.before()), h.after() == null ? null : name.apply(h.after()),
                     h.note(), h.text());
         }).toList();

@@ -73,25 +73,20 @@ public class PointsAtStake {
     private record Key(String scheme, WorkingCalendar calendar, Locale locale, long roster) {
     }
 
-    /** A reading of the organisation. */
-    private record Roster(List<Unit> units, List<Staff> staff, Set<String> codes, long readAtNanos) {
+    /** A reading of the organisation, with the codes it knows. */
+    private record Roster(List<Unit> units, List<Staff> staff, Set<String> unitCodes, Set<String> staffCodes,
+                          long readAtNanos) {
 
         Roster(List<Unit> units, List<Staff> staff, long readAtNanos) {
-            this(units, staff, codes(units, staff), readAtNanos);
-        }
-
-        private static Set<String> codes(List<Unit> units, List<Staff> staff) {
-            Set<String> out = new java.util.HashSet<>();
-            units.forEach(u -> out.add("u:" + u.code()));
-            staff.forEach(s -> out.add("s:" + s.code()));
-            return out;
+            this(units, staff, units.stream().map(Unit::code).collect(java.util.stream.Collectors.toSet()),
+                    staff.stream().map(Staff::code).collect(java.util.stream.Collectors.toSet()), readAtNanos);
         }
 
         /** Whether the reading knows the case's unit and people (a unit or person added since is not in it). */
         boolean knows(Case c) {
-            return (c.unit() == null || codes.contains("u:" + c.unit()))
-                    && (c.handler() == null || codes.contains("s:" + c.handler()))
-                    && (c.acceptedBy() == null || codes.contains("s:" + c.acceptedBy()));
+            return (c.unit() == null || unitCodes.contains(c.unit()))
+                    && (c.handler() == null || staffCodes.contains(c.handler()))
+                    && (c.acceptedBy() == null || staffCodes.contains(c.acceptedBy()));
         }
     }
 
@@ -218,12 +213,7 @@ public class PointsAtStake {
 
     private Roster roster() {
         Roster r = roster;
-        long now = System.nanoTime();
-        if (r == null || now - r.readAtNanos() > ORGANISATION_FOR.toNanos()) {
-            r = new Roster(List.copyOf(organization.units()), List.copyOf(organization.staff()), now);
-            roster = r;
-        }
-        return r;
+        return r == null || System.nanoTime() - r.readAtNanos() > ORGANISATION_FOR.toNanos() ? reread() : r;
     }
 
     // ---------------------------------------------------------------------------------------------- dashboard

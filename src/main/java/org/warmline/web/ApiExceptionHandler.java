@@ -157,11 +157,8 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     @Override
     protected ResponseEntity<Object> handleExceptionInternal(Exception ex, Object body, HttpHeaders headers,
             HttpStatusCode statusCode, WebRequest request) {
-        Object localized = body;
-        if (ex instanceof ErrorResponse error) {
-            localized = error.updateAndGetBody(messages, ApiLocale.of(servlet(request)));
-        }
-        ResponseEntity<Object> response = super.handleExceptionInternal(ex, localized, headers, statusCode, request);
+        ResponseEntity<Object> response = super.handleExceptionInternal(ex,
+                inCallersLanguage(ex, body, messages, servlet(request)), headers, statusCode, request);
         if (response == null) {
             return null;
         }
@@ -170,6 +167,12 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     }
 
     // ---------------------------------------------------------------------------------------------- helpers
+
+    /** Spring's problem details of {@code ex} resolved again in the API caller's language ({@link ApiLocale}). */
+    static Object inCallersLanguage(Exception ex, Object body, MessageSource messages, HttpServletRequest request) {
+        return ex instanceof ErrorResponse error && request != null
+                ? error.updateAndGetBody(messages, ApiLocale.of(request)) : body;
+    }
 
     private ResponseEntity<Object> invalid(List<Map<String, Object>> errors, HttpServletRequest request) {
         return answer(problems.of(HttpStatus.BAD_REQUEST, INVALID, Problems.message("api.problem.invalid"),

@@ -6,7 +6,6 @@ import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ResponseEntity;
-import org.springframework.web.ErrorResponse;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.context.request.NativeWebRequest;
 import org.springframework.web.context.request.WebRequest;
@@ -27,10 +26,9 @@ class ProblemDetailsFallback extends ResponseEntityExceptionHandler {
     protected ResponseEntity<Object> handleExceptionInternal(Exception ex, Object body, HttpHeaders headers,
             HttpStatusCode statusCode, WebRequest request) {
         HttpServletRequest http = ((NativeWebRequest) request).getNativeRequest(HttpServletRequest.class);
-        Object localized = body;
-        if (ex instanceof ErrorResponse error && http != null && http.getRequestURI().startsWith("/api/")) {
-            localized = error.updateAndGetBody(getMessageSource(), ApiLocale.of(http));
-        }
-        return super.handleExceptionInternal(ex, localized, headers, statusCode, request);
+        boolean api = http != null && http.getRequestURI().startsWith("/api/");
+        return super.handleExceptionInternal(ex,
+                api ? ApiExceptionHandler.inCallersLanguage(ex, body, getMessageSource(), http) : body, headers,
+                statusCode, request);
     }
 }
