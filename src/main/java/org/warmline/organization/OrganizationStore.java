@@ -2,6 +2,8 @@ package org.warmline.organization;
 
 import java.util.List;
 
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -11,16 +13,25 @@ import org.warmline.ledger.Staff;
 import org.warmline.ledger.Unit;
 import org.warmline.ledger.UnitKind;
 
-/** The unit tree and staff in the database. */
+/** The unit tree and staff in the database; each change is published ({@link OrganizationChanged}). */
 @Repository
 public class OrganizationStore {
 
     private final JdbcClient jdbc;
     private final TransactionTemplate transaction;
+    private final ApplicationEventPublisher events;
 
+    /** A store that tells nobody of its changes (tests of other stores). */
     public OrganizationStore(JdbcClient jdbc, PlatformTransactionManager transactions) {
+        this(jdbc, transactions, event -> { });
+    }
+
+    @Autowired
+    public OrganizationStore(JdbcClient jdbc, PlatformTransactionManager transactions,
+            ApplicationEventPublisher events) {
         this.jdbc = jdbc;
         this.transaction = new TransactionTemplate(transactions);
+        this.events = events;
     }
 
     /** Every unit, parents before children's order not guaranteed; by code. */
@@ -60,7 +71,10 @@ public class OrganizationStore {
      * (already validated by the ledger reader: no cycles, known parents) goes in whatever its row order.
      */
     public void saveAll(List<Unit> units, List<Staff> staff) {
-        transaction.executeWithoutResult(status -> write(units, staff));
+        transaction.executeWithoutResult(status -> {
+            write(units, staff);
+            events.publishEvent(new OrganizationChanged(units.size(), staff.size()));
+        });
     }
 
     private void write(List<Unit> units, List<Staff> staff) {

@@ -1,5 +1,7 @@
 package org.warmline.security;
 
+import java.util.Map;
+
 import jakarta.servlet.DispatcherType;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -8,7 +10,8 @@ import org.springframework.core.annotation.Order;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.authentication.ProviderManager;
-import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
+import org.springframework.security.crypto.password.DelegatingPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
@@ -26,10 +29,14 @@ import org.warmline.web.SecurityHeaders;
 @EnableConfigurationProperties(LoginPolicy.class)
 class SecurityConfiguration {
 
-    /** bcrypt by default, stored with its {@code {id}} prefix so that hashes can be upgraded later. */
+    /**
+     * bcrypt of the policy's strength, stored with its {@code {bcrypt}} prefix so that hashes can be upgraded later; a
+     * hash keeps the strength it was made with, so changing the setting leaves every password valid.
+     */
     @Bean
-    PasswordEncoder passwordEncoder() {
-        return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+    PasswordEncoder passwordEncoder(LoginPolicy policy) {
+        return new DelegatingPasswordEncoder("bcrypt",
+                Map.of("bcrypt", new BCryptPasswordEncoder(policy.passwordStrength())));
     }
 
     @Bean

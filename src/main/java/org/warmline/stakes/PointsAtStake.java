@@ -15,6 +15,7 @@ import java.util.concurrent.ConcurrentHashMap;
 
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.event.TransactionalEventListener;
 import org.springframework.web.context.request.RequestAttributes;
 import org.springframework.web.context.request.RequestContextHolder;
 import org.warmline.assessment.CaseWhatIf;
@@ -29,6 +30,7 @@ import org.warmline.ledger.CaseRecord;
 import org.warmline.ledger.Category;
 import org.warmline.ledger.Staff;
 import org.warmline.ledger.Unit;
+import org.warmline.organization.OrganizationChanged;
 import org.warmline.organization.OrganizationStore;
 import org.warmline.scheme.Scheme;
 import org.warmline.security.Account;
@@ -42,7 +44,8 @@ import org.warmline.security.Role;
  * month it falls in, less what it already costs now — so the figures are the engine's own, never a copy of its rules.
  *
  * <p>What is the same for many cases is kept: one {@link CaseWhatIf} per scheme version, calendar, language and reading
- * of the organisation (re-read at most every {@link #ORGANISATION_FOR}); per case, the citizen's earlier cases are read
+ * of the organisation (read again after a change made by this instance, else at most every
+ * {@link #ORGANISATION_FOR}); per case, the citizen's earlier cases are read
  * only for a complaint whose handling clock runs (2.4 and the doubling of 2.2 look at them). An agent who looks at a
  * case nobody has accepted yet sees what accepting it late would cost them.
  */
@@ -209,6 +212,12 @@ public class PointsAtStake {
         Roster r = new Roster(List.copyOf(organization.units()), List.copyOf(organization.staff()), System.nanoTime());
         roster = r;
         return r;
+    }
+
+    /** A change of the organisation made here is seen at once (one made by another instance, as said above). */
+    @TransactionalEventListener(fallbackExecution = true)
+    void on(OrganizationChanged changed) {
+        roster = null;
     }
 
     private Roster roster() {

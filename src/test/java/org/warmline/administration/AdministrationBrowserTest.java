@@ -18,7 +18,7 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
+import org.warmline.browser.BrowserTest;
 import org.warmline.browser.BrowserTestBase;
 import org.warmline.security.Account;
 import org.warmline.security.AccountStore;
@@ -34,8 +34,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * as JSON and then as .ics, and sees a broken file refused with nothing changed. Skipped only where Chromium or its
  * driver is missing.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "spring.datasource.url=jdbc:h2:mem:administration-browser;DB_CLOSE_DELAY=-1")
+@BrowserTest
 class AdministrationBrowserTest extends BrowserTestBase {
 
     private static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");

@@ -8,12 +8,11 @@ import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
+import org.warmline.PagesTest;
 import org.warmline.cases.Case;
 import org.warmline.cases.CaseClocks;
 import org.warmline.cases.CaseIntake;
@@ -40,8 +39,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.view;
 
 /** The administration pages of scheme versions and holiday calendars: what they show, what they refuse, who may. */
-@SpringBootTest(properties = "spring.datasource.url=jdbc:h2:mem:administration;DB_CLOSE_DELAY=-1")
-@AutoConfigureMockMvc
+@PagesTest
 class AdministrationPagesTest {
 
     private static final RequestPostProcessor ADMIN = user("root").roles("ADMIN");

@@ -8,10 +8,9 @@ import java.util.UUID;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+import org.warmline.PagesTest;
 import org.warmline.assessing.Publications;
 import org.warmline.cases.Case;
 import org.warmline.cases.CaseLedgerStore;
@@ -39,8 +38,7 @@ import org.warmline.ledger.CaseColumn;
  * through the desk in whatever state a test needs, dispatched to T1 / S01 (in scope for B1's manager and S01, out of
  * scope for B2's manager and S03).
  */
-@SpringBootTest(properties = "spring.datasource.url=jdbc:h2:mem:api;DB_CLOSE_DELAY=-1")
-@AutoConfigureMockMvc
+@PagesTest
 public abstract class ApiFixture {
 
     /** Who calls: a role and, for managers and handlers, whether the case is in their scope. */

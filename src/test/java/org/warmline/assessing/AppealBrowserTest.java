@@ -14,7 +14,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
+import org.warmline.browser.BrowserTest;
 import org.warmline.browser.BrowserTestBase;
 import org.warmline.organization.OrganizationStore;
 import org.warmline.security.Account;
@@ -28,8 +28,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * branch B01 appeals a deduction of its station with a reason, the assessor upholds it and publishes again, and the
  * station's published score goes up by the points given back. Skipped only where Chromium or its driver is missing.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "spring.datasource.url=jdbc:h2:mem:assessing-browser;DB_CLOSE_DELAY=-1")
+@BrowserTest
 class AppealBrowserTest extends BrowserTestBase {
 
     @Autowired

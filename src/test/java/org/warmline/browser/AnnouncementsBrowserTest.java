@@ -17,7 +17,6 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.warmline.announcements.Announcement;
 import org.warmline.announcements.Announcements;
 import org.warmline.cases.Case;
@@ -44,8 +43,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * announcement and answers from it in one click; a citizen on a phone sees it under the address before submitting;
  * the case list's points-at-stake column and its sorting. Skipped only where Chromium or its driver is not installed.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "spring.datasource.url=jdbc:h2:mem:announcements-browser;DB_CLOSE_DELAY=-1")
+@BrowserTest
 class AnnouncementsBrowserTest extends BrowserTestBase {
 
     private static final DateTimeFormatter INPUT = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm")

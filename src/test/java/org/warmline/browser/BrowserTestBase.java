@@ -52,6 +52,8 @@ public abstract class BrowserTestBase {
     private static final Path CHROMEDRIVER = Paths.get("/usr/bin/chromedriver");
     private static final Path SCREENSHOTS = Paths.get("target", "screenshots");
     private static final Dimension DESKTOP = new Dimension(1280, 900);
+    /** How often a wait looks again: WebDriverWait's default half second would leave most of a test idle. */
+    private static final Duration POLL = Duration.ofMillis(40);
 
     /** No CDP bindings for this Chromium on the class path, and none needed: keep the driver's warning out of the log. */
     private static final java.util.logging.Logger DEVTOOLS_LOG =
@@ -116,7 +118,7 @@ public abstract class BrowserTestBase {
 
     @BeforeEach
     void cleanBrowser() {
-        wait = new WebDriverWait(driver, patience());
+        wait = new WebDriverWait(driver, patience(), POLL);
         driver.manage().window().setSize(DESKTOP);
         driver.get(url("/login"));
         driver.manage().deleteAllCookies();

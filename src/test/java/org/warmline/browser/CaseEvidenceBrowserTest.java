@@ -17,7 +17,6 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.warmline.cases.Case;
 import org.warmline.cases.CaseAttachments;
 import org.warmline.cases.CaseDesk;
@@ -42,8 +41,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * page; a handler on a phone adds a photo and a note on the case page and sees the gallery; an agent corrects the
  * case's category and sees before → after in the history.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "spring.datasource.url=jdbc:h2:mem:evidence-browser;DB_CLOSE_DELAY=-1")
+@BrowserTest
 class CaseEvidenceBrowserTest extends BrowserTestBase {
 
     private static final Dimension PHONE = new Dimension(390, 844);

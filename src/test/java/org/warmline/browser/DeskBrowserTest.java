@@ -16,7 +16,6 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.warmline.cases.Case;
 import org.warmline.cases.CaseDesk;
 import org.warmline.cases.OnlineCommand;
@@ -44,8 +43,7 @@ import static org.assertj.core.api.InstanceOfAssertFactories.LIST;
  * the htmx caller lookup, the transition forms, the clock badges' colours, escalation and the language switch.
  * Skipped only where Chromium or its driver is not installed (CI installs both).
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "spring.datasource.url=jdbc:h2:mem:browser;DB_CLOSE_DELAY=-1")
+@BrowserTest
 class DeskBrowserTest extends BrowserTestBase {
 
     @Autowired

@@ -15,7 +15,6 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.warmline.cases.Case;
 import org.warmline.cases.CaseDesk;
 import org.warmline.cases.CaseState;
@@ -43,8 +42,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * do not reach the citizen, until the case leaves the queue; and the survey's question whether the problem was
  * resolved, which decides the case's resolution.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "spring.datasource.url=jdbc:h2:mem:loops-browser;DB_CLOSE_DELAY=-1")
+@BrowserTest
 class DeskLoopsBrowserTest extends BrowserTestBase {
 
     private static final DateTimeFormatter INPUT = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm")

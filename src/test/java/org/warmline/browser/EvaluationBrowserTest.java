@@ -14,7 +14,6 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.warmline.cases.Case;
 import org.warmline.cases.CaseDesk;
 import org.warmline.cases.CaseState;
@@ -41,8 +40,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * resolved by an agent as a misunderstanding (explained, closed) or as a service problem (handled again, completed
  * and back in the callback queue). Skipped only where Chromium or its driver is not installed (CI installs both).
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "spring.datasource.url=jdbc:h2:mem:evaluation-browser;DB_CLOSE_DELAY=-1")
+@BrowserTest
 class EvaluationBrowserTest extends BrowserTestBase {
 
     @Autowired

@@ -13,7 +13,6 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.warmline.ledger.Training;
 import org.warmline.ledger.Unit;
 import org.warmline.ledger.UnitKind;
@@ -30,8 +29,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * training, attaches its sign-in sheet through the real multipart upload, sees the record marked kept, and a file over
  * the size limit is refused in the page before it is sent. Skipped only where Chromium or its driver is missing.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "spring.datasource.url=jdbc:h2:mem:records-browser;DB_CLOSE_DELAY=-1")
+@BrowserTest
 class RecordsBrowserTest extends BrowserTestBase {
 
     @Autowired

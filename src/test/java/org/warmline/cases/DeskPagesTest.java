@@ -12,11 +12,10 @@ import java.util.concurrent.ThreadLocalRandom;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
+import org.warmline.PagesTest;
 import org.warmline.ledger.Category;
 import org.warmline.ledger.Channel;
 import org.warmline.ledger.Post;
@@ -45,8 +44,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * The desk's pages on in-memory H2: intake with the caller lookup, the list with filters and data scope, the case page
  * with its transitions, refusals, stale versions and phone reveal, my work and the dashboard.
  */
-@SpringBootTest(properties = "spring.datasource.url=jdbc:h2:mem:security;DB_CLOSE_DELAY=-1")
-@AutoConfigureMockMvc
+@PagesTest
 class DeskPagesTest {
 
     private static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");

@@ -5,9 +5,8 @@ import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.test.web.servlet.MockMvc;
+import org.warmline.PagesTest;
 import org.warmline.cases.Case;
 import org.warmline.cases.CaseDesk;
 import org.warmline.cases.OnlineCommand;
@@ -28,8 +27,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /** A cluster alert on the dashboard offers to link its cases under one complex case, and the link is made. */
-@SpringBootTest(properties = "spring.datasource.url=jdbc:h2:mem:clusterlink;DB_CLOSE_DELAY=-1")
-@AutoConfigureMockMvc
+@PagesTest
 class ClusterLinkPageTest {
 
     @Autowired

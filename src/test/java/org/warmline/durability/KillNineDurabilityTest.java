@@ -38,7 +38,7 @@ import org.junit.jupiter.api.condition.EnabledOnOs;
 import org.junit.jupiter.api.condition.OS;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.JdbcTransactionManager;
-import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.warmline.security.TestPasswords;
 import org.warmline.persistence.Databases;
 import org.warmline.security.AccountStore;
 import org.warmline.security.Role;
@@ -89,7 +89,7 @@ class KillNineDurabilityTest {
             username = c.getMetaData().getUserName();
         }
         AccountStore accounts = new AccountStore(jdbc, new JdbcTransactionManager(db),
-                PasswordEncoderFactories.createDelegatingPasswordEncoder());
+                TestPasswords.encoder());
         accounts.create("durability-agent", "durability-password", Role.AGENT, null, null);
         token = accounts.newApiToken("durability-agent");
         servers = new ChildServers(workDir, jdbcUrl, username, token, http);

@@ -40,7 +40,7 @@ import org.junit.jupiter.api.condition.EnabledOnOs;
 import org.junit.jupiter.api.condition.OS;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.JdbcTransactionManager;
-import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.warmline.security.TestPasswords;
 import org.warmline.persistence.Databases;
 import org.warmline.security.AccountStore;
 import org.warmline.security.Role;
@@ -83,7 +83,7 @@ class UploadKillNineTest {
             username = c.getMetaData().getUserName();
         }
         AccountStore accounts = new AccountStore(jdbc, new JdbcTransactionManager(db),
-                PasswordEncoderFactories.createDelegatingPasswordEncoder());
+                TestPasswords.encoder());
         accounts.create("upload-agent", "durability-password", Role.AGENT, null, null);
         servers = new ChildServers(workDir, jdbcUrl, username, accounts.newApiToken("upload-agent"), http);
     }

@@ -9,7 +9,7 @@ import javax.sql.DataSource;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.JdbcTransactionManager;
-import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.warmline.security.TestPasswords;
 import org.warmline.calendar.WorkingCalendar;
 import org.warmline.cases.Case;
 import org.warmline.cases.CaseClocks;
@@ -65,7 +65,7 @@ final class EscalationFixture {
         List<Object> events = new ArrayList<>();
         this.desk = new CaseDesk(repository, clocks, transactions, events::add);
         this.organization = new OrganizationStore(jdbc, transactions);
-        this.accounts = new AccountStore(jdbc, transactions, PasswordEncoderFactories.createDelegatingPasswordEncoder());
+        this.accounts = new AccountStore(jdbc, transactions, TestPasswords.encoder());
         this.notifications = new Notifications(List.of(), jdbc, transactions, new Texts(messages()),
                 new NotificationContacts(jdbc));
         this.escalations = new Escalations(repository, clocks, organization, accounts, notifications, jdbc,

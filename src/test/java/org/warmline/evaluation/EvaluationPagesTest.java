@@ -13,10 +13,9 @@ import java.util.concurrent.ThreadLocalRandom;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
+import org.warmline.PagesTest;
 import org.warmline.calendar.Period;
 import org.warmline.cases.Case;
 import org.warmline.cases.CaseClocks;
@@ -58,8 +57,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * two findings carried out (re-handled and back in the queue after completion; explained and closed, the explanation
  * on the history), and the PHONE / ONLINE mix against the scheme's targets.
  */
-@SpringBootTest(properties = "spring.datasource.url=jdbc:h2:mem:evaluation;DB_CLOSE_DELAY=-1")
-@AutoConfigureMockMvc
+@PagesTest
 class EvaluationPagesTest {
 
     private static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");

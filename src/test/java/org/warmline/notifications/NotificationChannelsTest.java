@@ -62,7 +62,7 @@ class NotificationChannelsTest {
         jdbc = JdbcClient.create(db);
         transactions = new JdbcTransactionManager(db);
         AccountStore accounts = new AccountStore(jdbc, transactions,
-                org.springframework.security.crypto.factory.PasswordEncoderFactories.createDelegatingPasswordEncoder());
+                org.warmline.security.TestPasswords.encoder());
         manager = accounts.create("manager", "password-1", Role.UNIT_MANAGER, null, null);
         other = accounts.create("other", "password-2", Role.UNIT_MANAGER, null, null);
         NotificationContacts contacts = new NotificationContacts(jdbc);

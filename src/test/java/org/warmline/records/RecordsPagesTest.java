@@ -17,12 +17,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
+import org.warmline.PagesTest;
 import org.warmline.ledger.Adjustment;
 import org.warmline.ledger.Instants;
 import org.warmline.ledger.Outage;
@@ -60,8 +59,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * The manual assessment records' pages on in-memory H2: who may see and record what, each page's happy path and its
  * validation (nothing stored on a bad request), hostile uploads, and user text shown as text.
  */
-@SpringBootTest(properties = "spring.datasource.url=jdbc:h2:mem:security;DB_CLOSE_DELAY=-1")
-@AutoConfigureMockMvc
+@PagesTest
 class RecordsPagesTest {
 
     private static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");

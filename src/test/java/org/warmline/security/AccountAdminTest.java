@@ -4,11 +4,10 @@ import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
+import org.warmline.PagesTest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.allOf;
@@ -27,8 +26,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /** {@code /admin/accounts}: administrators create accounts, reset passwords, disable accounts and issue API tokens. */
-@SpringBootTest(properties = "spring.datasource.url=jdbc:h2:mem:security;DB_CLOSE_DELAY=-1")
-@AutoConfigureMockMvc
+@PagesTest
 class AccountAdminTest {
 
     private static final RequestPostProcessor ADMIN = user("root").roles("ADMIN");

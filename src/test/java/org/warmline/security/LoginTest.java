@@ -5,12 +5,11 @@ import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.mock.web.MockHttpSession;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.test.web.servlet.ResultActions;
+import org.warmline.PagesTest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
@@ -26,8 +25,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /** Form login on the pages: passwords, session fixation, throttling, CSRF, and the sign-in page in both languages. */
-@SpringBootTest(properties = "spring.datasource.url=jdbc:h2:mem:security;DB_CLOSE_DELAY=-1")
-@AutoConfigureMockMvc
+@PagesTest
 class LoginTest {
 
     private static final String PASSWORD = "correct horse battery";

@@ -48,7 +48,7 @@ class LoginThrottleTest {
     void delaysGrowPerNameAndAddressAndAreForgotten(String name, Supplier<DataSource> database) {
         JdbcClient jdbc = JdbcClient.create(database.get());
         Moving clock = new Moving();
-        LoginThrottle throttle = new LoginThrottle(jdbc, new LoginPolicy(5, 15), clock);
+        LoginThrottle throttle = new LoginThrottle(jdbc, new LoginPolicy(5, 15, 10), clock);
 
         List<Long> waits = new ArrayList<>();
         for (int failure = 1; failure <= 10; failure++) {

@@ -16,7 +16,7 @@ import org.openqa.selenium.Dimension;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
+import org.warmline.browser.BrowserTest;
 import org.warmline.browser.BrowserTestBase;
 import org.warmline.cases.Case;
 import org.warmline.cases.CaseDesk;
@@ -40,9 +40,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * once, sees the desk's event delivered in the log and delivers it again with its button; on a phone the pages do not
  * scroll sideways. Skipped only where Chromium or its driver is missing.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"spring.datasource.url=jdbc:h2:mem:webhook-browser;DB_CLOSE_DELAY=-1",
-                "warmline.webhooks.allow-internal-addresses=true"})
+@BrowserTest
 class WebhookBrowserTest extends BrowserTestBase {
 
     @Autowired
@@ -61,13 +59,13 @@ class WebhookBrowserTest extends BrowserTestBase {
     @BeforeEach
     void accountsAndReceiver() throws Exception {
         receiver.start();
-        if (organization.unit("HQ").isEmpty()) {
-            organization.saveAll(List.of(new Unit("HQ", "总部客户服务部", UnitKind.HQ_SERVICE, null)),
-                    List.of(new Staff("A01", "张客服", Post.AGENT, "HQ")));
-        }
+        String hq = code("HQ");
+        String staff = code("A");
+        organization.saveAll(List.of(new Unit(hq, "总部客户服务部", UnitKind.HQ_SERVICE, null)),
+                List.of(new Staff(staff, "张客服", Post.AGENT, hq)));
         String suffix = UUID.randomUUID().toString().substring(0, 6);
         admin = accounts.create("admin-" + suffix, PASSWORD, Role.ADMIN, null, null);
-        agent = accounts.create("agent-" + suffix, PASSWORD, Role.AGENT, "A01", "HQ");
+        agent = accounts.create("agent-" + suffix, PASSWORD, Role.AGENT, staff, hq);
     }
 
     @AfterEach

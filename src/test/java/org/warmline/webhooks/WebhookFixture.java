@@ -13,7 +13,7 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.support.ResourceBundleMessageSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.JdbcTransactionManager;
-import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.warmline.security.TestPasswords;
 import org.warmline.calendar.WorkingCalendar;
 import org.warmline.cases.Case;
 import org.warmline.cases.CaseClocks;
@@ -112,7 +112,7 @@ final class WebhookFixture {
         messages.setDefaultEncoding("UTF-8");
         messages.setFallbackToSystemLocale(false);
         AccountStore accounts = new AccountStore(jdbc, transactions,
-                PasswordEncoderFactories.createDelegatingPasswordEncoder());
+                TestPasswords.encoder());
         Notifications notifications = new Notifications(List.of(), jdbc, transactions, new Texts(messages),
                 new NotificationContacts(jdbc));
         AtomicReference<WebhookEvents> events = new AtomicReference<>(listener);

@@ -6,12 +6,11 @@ import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
+import org.warmline.PagesTest;
 import org.warmline.cases.Case;
 import org.warmline.cases.CaseDesk;
 import org.warmline.cases.RegisterCommand;
@@ -44,8 +43,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * by the application's own listener, the delivery log with its redeliver button, pause, a new secret and removal; the
  * pages are the administrator's only.
  */
-@SpringBootTest(properties = "spring.datasource.url=jdbc:h2:mem:webhook-pages;DB_CLOSE_DELAY=-1")
-@AutoConfigureMockMvc
+@PagesTest
 class WebhookPagesTest {
 
     private static final String PUBLIC_URL = "https://93.184.215.14/12345/feedback";
