@@ -14,7 +14,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.warmline.browser.BrowserTest;
+import org.springframework.boot.test.context.SpringBootTest;
 import org.warmline.browser.BrowserTestBase;
 import org.warmline.organization.OrganizationStore;
 import org.warmline.security.Account;
@@ -28,7 +28,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * branch B01 appeals a deduction of its station with a reason, the assessor upholds it and publishes again, and the
  * station's published score goes up by the points given back. Skipped only where Chromium or its driver is missing.
  */
-@BrowserTest
+// the example ledger's fixed codes (HQ, B01 …) in a database of its own: other browser tests make units of their own
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = "spring.datasource.url=jdbc:h2:mem:assessing-browser;DB_CLOSE_DELAY=-1")
 class AppealBrowserTest extends BrowserTestBase {
 
     @Autowired

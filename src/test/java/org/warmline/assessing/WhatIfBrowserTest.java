@@ -15,8 +15,8 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
 import org.warmline.administration.Schemes;
-import org.warmline.browser.BrowserTest;
 import org.warmline.browser.BrowserTestBase;
 import org.warmline.organization.OrganizationStore;
 import org.warmline.security.Account;
@@ -32,7 +32,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * administrator reaches it from the version's row on the scheme page; on a phone the page does not scroll sideways.
  * Skipped only where Chromium or its driver is missing.
  */
-@BrowserTest
+// the example ledger's fixed codes (HQ, B01 …) in a database of its own: other browser tests make units of their own
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = "spring.datasource.url=jdbc:h2:mem:what-if-browser;DB_CLOSE_DELAY=-1")
 class WhatIfBrowserTest extends BrowserTestBase {
 
     private static final String VERSION = "strict-browser";

@@ -11,7 +11,6 @@ import java.util.Comparator;
 import java.util.UUID;
 import java.util.stream.Stream;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
@@ -39,8 +38,8 @@ import org.warmline.security.Account;
  * ({@code target/screenshots/<test method>.png}); and the helpers a user's steps need — sign in, open a page, read a
  * text, click, submit a form, read the flash message.
  *
- * <p>A subclass is a {@code @SpringBootTest(webEnvironment = RANDOM_PORT)} with its own in-memory database. The whole
- * class is skipped (not failed) only where Chromium or ChromeDriver is not installed at {@code /usr/bin}; CI installs
+ * <p>A subclass is a {@link BrowserTest} (or a {@code @SpringBootTest(webEnvironment = RANDOM_PORT)} of its own); the
+ * classes of a test JVM share one browser, and each test starts without cookies. The whole class is skipped (not failed) only where Chromium or ChromeDriver is not installed at {@code /usr/bin}; CI installs
  * both ({@code .ci/run}), so there the tests run.
  */
 public abstract class BrowserTestBase {
@@ -72,11 +71,28 @@ public abstract class BrowserTestBase {
     protected WebDriverWait wait;
 
     @BeforeAll
-    static void startBrowser() throws IOException {
+    static void startBrowser() {
         Assumptions.assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
                 "Chromium and ChromeDriver are not installed at /usr/bin (CI installs them with apt-get)");
+        if (driver == null) {
+            driver = newBrowser();
+            Runtime.getRuntime().addShutdownHook(new Thread(BrowserTestBase::stopBrowser, "browser-stop"));
+        } else {
+            console(); // what the browser said for the classes before this one is theirs
+        }
+    }
+
+    /**
+     * One browser for every browser test class of the test JVM: starting Chromium is much of a small class's work.
+     * Each test starts without cookies ({@link #cleanBrowser}), so no sign-in carries over.
+     */
+    private static ChromeDriver newBrowser() {
         DEVTOOLS_LOG.setLevel(java.util.logging.Level.SEVERE);
-        profile = Files.createTempDirectory("warmline-chromium");
+        try {
+            profile = Files.createTempDirectory("warmline-chromium");
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
         ChromeOptions options = new ChromeOptions();
         options.setBinary(CHROMIUM.toFile());
         options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
@@ -89,12 +105,12 @@ public abstract class BrowserTestBase {
         options.setCapability("goog:loggingPrefs", java.util.Map.of("browser", "ALL"));
         service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort()
                 .build();
-        driver = new ChromeDriver(service, options);
-        driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(60));
+        ChromeDriver chrome = new ChromeDriver(service, options);
+        chrome.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(60));
+        return chrome;
     }
 
-    @AfterAll
-    static void stopBrowser() throws IOException {
+    private static void stopBrowser() {
         if (driver != null) {
             driver.quit();
             driver = null;
@@ -106,9 +122,16 @@ public abstract class BrowserTestBase {
         if (profile != null) {
             try (Stream<Path> files = Files.walk(profile)) {
                 files.sorted(Comparator.reverseOrder()).map(Path::toFile).forEach(File::delete);
+            } catch (IOException e) {
+                System.err.println("Chromium's profile " + profile + " not deleted: " + e);
             }
             profile = null;
         }
+    }
+
+    /** Forgets every cookie of the browser, whichever site set it: whoever was signed in is signed out. */
+    protected static void clearCookies() {
+        ((ChromeDriver) driver).executeCdpCommand("Network.clearBrowserCookies", java.util.Map.of());
     }
 
     /** How long a wait lasts before the test fails; a class whose pages compute a lot may wait longer. */
@@ -120,8 +143,8 @@ public abstract class BrowserTestBase {
     void cleanBrowser() {
         wait = new WebDriverWait(driver, patience(), POLL);
         driver.manage().window().setSize(DESKTOP);
-        driver.get(url("/login"));
-        driver.manage().deleteAllCookies();
+        driver.get("about:blank");
+        clearCookies();
     }
 
     /** Each test leaves its last page as a screenshot: what the user saw when it ended (or failed). */
@@ -157,8 +180,7 @@ public abstract class BrowserTestBase {
 
     /** Signs in with a user name and {@link #PASSWORD}, after clearing the cookies of whoever was signed in. */
     protected void logIn(String username) {
-        driver.get(url("/login"));
-        driver.manage().deleteAllCookies();
+        clearCookies();
         driver.get(url("/login"));
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("username"))).sendKeys(username);
         driver.findElement(By.id("password")).sendKeys(PASSWORD);

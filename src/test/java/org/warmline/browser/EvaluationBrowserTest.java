@@ -173,7 +173,7 @@ class EvaluationBrowserTest extends BrowserTestBase {
         assertThat(driver.findElements(By.id("survey-link"))).isEmpty();
         save("citizen-survey-phone");
 
-        driver.manage().deleteAllCookies();
+        clearCookies();
         driver.manage().window().setSize(new Dimension(1280, 900));
         logIn(agent);
         click(driver.findElement(By.id("nav-reviews")));
@@ -191,7 +191,7 @@ class EvaluationBrowserTest extends BrowserTestBase {
         assertThat(text(By.id("case-state"))).isEqualTo("已关闭");
         assertThat(String.join("\n", historyText())).contains("供暖费按采暖季计收,已电话向用户说明");
 
-        driver.manage().deleteAllCookies();
+        clearCookies();
         driver.get(tracking);
         assertThat(text(By.id("case-state"))).isEqualTo("已关闭");
         assertThat(text(By.id("milestones"))).contains("复核", "补充解释");

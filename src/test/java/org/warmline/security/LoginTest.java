@@ -2,6 +2,8 @@ package org.warmline.security;
 
 import java.util.List;
 import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -184,5 +186,20 @@ class LoginTest {
     @Test
     void bootstrapCssIsPublic() throws Exception {
         mvc.perform(get("/webjars/bootstrap/css/bootstrap.min.css")).andExpect(status().isOk());
+    }
+
+    @Test
+    void theStaticFilesAreServedUnderTheirOwnPathsAndPagesLinkWebjarsWithTheirVersion() throws Exception {
+        String page = mvc.perform(get("/login")).andExpect(status().isOk()).andReturn().getResponse()
+                .getContentAsString();
+        Matcher css = Pattern.compile("/webjars/bootstrap/[0-9][0-9.]*/css/bootstrap\\.min\\.css").matcher(page);
+        assertThat(css.find()).as("a versioned Bootstrap link in " + page).isTrue();
+        mvc.perform(get(css.group())).andExpect(status().isOk());
+        mvc.perform(get("/css/warmline.css")).andExpect(status().isOk());
+        mvc.perform(get("/js/warmline.js")).andExpect(status().isOk());
+        mvc.perform(get("/favicon.ico")).andExpect(status().isOk());
+        // nothing else is a static file: not the templates, not the application's settings
+        mvc.perform(get("/application.properties")).andExpect(status().is(not(200)));
+        mvc.perform(get("/static/css/warmline.css")).andExpect(status().is(not(200)));
     }
 }
