@@ -100,7 +100,14 @@ public abstract class BrowserTestBase {
                 "--disable-sync", "--user-data-dir=" + profile.toAbsolutePath(), "--lang=zh-CN",
                 "--window-size=" + DESKTOP.getWidth() + "," + DESKTOP.getHeight(),
                 // Bootstrap scrolls smoothly unless the user prefers reduced motion; a click must not aim mid-scroll
-                "--force-prefers-reduced-motion");
+                "--force-prefers-reduced-motion",
+                // none of the browser's own background services: the tests pay for every bit of its work
+                "--disable-features=Translate,OptimizationHints,MediaRouter,BackForwardCache,PaintHolding,AutofillServerCommunication,CalculateNativeWinOcclusion,InterestFeedContentSuggestions,CertificateTransparencyComponentUpdater,DialMediaRouteProvider,GlobalMediaControls,ImprovedCookieControls,LazyFrameLoading,DestroyProfileOnBrowserClose,AcceptCHFrame",
+                "--disable-extensions", "--disable-default-apps", "--mute-audio", "--disable-hang-monitor",
+                "--disable-client-side-phishing-detection", "--disable-breakpad", "--disable-field-trial-config",
+                "--disable-back-forward-cache", "--disable-backgrounding-occluded-windows", "--disable-renderer-backgrounding",
+                "--disable-ipc-flooding-protection", "--metrics-recording-only", "--password-store=basic",
+                "--use-mock-keychain", "--disable-domain-reliability", "--disable-print-preview", "--no-pings");
         // the browser's console, for what a page reports (Content-Security-Policy violations among it)
         options.setCapability("goog:loggingPrefs", java.util.Map.of("browser", "ALL"));
         service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort()
