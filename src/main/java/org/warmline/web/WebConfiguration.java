@@ -1,9 +1,11 @@
 package org.warmline.web;
 
+import java.time.Duration;
 import java.util.Locale;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.http.CacheControl;
 import org.springframework.web.servlet.LocaleResolver;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.ResourceHandlerRegistry;
@@ -11,6 +13,7 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 import org.springframework.web.servlet.i18n.CookieLocaleResolver;
 import org.springframework.web.servlet.i18n.LocaleChangeInterceptor;
 import org.springframework.web.servlet.resource.LiteWebJarsResourceResolver;
+import org.springframework.web.servlet.resource.VersionResourceResolver;
 import org.warmline.calendar.WorkingCalendar;
 
 /**
@@ -42,16 +45,22 @@ class WebConfiguration implements WebMvcConfigurer {
 
     /**
      * The static files, each folder under its own path ({@code spring.web.resources.add-mappings=false} drops Spring
-     * Boot's catch-all {@code /**}): the links a page writes are rewritten to versioned webjar paths, and under a
-     * catch-all every other link of every page (each case's, each action's) was first looked for in every jar.
+     * Boot's catch-all {@code /**}, under which every other link of every page was first looked for in every jar). A
+     * page links webjars by their version and the application's own files by a hash of their content, so a browser
+     * keeps them for a year and an upgrade is fetched at once.
      */
     @Override
     public void addResourceHandlers(ResourceHandlerRegistry registry) {
+        CacheControl year = CacheControl.maxAge(Duration.ofDays(365)).cachePublic();
         registry.addResourceHandler("/webjars/**").addResourceLocations("classpath:/META-INF/resources/webjars/")
-                .resourceChain(true).addResolver(new LiteWebJarsResourceResolver());
-        registry.addResourceHandler("/css/**").addResourceLocations("classpath:/static/css/");
-        registry.addResourceHandler("/js/**").addResourceLocations("classpath:/static/js/");
-        registry.addResourceHandler("/favicon.ico").addResourceLocations("classpath:/static/");
+                .setCacheControl(year).resourceChain(true).addResolver(new LiteWebJarsResourceResolver());
+        for (String folder : new String[] {"css", "js"}) {
+            registry.addResourceHandler("/" + folder + "/**").addResourceLocations("classpath:/static/" + folder + "/")
+                    .setCacheControl(year).resourceChain(true)
+                    .addResolver(new VersionResourceResolver().addContentVersionStrategy("/**"));
+        }
+        registry.addResourceHandler("/favicon.ico").addResourceLocations("classpath:/static/")
+                .setCacheControl(CacheControl.maxAge(Duration.ofDays(1)));
     }
 
     @Override

@@ -11,11 +11,11 @@ import java.util.Comparator;
 import java.util.UUID;
 import java.util.stream.Stream;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.TestInfo;
+import org.junit.jupiter.api.extension.AfterTestExecutionCallback;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
@@ -32,15 +32,15 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.warmline.security.Account;
 
 /**
- * What every browser test shares: Debian's headless Chromium driven through its ChromeDriver (one browser for a test
- * class, a fresh profile, Chinese first, 1280×900, reduced motion), against the application on a random port; a clean
- * browser before each test (no cookies, desktop size) and a screenshot of its last page after it
+ * What every browser test shares: Debian's headless Chromium driven through its ChromeDriver (one browser for the
+ * test JVM, a fresh profile, Chinese first, 1280×900, reduced motion), against the application on a random port; a clean
+ * browser before each test (no cookies, desktop size) and a screenshot of its last page when it fails
  * ({@code target/screenshots/<test method>.png}); and the helpers a user's steps need — sign in, open a page, read a
  * text, click, submit a form, read the flash message.
  *
- * <p>A subclass is a {@link BrowserTest} (or a {@code @SpringBootTest(webEnvironment = RANDOM_PORT)} of its own); the
- * classes of a test JVM share one browser, and each test starts without cookies. The whole class is skipped (not failed) only where Chromium or ChromeDriver is not installed at {@code /usr/bin}; CI installs
- * both ({@code .ci/run}), so there the tests run.
+ * <p>A subclass is a {@link BrowserTest} (or a {@code @SpringBootTest(webEnvironment = RANDOM_PORT)} of its own). The
+ * whole class is skipped (not failed) only where Chromium or ChromeDriver is not installed at {@code /usr/bin}; CI
+ * installs both ({@code .ci/run}), so there the tests run.
  */
 public abstract class BrowserTestBase {
 
@@ -154,11 +154,13 @@ public abstract class BrowserTestBase {
         clearCookies();
     }
 
-    /** Each test leaves its last page as a screenshot: what the user saw when it ended (or failed). */
-    @AfterEach
-    void screenshot(TestInfo test) {
-        save(test.getTestMethod().map(m -> m.getName()).orElse("test"));
-    }
+    /** A test that fails leaves its last page as a screenshot: what the user saw when it failed. */
+    @RegisterExtension
+    static final AfterTestExecutionCallback SCREENSHOT_ON_FAILURE = context -> {
+        if (context.getExecutionException().isPresent() && driver != null) {
+            save(context.getRequiredTestMethod().getName());
+        }
+    };
 
     /** Saves what the browser shows as {@code target/screenshots/<name>.png}; a failure to do so only logs. */
     protected static void save(String name) {

@@ -23,6 +23,7 @@ import static org.springframework.security.test.web.servlet.response.SecurityMoc
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -189,12 +190,17 @@ class LoginTest {
     }
 
     @Test
-    void theStaticFilesAreServedUnderTheirOwnPathsAndPagesLinkWebjarsWithTheirVersion() throws Exception {
+    void theStaticFilesAreServedUnderTheirOwnPathsAndPagesLinkThemByVersionForABrowserToKeep() throws Exception {
         String page = mvc.perform(get("/login")).andExpect(status().isOk()).andReturn().getResponse()
                 .getContentAsString();
-        Matcher css = Pattern.compile("/webjars/bootstrap/[0-9][0-9.]*/css/bootstrap\\.min\\.css").matcher(page);
-        assertThat(css.find()).as("a versioned Bootstrap link in " + page).isTrue();
-        mvc.perform(get(css.group())).andExpect(status().isOk());
+        Matcher bootstrap = Pattern.compile("/webjars/bootstrap/[0-9][0-9.]*/css/bootstrap\\.min\\.css").matcher(page);
+        Matcher css = Pattern.compile("/css/warmline-[0-9a-f]{32}\\.css").matcher(page);
+        assertThat(bootstrap.find()).as("a versioned Bootstrap link in " + page).isTrue();
+        assertThat(css.find()).as("a link to warmline.css by its content's hash in " + page).isTrue();
+        for (String path : List.of(bootstrap.group(), css.group())) {
+            mvc.perform(get(path)).andExpect(status().isOk())
+                    .andExpect(header().string("Cache-Control", containsString("max-age=31536000")));
+        }
         mvc.perform(get("/css/warmline.css")).andExpect(status().isOk());
         mvc.perform(get("/js/warmline.js")).andExpect(status().isOk());
         mvc.perform(get("/favicon.ico")).andExpect(status().isOk());
