@@ -16,6 +16,7 @@ import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.apache.tomcat.util.http.InvalidParameterException;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.MessageSource;
 import org.springframework.context.MessageSourceResolvable;
@@ -27,6 +28,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.util.unit.DataSize;
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.servlet.LocaleResolver;
+import org.springframework.web.servlet.resource.ResourceUrlProvider;
 import org.springframework.web.util.HtmlUtils;
 
 /**
@@ -56,11 +58,14 @@ class OversizedRequestFilter extends OncePerRequestFilter {
     private final long bodyLimit;
     private final MessageSource messages;
     private final LocaleResolver pageLocales;
+    private final ObjectProvider<ResourceUrlProvider> staticLinks;
     private final Problems problems;
 
     OversizedRequestFilter(@Value("${spring.servlet.multipart.max-request-size:21MB}") DataSize multipartLimit,
                            @Value("${warmline.web.max-body-size:1MB}") DataSize bodyLimit,
-                           MessageSource messages, LocaleResolver pageLocales, Problems problems) {
+                           MessageSource messages, LocaleResolver pageLocales, Problems problems,
+                           ObjectProvider<ResourceUrlProvider> staticLinks) {
+        this.staticLinks = staticLinks;
         this.multipartLimit = multipartLimit.toBytes();
         this.bodyLimit = bodyLimit.toBytes();
         this.messages = messages;
@@ -137,7 +142,7 @@ class OversizedRequestFilter extends OncePerRequestFilter {
             response.getWriter().write("<!DOCTYPE html><html lang=\"" + locale.getLanguage() + "\"><head>"
                     + "<meta charset=\"UTF-8\"><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
                     + "<title>" + HtmlUtils.htmlEscape(title) + "</title><link rel=\"stylesheet\" href=\""
-                    + request.getContextPath() + "/webjars/bootstrap/css/bootstrap.min.css\"></head>"
+                    + request.getContextPath() + bootstrap() + "\"></head>"
                     + "<body class=\"container py-4\"><h1 class=\"h3\">413</h1><p id=\"error-reason\" class=\"lead\">"
                     + HtmlUtils.htmlEscape(text) + "</p><p><a href=\"" + request.getContextPath() + "/\">"
                     + HtmlUtils.htmlEscape(home) + "</a></p></body></html>");
@@ -266,5 +271,13 @@ class OversizedRequestFilter extends OncePerRequestFilter {
         public void setReadListener(ReadListener listener) {
             in.setReadListener(listener);
         }
+    }
+
+    /** Bootstrap's stylesheet by its version, as the pages link it (a browser keeps it for a year). */
+    private String bootstrap() {
+        String path = "/webjars/bootstrap/css/bootstrap.min.css";
+        ResourceUrlProvider links = staticLinks.getIfAvailable();
+        String versioned = links == null ? null : links.getForLookupPath(path);
+        return versioned != null ? versioned : path;
     }
 }

@@ -92,6 +92,8 @@ class OversizedRequestTest {
         assertThat(zh.headers().firstValue("Content-Type")).get().asString().startsWith("text/html");
         assertThat(zh.headers().firstValue("Content-Security-Policy")).isPresent();
         assertThat(zh.body()).contains("上传的文件过大").doesNotContain("Exception").doesNotContain("Tomcat");
+        // styled like the pages, with Bootstrap by its version (the browser keeps a versioned link for a year)
+        assertThat(zh.body()).containsPattern("href=\"/webjars/bootstrap/[0-9][0-9.]*/css/bootstrap\\.min\\.css\"");
 
         HttpResponse<String> en = send(request("/admin/import").header("Cookie", "warmline-lang=en")
                 .header("Content-Type", "multipart/form-data; boundary=xyz")
