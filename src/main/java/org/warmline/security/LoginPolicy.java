@@ -6,9 +6,9 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
- * How sign-in is protected. Throttling ({@link LoginThrottle}): after {@code maxFailedLogins} failed sign-ins in a row with one user name
- * from one client address, that address waits one minute before it may try the name again, twice as long after each
- * further failure, at most {@code lockMinutes} ({@code warmline.security.max-failed-logins},
+ * How sign-in is protected. Throttling ({@link LoginThrottle}): after {@code maxFailedLogins} failed sign-ins in a
+ * row with one user name from one client address, that address waits one minute before it may try the name again,
+ * twice as long after each further failure, at most {@code lockMinutes} ({@code warmline.security.max-failed-logins},
  * {@code warmline.security.lock-minutes}). Passwords are stored as bcrypt hashes of {@code passwordStrength} log
  * rounds ({@code warmline.security.password-strength}, 4–31; each more doubles the work of a guess and of a sign-in).
  */

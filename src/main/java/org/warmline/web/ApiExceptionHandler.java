@@ -45,8 +45,8 @@ import tools.jackson.databind.exc.MismatchedInputException;
  * a stale version 409, a refused file 413/422, …), so this handler knows no module. Besides them: invalid fields 400
  * with each field's message, malformed JSON 400, a request the firewall refuses 400, a query string with broken
  * percent-encoding 400, Spring MVC's own errors (405, 415, a missing header, a parameter of the wrong type, …) in the
- * caller's language ({@code problemDetail.*} in the message files), anything unexpected 500 (logged, not shown). The security filter
- * chains answer 401 and 403 before any controller, in the same shape (security's {@code ApiProblems}).
+ * caller's language ({@code problemDetail.*} in the message files), anything unexpected 500 (logged, not shown). The
+ * security filter chains answer 401 and 403 before any controller, in the same shape (security's {@code ApiProblems}).
  */
 @RestControllerAdvice(annotations = RestController.class)
 @Order(Ordered.HIGHEST_PRECEDENCE)

@@ -22,6 +22,11 @@ public final class ApiLocale {
     private ApiLocale() {
     }
 
+    /** Whether a request is the API's: under {@code /api/} of the application's path. */
+    static boolean isApi(HttpServletRequest request) {
+        return request.getRequestURI().startsWith(request.getContextPath() + "/api/");
+    }
+
     /** {@link Locale#ENGLISH} or {@link Locale#SIMPLIFIED_CHINESE}. */
     public static Locale of(HttpServletRequest request) {
         Locale locale = RESOLVER.resolveLocale(request);

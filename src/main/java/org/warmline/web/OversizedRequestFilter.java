@@ -124,7 +124,7 @@ class OversizedRequestFilter extends OncePerRequestFilter {
 
     private void refuse(HttpServletRequest request, HttpServletResponse response, boolean upload, long limit)
             throws IOException {
-        boolean api = request.getRequestURI().startsWith(request.getContextPath() + "/api/");
+        boolean api = ApiLocale.isApi(request);
         String key = upload ? "error.tooLarge" : "error.bodyTooLarge";
         // the rest of the body is not wanted: Tomcat discards at most server.tomcat.max-swallow-size of it, then closes
         response.setHeader("Connection", "close");

@@ -26,7 +26,7 @@ class ProblemDetailsFallback extends ResponseEntityExceptionHandler {
     protected ResponseEntity<Object> handleExceptionInternal(Exception ex, Object body, HttpHeaders headers,
             HttpStatusCode statusCode, WebRequest request) {
         HttpServletRequest http = ((NativeWebRequest) request).getNativeRequest(HttpServletRequest.class);
-        boolean api = http != null && http.getRequestURI().startsWith("/api/");
+        boolean api = http != null && ApiLocale.isApi(http);
         return super.handleExceptionInternal(ex,
                 api ? ApiExceptionHandler.inCallersLanguage(ex, body, getMessageSource(), http) : body, headers,
                 statusCode, request);

@@ -33,8 +33,8 @@ import org.warmline.security.Account;
 
 /**
  * What every browser test shares: Debian's headless Chromium driven through its ChromeDriver (one browser for the
- * test JVM, a fresh profile, Chinese first, 1280×900, reduced motion), against the application on a random port; a clean
- * browser before each test (no cookies, desktop size) and a screenshot of its last page when it fails
+ * test JVM, a fresh profile, Chinese first, 1280×900, reduced motion), against the application on a random port; a
+ * clean browser before each test (no cookies, desktop size) and a screenshot of its last page when it fails
  * ({@code target/screenshots/<test method>.png}); and the helpers a user's steps need — sign in, open a page, read a
  * text, click, submit a form, read the flash message.
  *
@@ -51,8 +51,6 @@ public abstract class BrowserTestBase {
     private static final Path CHROMEDRIVER = Paths.get("/usr/bin/chromedriver");
     private static final Path SCREENSHOTS = Paths.get("target", "screenshots");
     private static final Dimension DESKTOP = new Dimension(1280, 900);
-    /** How often a wait looks again: WebDriverWait's default half second would leave most of a test idle. */
-    private static final Duration POLL = Duration.ofMillis(40);
 
     /** No CDP bindings for this Chromium on the class path, and none needed: keep the driver's warning out of the log. */
     private static final java.util.logging.Logger DEVTOOLS_LOG =
@@ -102,10 +100,14 @@ public abstract class BrowserTestBase {
                 // Bootstrap scrolls smoothly unless the user prefers reduced motion; a click must not aim mid-scroll
                 "--force-prefers-reduced-motion",
                 // none of the browser's own background services: the tests pay for every bit of its work
-                "--disable-features=Translate,OptimizationHints,MediaRouter,BackForwardCache,PaintHolding,AutofillServerCommunication,CalculateNativeWinOcclusion,InterestFeedContentSuggestions,CertificateTransparencyComponentUpdater,DialMediaRouteProvider,GlobalMediaControls,ImprovedCookieControls,LazyFrameLoading,DestroyProfileOnBrowserClose,AcceptCHFrame",
+                "--disable-features=" + String.join(",", "Translate", "OptimizationHints", "MediaRouter",
+                        "BackForwardCache", "PaintHolding", "AutofillServerCommunication",
+                        "CalculateNativeWinOcclusion", "InterestFeedContentSuggestions", "CertificateTransparencyComponentUpdater",
+                        "DialMediaRouteProvider", "GlobalMediaControls", "ImprovedCookieControls", "LazyFrameLoading",
+                        "DestroyProfileOnBrowserClose", "AcceptCHFrame"),
                 "--disable-extensions", "--disable-default-apps", "--mute-audio", "--disable-hang-monitor",
                 "--disable-client-side-phishing-detection", "--disable-breakpad", "--disable-field-trial-config",
-                "--disable-back-forward-cache", "--disable-backgrounding-occluded-windows", "--disable-renderer-backgrounding",
+                "--disable-backgrounding-occluded-windows", "--disable-renderer-backgrounding",
                 "--disable-ipc-flooding-protection", "--metrics-recording-only", "--password-store=basic",
                 "--use-mock-keychain", "--disable-domain-reliability", "--disable-print-preview", "--no-pings");
         // the browser's console, for what a page reports (Content-Security-Policy violations among it)
@@ -148,7 +150,7 @@ public abstract class BrowserTestBase {
 
     @BeforeEach
     void cleanBrowser() {
-        wait = new WebDriverWait(driver, patience(), POLL);
+        wait = new WebDriverWait(driver, patience());
         driver.manage().window().setSize(DESKTOP);
         driver.get("about:blank");
         clearCookies();

@@ -23,8 +23,9 @@ import org.warmline.cases.CaseDatabase;
 public final class Databases {
 
     private static EmbeddedPostgres postgres;
-    /** The fully migrated database that {@link #postgres()} copies; made at its first call. */
-    private static String template;
+    /** The fully migrated database that {@link #postgres()} copies, made at its first call. */
+    private static final String TEMPLATE = "migrated_template";
+    private static boolean templateMigrated;
 
     private Databases() {
     }
@@ -77,28 +78,29 @@ public final class Databases {
                 }));
             }
             String name = "t" + UUID.randomUUID().toString().replace("-", "");
-            if (target == null) {
-                // a copy of a database migrated once: PostgreSQL copies its files, far quicker than migrating again
-                if (template == null) {
-                    try (var c = postgres.getPostgresDatabase().getConnection(); var s = c.createStatement()) {
-                        s.execute("create database migrated_template");
-                    }
-                    migrated(postgres.getDatabase("postgres", "migrated_template"), null);
-                    template = "migrated_template";
-                }
-                try (var c = postgres.getPostgresDatabase().getConnection(); var s = c.createStatement()) {
-                    s.execute("create database " + name + " template " + template);
-                }
-                return postgres.getDatabase("postgres", name);
+            if (target != null) {
+                createDatabase(name);
+                return migrated(postgres.getDatabase("postgres", name), target);
             }
-            try (var c = postgres.getPostgresDatabase().getConnection(); var s = c.createStatement()) {
-                s.execute("create database " + name);
+            // a copy of a database migrated once: PostgreSQL copies its files, far quicker than migrating again
+            if (!templateMigrated) {
+                createDatabase(TEMPLATE);
+                migrated(postgres.getDatabase("postgres", TEMPLATE), null);
+                templateMigrated = true;
             }
-            return migrated(postgres.getDatabase("postgres", name), target);
+            createDatabase(name + " template " + TEMPLATE);
+            return postgres.getDatabase("postgres", name);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (java.sql.SQLException e) {
             throw new IllegalStateException(e);
+        }
+    }
+
+    /** {@code create database} with what follows it. */
+    private static void createDatabase(String nameAndOptions) throws java.sql.SQLException {
+        try (var c = postgres.getPostgresDatabase().getConnection(); var s = c.createStatement()) {
+            s.execute("create database " + nameAndOptions);
         }
     }
 

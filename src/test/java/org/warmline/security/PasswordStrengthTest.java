@@ -9,7 +9,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class PasswordStrengthTest {
 
     private static PasswordEncoder encoder(int strength) {
-        return new SecurityConfiguration().passwordEncoder(new LoginPolicy(5, 15, strength));
+        return TestPasswords.encoder(strength);
     }
 
     @Test

@@ -1,18 +1,20 @@
 package org.warmline.security;
 
-import java.util.Map;
-
-import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
-import org.springframework.security.crypto.password.DelegatingPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 
-/** The password encoder of tests that make accounts without the application: bcrypt of the least work, as configured. */
+/** The application's password encoder for tests that make accounts without it: bcrypt of the least work by default. */
 public final class TestPasswords {
 
     private TestPasswords() {
     }
 
+    /** As the tests' configuration sets it ({@code warmline.security.password-strength=4}). */
     public static PasswordEncoder encoder() {
-        return new DelegatingPasswordEncoder("bcrypt", Map.of("bcrypt", new BCryptPasswordEncoder(4)));
+        return encoder(4);
+    }
+
+    /** The encoder the application makes for this strength. */
+    static PasswordEncoder encoder(int strength) {
+        return new SecurityConfiguration().passwordEncoder(new LoginPolicy(5, 15, strength));
     }
 }
