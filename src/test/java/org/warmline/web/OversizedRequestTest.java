@@ -154,6 +154,14 @@ class OversizedRequestTest {
         HttpResponse<String> parameterEn = send(request("/api/cases?size=abc").header("Authorization", "Bearer " + token)
                 .header("Accept-Language", "en"));
         assertThat(parameterEn.body()).contains("Invalid parameter", "is not in the right form");
+        // an address no handler takes: the texts whole, not a pattern with its placeholders
+        HttpResponse<String> unknown = send(request("/api/no-such-thing").header("Authorization", "Bearer " + token));
+        assertThat(unknown.statusCode()).isEqualTo(404);
+        assertThat(unknown.body()).contains("\"title\":\"未找到\"", "没有这个地址。", "/api/no-such-thing")
+                .doesNotContain("{0}");
+        HttpResponse<String> unknownEn = send(request("/api/no-such-thing").header("Authorization", "Bearer " + token)
+                .header("Accept-Language", "en"));
+        assertThat(unknownEn.body()).contains("Not found", "There is no such address.").doesNotContain("{0}");
     }
 
     @Test
