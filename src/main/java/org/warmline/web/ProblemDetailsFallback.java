@@ -1,6 +1,10 @@
 package org.warmline.web;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
@@ -12,11 +16,11 @@ import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 /**
- * Spring MVC's own errors as problem details everywhere else (for instance an unknown path under {@code /api}, or a
- * method no handler of the address takes), as {@code spring.mvc.problemdetails.enabled=true} does: Spring Boot's handler
- * for it backs off because {@link ApiExceptionHandler} is a {@link ResponseEntityExceptionHandler} too, so this one
- * takes its place, after it. Under {@code /api} the texts are in the caller's language ({@link ApiLocale}), as the
- * API's own; elsewhere in the page's.
+ * Spring MVC's own errors where {@link ApiExceptionHandler} does not answer (an unknown address, or a method no
+ * handler of the address takes). Under {@code /api} they are problem details in the caller's language
+ * ({@link ApiLocale}), as the API's own: Spring Boot's handler for that backs off because {@link ApiExceptionHandler}
+ * is a {@link ResponseEntityExceptionHandler} too, so this one takes its place, after it. A page gets the error page
+ * of its status, in the layout and the user's language, like every other error of a page.
  */
 @ControllerAdvice
 @Order(Ordered.LOWEST_PRECEDENCE)
@@ -26,9 +30,17 @@ class ProblemDetailsFallback extends ResponseEntityExceptionHandler {
     protected ResponseEntity<Object> handleExceptionInternal(Exception ex, Object body, HttpHeaders headers,
             HttpStatusCode statusCode, WebRequest request) {
         HttpServletRequest http = ((NativeWebRequest) request).getNativeRequest(HttpServletRequest.class);
-        boolean api = http != null && ApiLocale.isApi(http);
+        HttpServletResponse response = ((NativeWebRequest) request).getNativeResponse(HttpServletResponse.class);
+        if (http != null && response != null && !ApiLocale.isApi(http)) {
+            try {
+                response.sendError(statusCode.value()); // the container shows the error page (/error)
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            return null;
+        }
         return super.handleExceptionInternal(ex,
-                api ? ApiExceptionHandler.inCallersLanguage(ex, body, getMessageSource(), http) : body, headers,
-                statusCode, request);
+                http == null ? body : ApiExceptionHandler.inCallersLanguage(ex, body, getMessageSource(), http),
+                headers, statusCode, request);
     }
 }

@@ -7,6 +7,7 @@ import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.MockMvc;
 import org.warmline.PagesTest;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.allOf;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.not;
@@ -38,5 +39,16 @@ class ErrorPageTest {
                 .andExpect(status().isInternalServerError())
                 .andExpect(content().string(allOf(containsString("服务器暂时无法处理"),
                         not(containsString("secret detail")), not(containsString("IllegalStateException")))));
+    }
+
+    @Test
+    void anAddressNoPageHasGoesToTheErrorPageNotToAProblemInJson() throws Exception {
+        // the container then shows /error (above) for the status; a problem in JSON is for the API only
+        mvc.perform(get("/no-such-page").accept(MediaType.TEXT_HTML).with(user("a").roles("AGENT")))
+                .andExpect(status().isNotFound()).andExpect(content().string(""))
+                .andExpect(result -> assertThat(result.getResponse().getContentType()).as("no problem+json").isNull());
+        mvc.perform(get("/api/no-such-thing").with(user("a").roles("AGENT")))
+                .andExpect(status().isNotFound())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
     }
 }
