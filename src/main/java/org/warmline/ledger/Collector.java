@@ -38,7 +38,7 @@ final class Collector {
 
     final List<Unit> units = new ArrayList<>();
     final List<Staff> staff = new ArrayList<>();
-    final List<CaseRecord> cases = new ArrayList<>();
+    CaseList cases = new CaseList();
     final List<Regulation> regulations = new ArrayList<>();
     final List<Training> trainings = new ArrayList<>();
     final List<Outage> outages = new ArrayList<>();
@@ -141,14 +141,18 @@ final class Collector {
             problems.warnAsIs(warning);
         }
         if (!problems.any()) {
-            cases.addAll(first.cases);
-            cases.addAll(second.cases);
+            if (cases.isEmpty()) {
+                cases = first.cases;
+            } else {
+                cases.appendAll(first.cases);
+            }
+            cases.appendAll(second.cases);
         }
         return true;
     }
 
     DataSet dataSet() {
-        return new DataSet(units, staff, cases, regulations, trainings, outages, tasks, adjustments);
+        return new DataSet(units, staff, cases.frozen(), regulations, trainings, outages, tasks, adjustments);
     }
 
     /** The reader of a whole table, or of one of the files or sheets that make it up (cases by month, say). */
@@ -542,7 +546,7 @@ final class Collector {
                 read(column, record);
             }
             if (!problems.any()) {
-                cases.add(record.build());
+                cases.append(record.build());
             }
         }
 
@@ -955,12 +959,17 @@ final class Collector {
     }
 
     /**
-     * The first row of each case number: an open-addressing table of strings and ints, so that a million cases cost two
-     * arrays instead of a million map entries and boxed rows (less for the collector to copy while reading).
+     * The first row of each case number: an open-addressing table of ints (a key's index, its hash and its row), the
+     * keys kept in the order first seen in chunks as new as they are (see {@link CaseList} for why no large array of
+     * new objects), so that a million cases cost a few arrays instead of a million map entries and boxed rows.
      */
     static final class RowTable {
-        private String[] keys;
+        private static final int SHIFT = 12;
+        /** Per slot: 1 + the index of its key in {@link #keys}, or 0 when free. */
+        private int[] slots;
+        private int[] hashes;
         private int[] rows;
+        private String[][] keys = new String[16][];
         private int size;
 
         RowTable() {
@@ -970,39 +979,39 @@ final class Collector {
         /** A table with room for {@code expected} keys before it grows. */
         RowTable(int expected) {
             int capacity = Integer.highestOneBit(Math.max(expected, 1 << 9) * 2 - 1) << 1;
-            keys = new String[capacity];
+            slots = new int[capacity];
+            hashes = new int[capacity];
             rows = new int[capacity];
         }
 
         /** The row recorded for a key, or -1. */
         int row(String key) {
-            int mask = keys.length - 1;
-            int i = spread(key.hashCode()) & mask;
-            while (keys[i] != null) {
-                if (keys[i].equals(key)) {
-                    return rows[i];
-                }
-                i = (i + 1) & mask;
-            }
-            return -1;
+            int slot = find(key, spread(key.hashCode()));
+            return slots[slot] == 0 ? -1 : rows[slot];
         }
 
         /** Records the row of a key unless the key is known; returns the known row, or -1. */
         int putIfAbsent(String key, int row) {
-            if (size * 2 >= keys.length) {
+            if (size * 2 >= slots.length) {
                 grow();
             }
-            int mask = keys.length - 1;
-            int i = spread(key.hashCode()) & mask;
-            while (keys[i] != null) {
-                if (keys[i].equals(key)) {
-                    return rows[i];
-                }
-                i = (i + 1) & mask;
+            int hash = spread(key.hashCode());
+            int slot = find(key, hash);
+            if (slots[slot] != 0) {
+                return rows[slot];
             }
-            keys[i] = key;
-            rows[i] = row;
+            int chunk = size >>> SHIFT;
+            if (chunk == keys.length) {
+                keys = java.util.Arrays.copyOf(keys, keys.length * 2);
+            }
+            if (keys[chunk] == null) {
+                keys[chunk] = new String[1 << SHIFT];
+            }
+            keys[chunk][size & ((1 << SHIFT) - 1)] = key;
             size++;
+            slots[slot] = size;
+            hashes[slot] = hash;
+            rows[slot] = row;
             return -1;
         }
 
@@ -1010,20 +1019,39 @@ final class Collector {
             return size;
         }
 
+        /** The slot of a key, or the free slot where it would go. */
+        private int find(String key, int hash) {
+            int mask = slots.length - 1;
+            int i = hash & mask;
+            while (slots[i] != 0) {
+                if (hashes[i] == hash && key(slots[i] - 1).equals(key)) {
+                    return i;
+                }
+                i = (i + 1) & mask;
+            }
+            return i;
+        }
+
+        private String key(int index) {
+            return keys[index >>> SHIFT][index & ((1 << SHIFT) - 1)];
+        }
+
         private void grow() {
-            String[] oldKeys = keys;
+            int[] oldSlots = slots;
+            int[] oldHashes = hashes;
             int[] oldRows = rows;
-            keys = new String[oldKeys.length * 2];
-            rows = new int[oldKeys.length * 2];
-            int mask = keys.length - 1;
-            for (int j = 0; j < oldKeys.length; j++) {
-                String key = oldKeys[j];
-                if (key != null) {
-                    int i = spread(key.hashCode()) & mask;
-                    while (keys[i] != null) {
+            slots = new int[oldSlots.length * 2];
+            hashes = new int[oldSlots.length * 2];
+            rows = new int[oldSlots.length * 2];
+            int mask = slots.length - 1;
+            for (int j = 0; j < oldSlots.length; j++) {
+                if (oldSlots[j] != 0) {
+                    int i = oldHashes[j] & mask;
+                    while (slots[i] != 0) {
                         i = (i + 1) & mask;
                     }
-                    keys[i] = key;
+                    slots[i] = oldSlots[j];
+                    hashes[i] = oldHashes[j];
                     rows[i] = oldRows[j];
                 }
             }
