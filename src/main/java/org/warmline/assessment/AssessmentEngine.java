@@ -157,10 +157,11 @@ public final class AssessmentEngine {
                 calendar.clearYearsWithoutSchedule();
             }
             List<CaseRecord> cases = submittedSorted(data.cases());
-            int[][] periodIndexes = new int[cases.size()][];
+            // by case: which periods hold it ({@link Periods#holding}), 0 when it is not counted
+            int[] held = new int[cases.size()];
             for (int i = 0; i < cases.size(); i++) {
                 if (onlyCase == null || onlyCase.equals(cases.get(i).caseNo())) {
-                    periodIndexes[i] = periods.holding(cases.get(i).at(SUBMITTED_AT));
+                    held[i] = periods.holding(cases.get(i).at(SUBMITTED_AT));
                 }
             }
             // the cases judged: from the first that can make a counted case a repeat (2.4) to the last case counted (a
@@ -168,7 +169,7 @@ public final class AssessmentEngine {
             int firstCounted = -1;
             int lastCounted = -1;
             for (int i = 0; i < cases.size(); i++) {
-                if (periodIndexes[i] != null) {
+                if (held[i] != 0) {
                     if (firstCounted < 0) {
                         firstCounted = i;
                     }
@@ -181,15 +182,9 @@ public final class AssessmentEngine {
             if (onlyCase == null) {
                 createSubjects();
             }
-            boolean[] inconsistent = judge(cases, periodIndexes, from, to);
-            for (int i = 0; i < cases.size(); i++) {
-                CaseRecord c = cases.get(i);
-                if (inconsistent[i]) {
-                    warnings.checkConsistency(c);
-                }
-                if (periodIndexes[i] != null) {
-                    count(i - from, c, periodIndexes[i]);
-                }
+            boolean[] inconsistent = judge(cases, held, from, to);
+            if (firstCounted >= 0) {
+                countAll(cases, held, inconsistent, from, firstCounted, to);
             }
             if (onlyCase != null) {
                 // as createSubjects orders them: units, then people, each by kind and code
@@ -208,27 +203,38 @@ public final class AssessmentEngine {
 
         /**
          * The cases submitted by {@code asOf}, sorted by submission and case number. A ledger usually comes sorted
-         * already: then one pass checks it and nothing is sorted (a stable sort would keep that order anyway).
+         * already: then one pass checks it, and those submitted by {@code asOf} are its beginning, nothing copied (a
+         * stable sort would keep that order anyway).
          */
         private List<CaseRecord> submittedSorted(List<CaseRecord> all) {
-            List<CaseRecord> cases = new ArrayList<>(all.size());
-            boolean sorted = true;
+            int submitted = 0;
             CaseRecord last = null;
             for (CaseRecord c : all) {
+                if (last != null && before(c, last)) {
+                    return sorted(all);
+                }
                 if (c.at(SUBMITTED_AT) <= asOf) {
-                    if (sorted && last != null && (c.at(SUBMITTED_AT) < last.at(SUBMITTED_AT)
-                            || (c.at(SUBMITTED_AT) == last.at(SUBMITTED_AT)
-                            && c.caseNo().compareTo(last.caseNo()) < 0))) {
-                        sorted = false;
-                    }
+                    submitted++;
+                }
+                last = c;
+            }
+            return all.subList(0, submitted); // the data set's list, which nobody changes
+        }
+
+        private static boolean before(CaseRecord c, CaseRecord other) {
+            return c.at(SUBMITTED_AT) < other.at(SUBMITTED_AT)
+                    || (c.at(SUBMITTED_AT) == other.at(SUBMITTED_AT) && c.caseNo().compareTo(other.caseNo()) < 0);
+        }
+
+        private List<CaseRecord> sorted(List<CaseRecord> all) {
+            List<CaseRecord> cases = new ArrayList<>(all.size());
+            for (CaseRecord c : all) {
+                if (c.at(SUBMITTED_AT) <= asOf) {
                     cases.add(c);
-                    last = c;
                 }
             }
-            if (!sorted) {
-                cases.sort(Comparator.comparingLong((CaseRecord c) -> c.at(SUBMITTED_AT))
-                        .thenComparing(CaseRecord::caseNo));
-            }
+            cases.sort(Comparator.comparingLong((CaseRecord c) -> c.at(SUBMITTED_AT))
+                    .thenComparing(CaseRecord::caseNo));
             return Collections.unmodifiableList(cases);
         }
 
@@ -319,7 +325,7 @@ public final class AssessmentEngine {
          * as earlier complaints of 2.4 only; the calendar is asked about the others what judging them would ask. Then
          * the repeats are marked and the 2.2 losses made. Returns which cases the warnings must look at.
          */
-        private boolean[] judge(List<CaseRecord> cases, int[][] periodIndexes, int from, int to) {
+        private boolean[] judge(List<CaseRecord> cases, int[] held, int from, int to) {
             boolean[] inconsistent = new boolean[cases.size()];
             CaseAsOf mine = new CaseAsOf(asOf, reasons);
             CaseAsOf other = new CaseAsOf(asOf, new Reasons(locale, zone));
@@ -329,20 +335,20 @@ public final class AssessmentEngine {
                     v.of(c);
                     if (i < from || i >= to) {
                         timeliness.askCalendar(v);
-                    } else if (periodIndexes[i] != null) {
+                    } else if (held[i] != 0) {
                         judgeCounted(i - from, v);
                     } else { // not counted, but it can make a counted case a repeat (2.4), doubled if it is late (2.2)
                         timeliness.judge(i - from, v);
                         repeat.judge(i - from, v);
                     }
                     // only the period's cases are warned about, as the live assessment reads only those
-                    inconsistent[i] = periodIndexes[i] != null && Warnings.inconsistent(c);
+                    inconsistent[i] = held[i] != 0 && Warnings.inconsistent(c);
                 }
             });
             repeat.mark(cases.subList(from, to), timeliness::isLate);
             inTwo(mine, other, from, to, (v, lo, hi) -> {
                 for (int i = lo; i < hi; i++) {
-                    if (periodIndexes[i] != null) {
+                    if (held[i] != 0) {
                         timeliness.finish(i - from, v.of(cases.get(i)));
                     }
                 }
@@ -377,14 +383,19 @@ public final class AssessmentEngine {
                 return;
             }
             int half = from + (to - from) / 2;
-            Future<?> second = HALVES.submit(() -> work.run(other, half, to));
+            both(() -> work.run(mine, from, half), () -> work.run(other, half, to));
+        }
+
+        /** Runs two pieces of work at once, the second on a thread of {@link #HALVES}; returns when both are done. */
+        private void both(Runnable first, Runnable second) {
+            Future<?> other = HALVES.submit(second);
             boolean interrupted = false;
             try {
-                work.run(mine, from, half);
+                first.run();
             } finally {
-                while (!second.isDone()) {
+                while (!other.isDone()) {
                     try {
-                        second.get();
+                        other.get();
                     } catch (InterruptedException e) {
                         interrupted = true;
                     } catch (ExecutionException e) {
@@ -396,7 +407,7 @@ public final class AssessmentEngine {
                 }
             }
             try {
-                second.get();
+                other.get();
             } catch (ExecutionException e) {
                 if (e.getCause() instanceof RuntimeException r) {
                     throw r;
@@ -411,11 +422,73 @@ public final class AssessmentEngine {
         }
 
         /**
+         * Counts the cases from {@code lo} to {@code hi} (exclusive) that are counted, and warns about the inconsistent
+         * ones. When many cases fall in several periods counted directly (a year's months), in two threads: the cases
+         * are split where one month ends, so that no tally is the two threads'; the second thread's warnings are noted
+         * apart and then added after the first's, as one thread would have added them.
+         */
+        private void countAll(List<CaseRecord> cases, int[] held, boolean[] inconsistent, int from, int lo, int hi) {
+            int split = onlyCase == null && hi - lo >= PARALLEL_CASES
+                    && Runtime.getRuntime().availableProcessors() >= 2 ? split(held, lo, hi) : -1;
+            if (split < 0) {
+                countRange(cases, held, inconsistent, from, lo, hi, warnings, reasons);
+                return;
+            }
+            Warnings later = Warnings.deferred();
+            Reasons theirs = new Reasons(locale, zone);
+            both(() -> countRange(cases, held, inconsistent, from, lo, split, warnings, reasons),
+                    () -> countRange(cases, held, inconsistent, from, split, hi, later, theirs));
+            warnings.addAll(later);
+        }
+
+        private void countRange(List<CaseRecord> cases, int[] held, boolean[] inconsistent, int from, int lo, int hi,
+                                Warnings warnings, Reasons reasons) {
+            for (int i = lo; i < hi; i++) {
+                CaseRecord c = cases.get(i);
+                if (inconsistent[i]) {
+                    warnings.checkConsistency(c, reasons);
+                }
+                if (held[i] != 0) {
+                    count(i - from, c, periods.indexes(held[i]), warnings, reasons);
+                }
+            }
+        }
+
+        /**
+         * Where the cases from {@code lo} to {@code hi} can be counted in two parts with no period counted directly in
+         * both: the first case of a month nearest the middle, or -1.
+         */
+        private int split(int[] held, int lo, int hi) {
+            int middle = lo + (hi - lo) / 2;
+            int split = -1;
+            for (int d = 0; split < 0 && (middle - d > lo || middle + d < hi); d++) {
+                if (middle - d > lo && held[middle - d] != held[middle - d - 1]) {
+                    split = middle - d;
+                } else if (middle + d < hi && middle + d > lo && held[middle + d] != held[middle + d - 1]) {
+                    split = middle + d;
+                }
+            }
+            if (split < 0) {
+                return -1;
+            }
+            java.util.BitSet before = new java.util.BitSet();
+            java.util.BitSet after = new java.util.BitSet();
+            for (int i = lo; i < hi; i++) {
+                if (held[i] != 0) {
+                    for (int p : periods.indexes(held[i])) {
+                        (i < split ? before : after).set(p);
+                    }
+                }
+            }
+            return before.intersects(after) ? -1 : split;
+        }
+
+        /**
          * Counts case {@code k} for its subjects in the periods that hold its submission: its responsible unit and the
          * units above it (a case without one is the HQ_SERVICE unit's when its accepting agent belongs to it), and its
          * handler; a late acceptance counts for whom 2.1 says.
          */
-        private void count(int k, CaseRecord c, int[] periodIndexes) {
+        private void count(int k, CaseRecord c, int[] periodIndexes, Warnings warnings, Reasons reasons) {
             String unit = c.get(UNIT);
             if (unit == null) {
                 String hqOfAgent = org.hqOfAgent(c.get(ACCEPTED_BY));
@@ -425,14 +498,17 @@ public final class AssessmentEngine {
                     warnings.add("no-unit", reasons.text("warning.no-unit", c.caseNo()));
                 }
             }
-            for (String code : org.chain(unit)) {
-                countCase(subject(code), k, periodIndexes);
+            // by index, with no iterator per case
+            List<String> chain = org.chain(unit);
+            for (int j = 0; j < chain.size(); j++) {
+                countCase(subject(chain.get(j)), k, periodIndexes);
             }
             if (c.get(HANDLER) != null && org.staff(c.get(HANDLER)) != null) {
                 countCase(subject(c.get(HANDLER)), k, periodIndexes);
             }
-            for (String code : response.acceptanceCountsFor(k, c, org)) {
-                Subject subject = subject(code);
+            List<String> lateAcceptance = response.acceptanceCountsFor(k, c, org);
+            for (int j = 0; j < lateAcceptance.size(); j++) {
+                Subject subject = subject(lateAcceptance.get(j));
                 if (subject != null) {
                     for (int p : periodIndexes) {
                         subject.tallies[p].deduct(ItemCode.HANDLING_RESPONSE, response.lateAcceptance(k));

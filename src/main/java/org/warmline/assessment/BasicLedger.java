@@ -45,12 +45,11 @@ final class BasicLedger implements CaseItem {
 
     private final Scheme.Ledger settings;
     /** By case: its deductions, or null. */
-    private final List<Entry>[] entries;
+    private final PerCase<List<Entry>> entries;
 
-    @SuppressWarnings("unchecked")
     BasicLedger(Scheme.Ledger settings, int cases) {
         this.settings = settings;
-        this.entries = new List[cases];
+        this.entries = new PerCase<>(cases);
     }
 
     @Override
@@ -103,12 +102,12 @@ final class BasicLedger implements CaseItem {
                                 reasons.duration(settings.recordingAllowance().getSeconds()))));
             }
         }
-        entries[k] = found.isEmpty() ? null : found;
+        entries.set(k, found.isEmpty() ? null : found);
     }
 
     @Override
     public void count(int k, Tally tally) {
-        List<Entry> found = entries[k];
+        List<Entry> found = entries.get(k);
         if (found != null) {
             for (Entry e : found) {
                 tally.deduct(ItemCode.BASIC_LEDGER, e);

@@ -120,12 +120,16 @@ final class CaseAsOf {
                 : reasons.text("basis.next", reasons.instant(judgedAt));
     }
 
-    private static long first(long... instants) {
-        for (long instant : instants) {
-            if (instant != NONE) {
-                return instant;
-            }
-        }
-        return NONE;
+    /** The first of the instants that is not NONE (as_of, last, never is); no array per call, as it is per case. */
+    private static long first(long a, long b, long c) {
+        return a != NONE ? a : b != NONE ? b : c;
+    }
+
+    private static long first(long a, long b, long c, long d) {
+        return a != NONE ? a : first(b, c, d);
+    }
+
+    private static long first(long a, long b, long c, long d, long e) {
+        return a != NONE ? a : first(b, c, d, e);
     }
 }

@@ -1,10 +1,7 @@
 package org.warmline.assessment;
 
 import java.math.BigDecimal;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.function.IntPredicate;
 
 import org.warmline.calendar.Period;
@@ -31,12 +28,16 @@ final class HandlingRepeat implements CaseItem {
     private final Reasons reasons;
     /** By case: whether it is a COMPLAINT. */
     private final boolean[] complaint;
-    /** By complaint: the citizen's phone and topic as {@link #mark} groups them, or null when either is missing. */
-    private final String[] key;
+    /**
+     * By complaint: the citizen's phone and topic as {@link #mark} groups them, or null when either is missing (the
+     * two kept apart: no joined string per complaint).
+     */
+    private final PerCase<String> phone;
+    private final PerCase<String> topic;
     /** By case: whether it is a repeat complaint (set by {@link #mark}). */
     private final boolean[] repeat;
     /** By repeat complaint: the latest of its earlier complaints that {@link #mark} was asked to flag, or null. */
-    private final String[] flaggedEarlier;
+    private final PerCase<String> flaggedEarlier;
     private final int complaintCount;
     private final int repeatCount;
 
@@ -45,9 +46,10 @@ final class HandlingRepeat implements CaseItem {
         this.rounding = scheme.rounding();
         this.reasons = reasons;
         this.complaint = new boolean[cases];
-        this.key = new String[cases];
+        this.phone = new PerCase<>(cases);
+        this.topic = new PerCase<>(cases);
         this.repeat = new boolean[cases];
-        this.flaggedEarlier = new String[cases];
+        this.flaggedEarlier = new PerCase<>(cases);
         this.complaintCount = counters.reserve();
         this.repeatCount = counters.reserve();
     }
@@ -69,28 +71,18 @@ final class HandlingRepeat implements CaseItem {
         return from;
     }
 
-    /** The group of a complaint: normalised phone and topic, or null when either is missing. */
-    private static String key(CaseRecord c) {
-        String topic = Topic.normalize(c.get(TOPIC));
-        if (topic == null) {
-            return null;
-        }
-        String phone = PhoneNumbers.normalize(c.get(CITIZEN_PHONE));
-        if (phone == null) {
-            return null;
-        }
-        String key = phone + '\u0000' + topic;
-        key.hashCode(); // computed here, in the judging thread
-        return key;
-    }
-
     /** Notes whether case {@code k} is a complaint, and its group; judge every case that can be an earlier one too. */
     @Override
     public void judge(int k, CaseAsOf v) {
         CaseRecord c = v.record();
         if (c.get(CATEGORY) == Category.COMPLAINT) {
             complaint[k] = true;
-            key[k] = key(c);
+            String normalTopic = Topic.normalize(c.get(TOPIC));
+            String normalPhone = normalTopic == null ? null : PhoneNumbers.normalize(c.get(CITIZEN_PHONE));
+            if (normalPhone != null) {
+                phone.set(k, normalPhone);
+                topic.set(k, normalTopic);
+            }
         }
     }
 
@@ -101,24 +93,29 @@ final class HandlingRepeat implements CaseItem {
      */
     void mark(List<CaseRecord> cases, IntPredicate flagged) {
         long windowSeconds = settings.window().getSeconds();
-        Map<String, List<Integer>> groups = new HashMap<>();
+        Groups groups = new Groups(cases.size());
         for (int i = 0; i < cases.size(); i++) {
-            String group = complaint[i] ? key[i] : null;
-            if (group == null) {
-                continue;
+            if (complaint[i] && phone.get(i) != null) {
+                groups.add(i);
             }
-            groups.computeIfAbsent(group, g -> new ArrayList<>(2)).add(i);
         }
-        for (List<Integer> group : groups.values()) {
-            if (group.size() < 2) {
+        int[] group = new int[0];
+        for (int g = 0; g < groups.count; g++) {
+            int n = groups.size[g];
+            if (n < 2) {
                 continue;
             }
-            int n = group.size();
+            if (group.length < n) {
+                group = new int[Math.max(n, group.length * 2)];
+            }
+            for (int j = 0, i = groups.first[g]; j < n; j++, i = groups.next[i]) {
+                group[j] = i;
+            }
             long[] times = new long[n];
             int[] flaggedBefore = new int[n + 1];
             for (int j = 0; j < n; j++) {
-                times[j] = cases.get(group.get(j)).at(SUBMITTED_AT);
-                flaggedBefore[j + 1] = flaggedBefore[j] + (flagged.test(group.get(j)) ? 1 : 0);
+                times[j] = cases.get(group[j]).at(SUBMITTED_AT);
+                flaggedBefore[j + 1] = flaggedBefore[j] + (flagged.test(group[j]) ? 1 : 0);
             }
             int lo = 0;
             int hi = 0;
@@ -133,18 +130,87 @@ final class HandlingRepeat implements CaseItem {
                     hi++;
                 }
                 if (hi > lo) {
-                    int k = group.get(j);
+                    int k = group[j];
                     repeat[k] = true;
                     if (flaggedBefore[hi] - flaggedBefore[lo] > 0) {
                         for (int e = hi - 1; e >= lo; e--) {
-                            if (flagged.test(group.get(e))) {
-                                flaggedEarlier[k] = cases.get(group.get(e)).caseNo();
+                            if (flagged.test(group[e])) {
+                                flaggedEarlier.set(k, cases.get(group[e]).caseNo());
                                 break;
                             }
                         }
                     }
                 }
             }
+        }
+    }
+
+    /**
+     * The complaints grouped by phone and topic, each group's cases in the order added: an open-addressing table of ints and
+     * a chain through the cases, so that a million cases make a few arrays and no object per case.
+     */
+    private final class Groups {
+        /** Per slot: 1 + its group, or 0 when free. */
+        private int[] slots = new int[1 << 10];
+        /** Per group: its first and last case, and how many. */
+        private int[] first = new int[1 << 9];
+        private int[] last = new int[1 << 9];
+        private int[] size = new int[1 << 9];
+        /** Per case: the next case of its group, or -1. */
+        private final int[] next;
+        private int count;
+
+        Groups(int cases) {
+            next = new int[cases];
+        }
+
+        void add(int i) {
+            if (count * 2 >= slots.length) {
+                grow();
+            }
+            int slot = slot(i, slots);
+            next[i] = -1;
+            if (slots[slot] == 0) {
+                if (count == first.length) {
+                    first = java.util.Arrays.copyOf(first, count * 2);
+                    last = java.util.Arrays.copyOf(last, count * 2);
+                    size = java.util.Arrays.copyOf(size, count * 2);
+                }
+                slots[slot] = ++count;
+                first[count - 1] = i;
+                last[count - 1] = i;
+                size[count - 1] = 1;
+            } else {
+                int g = slots[slot] - 1;
+                next[last[g]] = i;
+                last[g] = i;
+                size[g]++;
+            }
+        }
+
+        /** The slot of the group of complaint {@code i} in a table, or the free slot where it would go. */
+        private int slot(int i, int[] table) {
+            String p = phone.get(i);
+            String t = topic.get(i);
+            int mask = table.length - 1;
+            int h = (p.hashCode() * 31 + t.hashCode()) * 0x9E3779B9;
+            int s = (h ^ (h >>> 16)) & mask;
+            while (table[s] != 0) {
+                int other = first[table[s] - 1];
+                if (phone.get(other).equals(p) && topic.get(other).equals(t)) {
+                    break;
+                }
+                s = (s + 1) & mask;
+            }
+            return s;
+        }
+
+        private void grow() {
+            int[] table = new int[slots.length * 2];
+            for (int g = 0; g < count; g++) {
+                table[slot(first[g], table)] = g + 1;
+            }
+            slots = table;
         }
     }
 
@@ -155,7 +221,7 @@ final class HandlingRepeat implements CaseItem {
 
     /** The case number of the latest earlier complaint of repeat complaint {@code k} that was flagged, or null. */
     String flaggedEarlier(int k) {
-        return flaggedEarlier[k];
+        return flaggedEarlier.get(k);
     }
 
     @Override

@@ -28,27 +28,27 @@ final class HandlingResponse implements CaseItem {
 
     private final Scheme.Response settings;
     /** By case: the loss of a late acceptance, or null. */
-    private final Entry[] acceptance;
+    private final PerCase<Entry> acceptance;
     /** By case: the loss of a late contact, or null. */
-    private final Entry[] contact;
+    private final PerCase<Entry> contact;
 
     HandlingResponse(Scheme.Response settings, int cases) {
         this.settings = settings;
-        this.acceptance = new Entry[cases];
-        this.contact = new Entry[cases];
+        this.acceptance = new PerCase<>(cases);
+        this.contact = new PerCase<>(cases);
     }
 
     @Override
     public void judge(int k, CaseAsOf v) {
         CaseRecord c = v.record();
         long accepted = v.acceptanceJudgedAt();
-        acceptance[k] = timer(v, settings.acceptance(), accepted - c.at(SUBMITTED_AT), LATE_ACCEPTANCE,
-                v.acceptance(), accepted);
+        acceptance.set(k, timer(v, settings.acceptance(), accepted - c.at(SUBMITTED_AT), LATE_ACCEPTANCE,
+                v.acceptance(), accepted));
         // contact only once the case has been dispatched
         if (v.dispatched() != NONE) {
             long contacted = v.contactJudgedAt();
-            contact[k] = timer(v, settings.contact(), contacted - v.dispatched(), LATE_CONTACT, v.contacted(),
-                    contacted);
+            contact.set(k, timer(v, settings.contact(), contacted - v.dispatched(), LATE_CONTACT, v.contacted(),
+                    contacted));
         }
     }
 
@@ -70,7 +70,7 @@ final class HandlingResponse implements CaseItem {
     /** Counts the contact timer; the acceptance timer counts for other subjects, see {@link #acceptanceCountsFor}. */
     @Override
     public void count(int k, Tally tally) {
-        Entry late = contact[k];
+        Entry late = contact.get(k);
         if (late != null) {
             tally.deduct(ItemCode.HANDLING_RESPONSE, late);
         }
@@ -78,7 +78,7 @@ final class HandlingResponse implements CaseItem {
 
     /** The loss of case {@code k}'s late acceptance, or null. */
     Entry lateAcceptance(int k) {
-        return acceptance[k];
+        return acceptance.get(k);
     }
 
     /**
@@ -86,7 +86,7 @@ final class HandlingResponse implements CaseItem {
      * and the HQ_SERVICE unit that agent belongs to, nobody else; none when it was in time.
      */
     List<String> acceptanceCountsFor(int k, CaseRecord c, Organization org) {
-        if (acceptance[k] == null || !org.isAgent(c.get(ACCEPTED_BY))) {
+        if (acceptance.get(k) == null || !org.isAgent(c.get(ACCEPTED_BY))) {
             return List.of();
         }
         String hq = org.hqOfAgent(c.get(ACCEPTED_BY));

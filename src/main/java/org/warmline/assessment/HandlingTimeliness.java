@@ -45,7 +45,7 @@ final class HandlingTimeliness implements CaseItem {
     /** By case: the working time between the deadline and the solution milestone, in whole seconds. */
     private final long[] lateWorkingSeconds;
     /** By case: the loss, made by {@link #finish}, or null. */
-    private final Entry[] loss;
+    private final PerCase<Entry> loss;
 
     HandlingTimeliness(Scheme scheme, WorkingCalendar calendar, HandlingRepeat repeats, int cases) {
         this.scheme = scheme;
@@ -57,7 +57,7 @@ final class HandlingTimeliness implements CaseItem {
         this.recorded = new boolean[cases];
         this.late = new boolean[cases];
         this.lateWorkingSeconds = new long[cases];
-        this.loss = new Entry[cases];
+        this.loss = new PerCase<>(cases);
     }
 
     /** The handling class of a case (a key of the scheme's deadlines): COMPLEX when complex, else its category. */
@@ -167,15 +167,15 @@ final class HandlingTimeliness implements CaseItem {
                 .divide(BigDecimal.valueOf(86_400), 2, RoundingMode.HALF_UP).stripTrailingZeros();
         String basis = recorded[k] ? "" : v.basis(NONE, judgedAt[k]);
         String key = doubled ? "timeliness.late-doubled" : "timeliness.late";
-        loss[k] = new Entry(LATE, points, c.caseNo(),
+        loss.set(k, new Entry(LATE, points, c.caseNo(),
                 reasons.text(key, reasons.text("class." + handlingClass),
                         reasons.duration(Numbers.seconds(judgedAt[k] - c.at(SUBMITTED_AT))), limit,
-                        workingDays.toPlainString(), basis, doubled ? lateEarlier : ""));
+                        workingDays.toPlainString(), basis, doubled ? lateEarlier : "")));
     }
 
     @Override
     public void count(int k, Tally tally) {
-        Entry e = loss[k];
+        Entry e = loss.get(k);
         if (e != null) {
             tally.deduct(ItemCode.HANDLING_TIMELINESS, e);
         }

@@ -22,9 +22,11 @@ final class Periods {
     private final int[][] parts;
     /** By month label, the indexes of the periods counted directly that hold it. */
     private final Map<String, int[]> byMonth = new HashMap<>();
+    /** The distinct values of {@link #byMonth}, numbered from 1 by {@link #holding}. */
+    private final List<int[]> holdings = new ArrayList<>();
     private final WorkingCalendar calendar;
     private long lastDay = Long.MIN_VALUE;
-    private int[] lastIndexes;
+    private int lastHolding;
 
     Periods(Period period, WorkingCalendar calendar) {
         this.calendar = calendar;
@@ -65,6 +67,7 @@ final class Periods {
                 });
             }
         }
+        holdings.addAll(new java.util.LinkedHashSet<>(byMonth.values()));
     }
 
     int size() {
@@ -86,15 +89,21 @@ final class Periods {
     }
 
     /**
-     * The indexes of the periods counted directly that hold a case submitted at an instant, or null. One thread only;
-     * fastest with the instants in order (the month is looked up once per day).
+     * Which periods counted directly hold a case submitted at an instant: 0 for none, else a number for
+     * {@link #indexes}. One thread only; fastest with the instants in order (the month is looked up once per day).
      */
-    int[] holding(long submittedAt) {
+    int holding(long submittedAt) {
         long day = calendar.epochDay(submittedAt);
         if (day != lastDay) {
             lastDay = day;
-            lastIndexes = byMonth.get(LocalDate.ofEpochDay(day).toString().substring(0, 7));
+            int[] indexes = byMonth.get(LocalDate.ofEpochDay(day).toString().substring(0, 7));
+            lastHolding = indexes == null ? 0 : holdings.indexOf(indexes) + 1;
         }
-        return lastIndexes;
+        return lastHolding;
+    }
+
+    /** The indexes of the periods counted directly that a {@link #holding} other than 0 stands for. */
+    int[] indexes(int holding) {
+        return holdings.get(holding - 1);
     }
 }

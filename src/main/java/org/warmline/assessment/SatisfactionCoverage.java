@@ -27,11 +27,11 @@ final class SatisfactionCoverage implements CaseItem {
     private final Scheme.Coverage settings;
     private final Scheme.Rounding rounding;
     /** By case: the loss of a completed case without a known evaluation, or null. */
-    private final Entry[] missing;
+    private final PerCase<Entry> missing;
     /** By case: whether its evaluation is known. */
     private final boolean[] evaluated;
-    /** By case: the channel of its known evaluation, or null. */
-    private final EvaluationChannel[] channel;
+    /** By case: the channel of its known evaluation, as its ordinal + 1, or 0 (no array of objects: see PerCase). */
+    private final byte[] channel;
     private final int evaluations;
     private final int phone;
     private final int online;
@@ -39,9 +39,9 @@ final class SatisfactionCoverage implements CaseItem {
     SatisfactionCoverage(Scheme scheme, Tally.Counters counters, int cases) {
         this.settings = scheme.items().coverage();
         this.rounding = scheme.rounding();
-        this.missing = new Entry[cases];
+        this.missing = new PerCase<>(cases);
         this.evaluated = new boolean[cases];
-        this.channel = new EvaluationChannel[cases];
+        this.channel = new byte[cases];
         this.evaluations = counters.reserve();
         this.phone = counters.reserve();
         this.online = counters.reserve();
@@ -51,23 +51,25 @@ final class SatisfactionCoverage implements CaseItem {
     public void judge(int k, CaseAsOf v) {
         if (v.evaluationKnown()) {
             evaluated[k] = true;
-            channel[k] = v.record().get(EVALUATION_CHANNEL);
+            EvaluationChannel known = v.record().get(EVALUATION_CHANNEL);
+            channel[k] = known == null ? 0 : (byte) (known.ordinal() + 1);
         } else if (v.completed() != NONE) {
-            missing[k] = new Entry(MISSING_EVALUATION, settings.missingEvaluation(), v.record().caseNo(),
-                    v.reasons().text("coverage.missing-evaluation"));
+            missing.set(k, new Entry(MISSING_EVALUATION, settings.missingEvaluation(), v.record().caseNo(),
+                    v.reasons().text("coverage.missing-evaluation")));
         }
     }
 
     @Override
     public void count(int k, Tally tally) {
-        if (missing[k] != null) {
-            tally.deduct(ItemCode.SATISFACTION_COVERAGE, missing[k]);
+        Entry lost = missing.get(k);
+        if (lost != null) {
+            tally.deduct(ItemCode.SATISFACTION_COVERAGE, lost);
         }
         if (evaluated[k]) {
             tally.add(evaluations);
-            if (channel[k] == EvaluationChannel.PHONE) {
+            if (channel[k] == EvaluationChannel.PHONE.ordinal() + 1) {
                 tally.add(phone);
-            } else if (channel[k] == EvaluationChannel.ONLINE) {
+            } else if (channel[k] == EvaluationChannel.ONLINE.ordinal() + 1) {
                 tally.add(online);
             }
         }

@@ -34,12 +34,11 @@ final class SatisfactionDissatisfied implements CaseItem {
 
     private final Scheme.Dissatisfied settings;
     /** By case: its deductions, or null. */
-    private final List<Entry>[] entries;
+    private final PerCase<List<Entry>> entries;
 
-    @SuppressWarnings("unchecked")
     SatisfactionDissatisfied(Scheme.Dissatisfied settings, int cases) {
         this.settings = settings;
-        this.entries = new List[cases];
+        this.entries = new PerCase<>(cases);
     }
 
     @Override
@@ -94,12 +93,12 @@ final class SatisfactionDissatisfied implements CaseItem {
                                 reasons.field(service ? REHANDLED_AT : EXPLAINED_AT), reasons.instant(asOf))));
             }
         }
-        entries[k] = found;
+        entries.set(k, found);
     }
 
     @Override
     public void count(int k, Tally tally) {
-        List<Entry> found = entries[k];
+        List<Entry> found = entries.get(k);
         if (found != null) {
             for (Entry e : found) {
                 tally.deduct(ItemCode.SATISFACTION_DISSATISFIED, e);

@@ -20,8 +20,9 @@ final class SatisfactionResult implements CaseItem {
     private final Scheme.Result settings;
     private final Scheme.Rounding rounding;
     private final Reasons reasons;
-    /** By case: the level of its known evaluation, or null. */
-    private final EvaluationLevel[] level;
+    private static final EvaluationLevel[] LEVELS = EvaluationLevel.values();
+    /** By case: the level of its known evaluation, as its ordinal + 1, or 0 (no array of objects: see PerCase). */
+    private final byte[] level;
     private final int evaluations;
     private final int satisfied;
     private final int basic;
@@ -31,7 +32,7 @@ final class SatisfactionResult implements CaseItem {
         this.settings = scheme.items().result();
         this.rounding = scheme.rounding();
         this.reasons = reasons;
-        this.level = new EvaluationLevel[cases];
+        this.level = new byte[cases];
         this.evaluations = counters.reserve();
         this.satisfied = counters.reserve();
         this.basic = counters.reserve();
@@ -41,14 +42,14 @@ final class SatisfactionResult implements CaseItem {
     @Override
     public void judge(int k, CaseAsOf v) {
         if (v.evaluationKnown()) {
-            level[k] = v.record().get(EVALUATION);
+            level[k] = (byte) (v.record().get(EVALUATION).ordinal() + 1);
         }
     }
 
     @Override
     public void count(int k, Tally tally) {
-        EvaluationLevel l = level[k];
-        if (l != null) {
+        if (level[k] != 0) {
+            EvaluationLevel l = LEVELS[level[k] - 1];
             tally.add(evaluations);
             switch (l) {
                 case SATISFIED -> tally.add(satisfied);

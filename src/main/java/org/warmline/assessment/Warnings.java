@@ -33,12 +33,37 @@ final class Warnings {
     private final Map<String, List<String>> byKind = new LinkedHashMap<>();
     private final Map<String, Integer> counts = new HashMap<>();
     private final Set<String> seen = new HashSet<>();
+    /** The warnings noted so far, in order, kind and text, by warnings that only note them; else null. */
+    private final List<String> noted;
 
     Warnings(Reasons reasons) {
         this.reasons = reasons;
+        this.noted = null;
+    }
+
+    private Warnings() {
+        this.reasons = null;
+        this.noted = new ArrayList<>();
+    }
+
+    /** Warnings that only note what they are given, in order, for {@link #addAll}. */
+    static Warnings deferred() {
+        return new Warnings();
+    }
+
+    /** Adds what deferred warnings noted, in order, as if it were added here now. */
+    void addAll(Warnings deferred) {
+        for (int i = 0; i < deferred.noted.size(); i += 2) {
+            add(deferred.noted.get(i), deferred.noted.get(i + 1));
+        }
     }
 
     void add(String kind, String text) {
+        if (noted != null) {
+            noted.add(kind);
+            noted.add(text);
+            return;
+        }
         if (!seen.add(text)) {
             return;
         }
@@ -70,8 +95,8 @@ final class Warnings {
         return value != NONE && value < submitted;
     }
 
-    /** Warns about a case's instants out of order: a milestone before submission, and the like. */
-    void checkConsistency(CaseRecord c) {
+    /** Warns about a case's instants out of order (a milestone before submission, and the like), in words of reasons. */
+    void checkConsistency(CaseRecord c, Reasons reasons) {
         long submitted = c.at(SUBMITTED_AT);
         String[] names = {"accepted_at", "dispatched_at", "contacted_at", "surveyed_at", "solution_at",
             "completed_at", "evaluated_at"};
