@@ -45,8 +45,10 @@ import static org.warmline.ledger.CaseColumn.UNIT;
  */
 public final class AssessmentEngine {
 
-    /** From this many cases on, the cases are judged in two threads. */
-    private static final int PARALLEL_CASES = 20_000;
+    /** From this many cases on, the cases are judged (and a year's counted) in two threads; tests lower it. */
+    static volatile int parallelCases = 20_000;
+    /** Computations whose cases were counted in two threads; tests look at it. */
+    static final java.util.concurrent.atomic.AtomicLong countedInTwo = new java.util.concurrent.atomic.AtomicLong();
     /**
      * The threads that judge the second half of many cases beside the assessing thread: daemon threads, kept a minute
      * between assessments.
@@ -378,7 +380,7 @@ public final class AssessmentEngine {
          * to share). The work on a case touches what the items hold for that case only.
          */
         private void inTwo(CaseAsOf mine, CaseAsOf other, int from, int to, RangeWork work) {
-            if (to - from < PARALLEL_CASES || Runtime.getRuntime().availableProcessors() < 2) {
+            if (to - from < parallelCases || Runtime.getRuntime().availableProcessors() < 2) {
                 work.run(mine, from, to);
                 return;
             }
@@ -428,12 +430,13 @@ public final class AssessmentEngine {
          * apart and then added after the first's, as one thread would have added them.
          */
         private void countAll(List<CaseRecord> cases, int[] held, boolean[] inconsistent, int from, int lo, int hi) {
-            int split = onlyCase == null && hi - lo >= PARALLEL_CASES
+            int split = onlyCase == null && hi - lo >= parallelCases
                     && Runtime.getRuntime().availableProcessors() >= 2 ? split(held, lo, hi) : -1;
             if (split < 0) {
                 countRange(cases, held, inconsistent, from, lo, hi, warnings, reasons);
                 return;
             }
+            countedInTwo.incrementAndGet();
             Warnings later = Warnings.deferred();
             Reasons theirs = new Reasons(locale, zone);
             both(() -> countRange(cases, held, inconsistent, from, lo, split, warnings, reasons),
