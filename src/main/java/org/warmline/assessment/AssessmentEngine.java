@@ -192,10 +192,7 @@ public final class AssessmentEngine {
                 // as createSubjects orders them: units, then people, each by kind and code
                 subjects.sort(Comparator.comparing((Subject s) -> s.kind).thenComparing(s -> s.code));
             }
-            List<SubjectResult> results = new ArrayList<>();
-            for (Subject subject : subjects) {
-                results.add(finish(subject));
-            }
+            List<SubjectResult> results = finishAll(firstCounted < 0 ? 0 : to - firstCounted);
             for (Integer year : onlyCase == null ? calendar.yearsWithoutSchedule() : java.util.Set.<Integer>of()) {
                 warnings.add("no-schedule", reasons.text("warning.no-schedule", year));
             }
@@ -534,6 +531,34 @@ public final class AssessmentEngine {
                 coverage.count(k, t);
                 evaluations.count(k, t);
                 dissatisfied.count(k, t);
+            }
+        }
+
+        /**
+         * Scores every subject, in their order; when many cases were counted, in two threads (halves of the subjects,
+         * each subject's tallies its own). The only warnings scoring gives, 2.5's outages that count for nobody, are
+         * given first, as scoring the first subject 2.5 applies to would.
+         */
+        private List<SubjectResult> finishAll(int counted) {
+            boolean equipment = subjects.stream().anyMatch(s -> scheme.subject(s.kind).items()
+                    .contains(ItemCode.BASIC_EQUIPMENT.code()));
+            if (equipment) {
+                this.equipment.warnAboutOwnerless();
+            }
+            SubjectResult[] results = new SubjectResult[subjects.size()];
+            int half = subjects.size() / 2;
+            if (onlyCase == null && counted >= parallelCases && half > 0
+                    && Runtime.getRuntime().availableProcessors() >= 2) {
+                both(() -> finish(results, 0, half), () -> finish(results, half, results.length));
+            } else {
+                finish(results, 0, results.length);
+            }
+            return List.of(results);
+        }
+
+        private void finish(SubjectResult[] results, int from, int to) {
+            for (int i = from; i < to; i++) {
+                results[i] = finish(subjects.get(i));
             }
         }
 

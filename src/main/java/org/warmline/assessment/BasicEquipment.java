@@ -41,15 +41,24 @@ final class BasicEquipment implements Item {
         this.warnings = warnings;
     }
 
+    /**
+     * Warns about the outages that count for nobody: without a unit, where the organisation has no HQ_SERVICE unit.
+     * The engine asks before it scores any subject this item applies to (scoring may be in two threads).
+     */
+    void warnAboutOwnerless() {
+        for (Outage o : outages) {
+            if (o.unit() == null && org.hq() == null) {
+                warnings.add("no-hq", reasons.text("warning.no-hq",
+                        (o.channel() == null ? "" : o.channel() + " ") + reasons.instant(o.startedAt())));
+            }
+        }
+    }
+
     @Override
     public void score(Subject subject, Period period, Tally tally, ItemScore score) {
         Map<String, List<Outage>> byMonth = new TreeMap<>();
         for (Outage o : outages) {
             String owner = o.unit() != null ? o.unit() : org.hq();
-            if (owner == null && o.unit() == null) {
-                warnings.add("no-hq", reasons.text("warning.no-hq",
-                        (o.channel() == null ? "" : o.channel() + " ") + reasons.instant(o.startedAt())));
-            }
             if (!subject.code.equals(owner) || o.startedAt() > asOf) {
                 continue;
             }

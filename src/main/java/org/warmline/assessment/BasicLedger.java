@@ -42,6 +42,10 @@ final class BasicLedger implements CaseItem {
     /** The columns every case must fill, whatever its stage. */
     private static final List<CaseColumn<?>> ALWAYS_REQUIRED = List.of(CITIZEN_NAME, CITIZEN_PHONE, ADDRESS, CATEGORY,
             TOPIC, DEMAND);
+    /** The fields a case can miss, in the order its deductions are listed. */
+    private static final List<CaseColumn<?>> MISSING_ORDER = List.of(CITIZEN_NAME, CITIZEN_PHONE, ADDRESS, CATEGORY,
+            TOPIC, DEMAND, OCCURRED_AT, ACCEPTED_AT, CONTACTED_AT, SOLUTION, SOLUTION_AT, SURVEYED_AT,
+            EVALUATION_COMMENT);
 
     private final Scheme.Ledger settings;
     /** By case: its deductions, or null. */
@@ -55,54 +59,67 @@ final class BasicLedger implements CaseItem {
     @Override
     public void judge(int k, CaseAsOf v) {
         CaseRecord c = v.record();
-        List<CaseColumn<?>> missing = new ArrayList<>(2);
-        for (CaseColumn<?> column : ALWAYS_REQUIRED) {
-            if (c.get(column) == null) {
-                missing.add(column);
+        // the missing fields as bits of MISSING_ORDER (no list for the many cases that miss nothing)
+        int missing = 0;
+        for (int i = 0; i < ALWAYS_REQUIRED.size(); i++) {
+            if (!c.has(ALWAYS_REQUIRED.get(i))) {
+                missing |= 1 << i;
             }
         }
         if (v.happened(c.at(OCCURRED_AT)) == NONE) {
-            missing.add(OCCURRED_AT);
+            missing |= bit(OCCURRED_AT);
         }
         // past intake: any later milestone has happened or an evaluation is known
         boolean pastIntake = v.dispatched() != NONE || v.contacted() != NONE || v.solution() != NONE
                 || v.completed() != NONE || v.evaluationKnown();
         if (pastIntake && v.accepted() == NONE) {
-            missing.add(ACCEPTED_AT);
+            missing |= bit(ACCEPTED_AT);
         }
         if (v.completed() != NONE) {
             if (v.dispatched() != NONE && v.contacted() == NONE) {
-                missing.add(CONTACTED_AT);
+                missing |= bit(CONTACTED_AT);
             }
             if (c.get(SOLUTION) == null) {
-                missing.add(SOLUTION);
+                missing |= bit(SOLUTION);
             }
             if (v.solution() == NONE) {
-                missing.add(SOLUTION_AT);
+                missing |= bit(SOLUTION_AT);
             }
             if (c.is(SITE_SURVEY) && v.happened(c.at(SURVEYED_AT)) == NONE) {
-                missing.add(SURVEYED_AT);
+                missing |= bit(SURVEYED_AT);
             }
         }
         if (v.evaluationKnown() && c.get(EVALUATION_COMMENT) == null) {
-            missing.add(EVALUATION_COMMENT);
+            missing |= bit(EVALUATION_COMMENT);
         }
         Reasons reasons = v.reasons();
-        List<Entry> found = new ArrayList<>(missing.size() + 1);
-        for (CaseColumn<?> field : missing) {
-            found.add(new Entry(MISSING_FIELD, settings.missingField(), c.caseNo(),
-                    reasons.text("ledger.missing-field", reasons.field(field))));
+        List<Entry> found = null;
+        if (missing != 0) {
+            found = new ArrayList<>(Integer.bitCount(missing) + 1);
+            for (int i = 0; i < MISSING_ORDER.size(); i++) {
+                if ((missing & 1 << i) != 0) {
+                    found.add(new Entry(MISSING_FIELD, settings.missingField(), c.caseNo(),
+                            reasons.text("ledger.missing-field", reasons.field(MISSING_ORDER.get(i)))));
+                }
+            }
         }
         if (c.at(RECORDED_AT) != NONE) {
             long recorded = Math.min(c.at(RECORDED_AT), v.asOf());
             long delay = Numbers.seconds(recorded - c.at(SUBMITTED_AT));
             if (delay > settings.recordingAllowance().getSeconds()) {
+                if (found == null) {
+                    found = new ArrayList<>(1);
+                }
                 found.add(new Entry(LATE_RECORDING, settings.lateRecording(), c.caseNo(),
                         reasons.text("ledger.late-recording", reasons.duration(delay),
                                 reasons.duration(settings.recordingAllowance().getSeconds()))));
             }
         }
-        entries.set(k, found.isEmpty() ? null : found);
+        entries.set(k, found);
+    }
+
+    private static int bit(CaseColumn<?> column) {
+        return 1 << MISSING_ORDER.indexOf(column);
     }
 
     @Override

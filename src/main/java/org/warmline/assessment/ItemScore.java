@@ -48,8 +48,9 @@ final class ItemScore {
             won = won.add(e.points());
         }
         BigDecimal score = max.subtract(lost).max(BigDecimal.ZERO).add(won.min(cap)).min(max.add(cap));
-        return new ItemResult(code, Numbers.round(score, rounding), max, cap, List.copyOf(deductions),
-                List.copyOf(bonuses), Collections.unmodifiableMap(figures));
+        // the score's own lists, not copied (a year's deductions of a unit high up are many), read-only from here on
+        return new ItemResult(code, Numbers.round(score, rounding), max, cap, Collections.unmodifiableList(deductions),
+                Collections.unmodifiableList(bonuses), Collections.unmodifiableMap(figures));
     }
 
     /**

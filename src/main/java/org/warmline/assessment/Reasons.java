@@ -6,7 +6,7 @@ import java.text.MessageFormat;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
-import java.util.HashMap;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.ResourceBundle;
@@ -21,8 +21,8 @@ final class Reasons {
     private final ResourceBundle bundle;
     private final boolean chinese;
     private final ZoneId zone;
-    /** The parsed patterns by key (a Reasons object serves one computation in one thread). */
-    private final Map<String, MessageFormat> formats = new HashMap<>();
+    /** The parsed patterns by key; each used by one thread at a time (subjects may be scored in two). */
+    private final Map<String, MessageFormat> formats = new ConcurrentHashMap<>();
 
     Reasons(Locale locale, ZoneId zone) {
         this.chinese = !"en".equals(locale.getLanguage());
@@ -42,7 +42,9 @@ final class Reasons {
         }
         MessageFormat format = formats.computeIfAbsent(key,
                 k -> new MessageFormat(pattern.replace("'", "''"), Locale.ROOT));
-        return format.format(texts);
+        synchronized (format) {
+            return format.format(texts);
+        }
     }
 
     /** A ledger column as people call it: 联系用户时间(contacted_at), or contacted_at in English. */

@@ -14,13 +14,18 @@ public final class CaseRecord {
 
     /** The values of the columns that are not instants, by {@link CaseColumn#slot}. */
     private final Object[] values;
-    /** The instants, by {@link CaseColumn#slot}. */
+    /**
+     * The instants, by {@link CaseColumn#slot} from {@link #base}: an array of the record's own, or a block shared
+     * with the records read after it ({@link Builder#build(InstantBlocks)}).
+     */
     private final long[] instants;
+    private final int base;
     private final int row;
 
-    private CaseRecord(Object[] values, long[] instants, int row) {
+    private CaseRecord(Object[] values, long[] instants, int base, int row) {
         this.values = values;
         this.instants = instants;
+        this.base = base;
         this.row = row;
     }
 
@@ -29,9 +34,19 @@ public final class CaseRecord {
         return new Builder();
     }
 
+    /**
+     * A record with every column empty, to be filled and built with {@link Builder#build(InstantBlocks)}: its instants
+     * are set in the blocks' one scratch array (one record at a time), not an array of its own.
+     */
+    static Builder builder(InstantBlocks blocks) {
+        long[] scratch = blocks.scratch;
+        System.arraycopy(Builder.NO_INSTANTS, 0, scratch, 0, scratch.length);
+        return new Builder(Builder.NO_VALUES.clone(), scratch, 0);
+    }
+
     /** A builder holding this record's values, to make a changed copy. */
     public Builder toBuilder() {
-        return new Builder(values.clone(), instants.clone(), row);
+        return new Builder(values.clone(), Arrays.copyOfRange(instants, base, base + CaseColumn.INSTANTS), row);
     }
 
     /**
@@ -39,13 +54,13 @@ public final class CaseRecord {
      * instants by {@link #at}).
      */
     public <T> T get(CaseColumn<T> column) {
-        return value(values, instants, column);
+        return value(values, instants, base, column);
     }
 
     @SuppressWarnings("unchecked")
-    private static <T> T value(Object[] values, long[] instants, CaseColumn<T> column) {
+    private static <T> T value(Object[] values, long[] instants, int base, CaseColumn<T> column) {
         if (column.kind() == CaseColumn.Kind.INSTANT) {
-            long millis = instants[column.slot];
+            long millis = instants[base + column.slot];
             return millis == Instants.NONE ? null : (T) Instant.ofEpochMilli(millis);
         }
         return (T) values[column.slot];
@@ -53,12 +68,12 @@ public final class CaseRecord {
 
     /** An instant, in epoch milliseconds, or {@link Instants#NONE} when empty. */
     public long at(CaseColumn<Instant> column) {
-        return instants[column.slot];
+        return instants[base + column.slot];
     }
 
     /** Whether a column holds a value (an instant column: is not empty; a flag: always). */
     public boolean has(CaseColumn<?> column) {
-        return column.kind() == CaseColumn.Kind.INSTANT ? instants[column.slot] != Instants.NONE
+        return column.kind() == CaseColumn.Kind.INSTANT ? instants[base + column.slot] != Instants.NONE
                 : values[column.slot] != null;
     }
 
@@ -79,18 +94,24 @@ public final class CaseRecord {
 
     /** This record read from another row. */
     public CaseRecord withRow(int row) {
-        return new CaseRecord(values, instants, row);
+        return new CaseRecord(values, instants, base, row);
     }
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof CaseRecord r && row == r.row && Arrays.equals(instants, r.instants)
+        return o instanceof CaseRecord r && row == r.row
+                && Arrays.equals(instants, base, base + CaseColumn.INSTANTS, r.instants, r.base,
+                        r.base + CaseColumn.INSTANTS)
                 && Arrays.equals(values, r.values);
     }
 
     @Override
     public int hashCode() {
-        return (31 * Arrays.hashCode(values) + Arrays.hashCode(instants)) * 31 + row;
+        int h = 1;
+        for (int i = base; i < base + CaseColumn.INSTANTS; i++) {
+            h = 31 * h + Long.hashCode(instants[i]);
+        }
+        return (31 * Arrays.hashCode(values) + h) * 31 + row;
     }
 
     @Override
@@ -154,7 +175,7 @@ public final class CaseRecord {
 
         /** The value set for a column so far (see {@link CaseRecord#get}). */
         public <T> T get(CaseColumn<T> column) {
-            return value(values, instants, column);
+            return value(values, instants, 0, column);
         }
 
         public Builder row(int row) {
@@ -167,10 +188,49 @@ public final class CaseRecord {
             if (values == null) {
                 throw new IllegalStateException("already built");
             }
-            CaseRecord record = new CaseRecord(values, instants, row);
+            CaseRecord record = new CaseRecord(values, instants, 0, row);
             values = null;
             instants = null;
             return record;
+        }
+
+        /** The record, its instants kept in a block of the reading's (the builder cannot be used again). */
+        CaseRecord build(InstantBlocks blocks) {
+            if (values == null) {
+                throw new IllegalStateException("already built");
+            }
+            int at = blocks.reserve();
+            System.arraycopy(instants, 0, blocks.block, at, CaseColumn.INSTANTS);
+            CaseRecord record = new CaseRecord(values, blocks.block, at, row);
+            values = null;
+            instants = null;
+            return record;
+        }
+    }
+
+    /**
+     * The instants of the records of one reading, in blocks of many records each: a million records then make a few
+     * hundred arrays of numbers, which the garbage collector copies (or, large, never moves) without looking into,
+     * instead of a million small arrays it copies one by one. Blocks grow from 64 records to 32,768 (3.7 MB).
+     */
+    static final class InstantBlocks {
+        private static final int MAX_RECORDS = 1 << 15;
+        private long[] block = new long[0];
+        /** The instants of the record being built ({@link CaseRecord#builder(InstantBlocks)}). */
+        private final long[] scratch = new long[CaseColumn.INSTANTS];
+        private int used;
+        private int records = 32;
+
+        /** Where the next record's instants go in {@link #block} (a new block when it is full). */
+        int reserve() {
+            if (used + CaseColumn.INSTANTS > block.length) {
+                records = Math.min(records * 2, MAX_RECORDS);
+                block = new long[records * CaseColumn.INSTANTS];
+                used = 0;
+            }
+            int at = used;
+            used += CaseColumn.INSTANTS;
+            return at;
         }
     }
 }

@@ -39,6 +39,8 @@ final class Collector {
     final List<Unit> units = new ArrayList<>();
     final List<Staff> staff = new ArrayList<>();
     CaseList cases = new CaseList();
+    /** The instants of the cases read by this collector (each part of a reading has its own). */
+    private final CaseRecord.InstantBlocks instants = new CaseRecord.InstantBlocks();
     final List<Regulation> regulations = new ArrayList<>();
     final List<Training> trainings = new ArrayList<>();
     final List<Outage> outages = new ArrayList<>();
@@ -538,7 +540,7 @@ final class Collector {
                     flushPending();
                 }
             }
-            CaseRecord.Builder record = CaseRecord.builder().row(row);
+            CaseRecord.Builder record = CaseRecord.builder(instants).row(row);
             for (CaseColumn<?> column : REQUIRED_FIRST) {
                 if (column == FIRST_OPTIONAL) {
                     unique(record.get(CaseColumn.CASE_NO));
@@ -546,7 +548,7 @@ final class Collector {
                 read(column, record);
             }
             if (!problems.any()) {
-                cases.append(record.build());
+                cases.append(record.build(instants));
             }
         }
 

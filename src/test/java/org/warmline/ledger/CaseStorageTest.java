@@ -46,6 +46,35 @@ class CaseStorageTest {
     }
 
     @Test
+    void aRecordWithItsInstantsInABlockIsTheRecordWithAnArrayOfItsOwn() {
+        CaseRecord.InstantBlocks blocks = new CaseRecord.InstantBlocks();
+        List<CaseRecord> stored = new ArrayList<>();
+        List<CaseRecord> own = new ArrayList<>();
+        for (int i = 0; i < 5_000; i++) { // several blocks, growing
+            java.time.Instant submitted = java.time.Instant.ofEpochSecond(1_767_000_000L + i * 60L);
+            stored.add(CaseRecord.builder(blocks).set(CaseColumn.CASE_NO, "C" + i)
+                    .set(CaseColumn.SUBMITTED_AT, submitted).at(CaseColumn.EXPLAINED_AT, i).row(i + 2)
+                    .build(blocks));
+            own.add(CaseRecord.builder().set(CaseColumn.CASE_NO, "C" + i).set(CaseColumn.SUBMITTED_AT, submitted)
+                    .at(CaseColumn.EXPLAINED_AT, i).row(i + 2).build());
+        }
+        assertThat(stored).isEqualTo(own);
+        for (int i = 0; i < own.size(); i += 499) {
+            CaseRecord s = stored.get(i);
+            assertThat(s.hashCode()).isEqualTo(own.get(i).hashCode());
+            assertThat(s.at(CaseColumn.SUBMITTED_AT)).isEqualTo(own.get(i).at(CaseColumn.SUBMITTED_AT));
+            assertThat(s.has(CaseColumn.ACCEPTED_AT)).isFalse();
+            assertThat(s.get(CaseColumn.ACCEPTED_AT)).isNull();
+            assertThat(s.withRow(9)).isEqualTo(own.get(i).withRow(9));
+            // a changed copy changes neither the record nor the records beside it in the block
+            CaseRecord changed = s.toBuilder().at(CaseColumn.SUBMITTED_AT, 0).build();
+            assertThat(changed.at(CaseColumn.SUBMITTED_AT)).isZero();
+            assertThat(stored.get(i)).isEqualTo(own.get(i));
+            assertThat(stored.get(i + 1)).isEqualTo(own.get(i + 1));
+        }
+    }
+
+    @Test
     void theFirstRowOfEachCaseNumberIsKeptAsTheTableGrows() {
         Collector.RowTable table = new Collector.RowTable();
         for (int i = 0; i < 200_000; i++) {
