@@ -151,17 +151,26 @@ final class HandlingRepeat implements CaseItem {
      */
     private final class Groups {
         /** Per slot: 1 + its group, or 0 when free. */
-        private int[] slots = new int[1 << 10];
+        private int[] slots;
         /** Per group: its first and last case, and how many. */
-        private int[] first = new int[1 << 9];
-        private int[] last = new int[1 << 9];
-        private int[] size = new int[1 << 9];
+        private int[] first;
+        private int[] last;
+        private int[] size;
         /** Per case: the next case of its group, or -1. */
         private final int[] next;
         private int count;
 
         Groups(int cases) {
             next = new int[cases];
+            int complaints = 0;
+            for (int i = 0; i < cases; i++) {
+                complaints += complaint[i] ? 1 : 0;
+            }
+            // room for every complaint in a group of its own, so that the table never grows
+            slots = new int[Integer.highestOneBit(Math.max(complaints, 1 << 8) * 2 - 1) << 1];
+            first = new int[Math.max(complaints, 1)];
+            last = new int[first.length];
+            size = new int[first.length];
         }
 
         void add(int i) {

@@ -54,28 +54,32 @@ final class ItemScore {
     }
 
     /**
-     * The exact sum of the points. Most entries of a subject share the very same points object (a constant of the
-     * scheme), so each run of one object is added as points × count: the same exact value and scale as adding the
-     * entries one by one, with far fewer additions.
+     * The exact sum of the points. Most entries of a subject share one of a few points objects (constants of the
+     * scheme), so the entries are counted per points object and each added once as points × count: an exact sum, so
+     * the same value and scale as adding the entries one by one in any order, with far fewer additions.
      */
     private static BigDecimal sum(List<Entry> entries) {
+        BigDecimal[] points = new BigDecimal[8];
+        long[] counts = new long[8];
+        int distinct = 0;
         BigDecimal total = BigDecimal.ZERO;
-        BigDecimal run = null;
-        long count = 0;
         for (Entry e : entries) {
-            BigDecimal points = e.points();
-            if (points == run) {
-                count++;
-                continue;
+            BigDecimal p = e.points();
+            int i = 0;
+            while (i < distinct && points[i] != p) {
+                i++;
             }
-            if (run != null) {
-                total = total.add(count == 1 ? run : run.multiply(BigDecimal.valueOf(count)));
+            if (i < distinct) {
+                counts[i]++;
+            } else if (distinct < points.length) {
+                points[distinct] = p;
+                counts[distinct++] = 1;
+            } else {
+                total = total.add(p); // more distinct points than kept apart: added as they come
             }
-            run = points;
-            count = 1;
         }
-        if (run != null) {
-            total = total.add(count == 1 ? run : run.multiply(BigDecimal.valueOf(count)));
+        for (int i = 0; i < distinct; i++) {
+            total = total.add(counts[i] == 1 ? points[i] : points[i].multiply(BigDecimal.valueOf(counts[i])));
         }
         return total;
     }

@@ -23,7 +23,8 @@ public interface Coded {
         if (exact != null) {
             return type.cast(exact);
         }
-        for (E e : type.getEnumConstants()) {
+        for (Object constant : CodedIndex.values(type)) {
+            E e = type.cast(constant);
             if (e.name().equalsIgnoreCase(value) || e.chinese().equals(value)) {
                 return e;
             }

@@ -33,7 +33,20 @@ final class CodedIndex {
         }
     };
 
+    /** The values of each type, in their order: {@link Class#getEnumConstants} copies them at each call. */
+    private static final ClassValue<Object[]> VALUES = new ClassValue<>() {
+        @Override
+        protected Object[] computeValue(Class<?> type) {
+            return type.getEnumConstants();
+        }
+    };
+
     private CodedIndex() {
+    }
+
+    /** The values of a type, in their order (the caller does not change the array). */
+    static Object[] values(Class<?> type) {
+        return VALUES.get(type);
     }
 
     /** The value whose code or Chinese name is exactly {@code text}, or {@code null} (then take the loop). */
