@@ -422,34 +422,44 @@ public final class AssessmentEngine {
 
         /**
          * Counts the cases from {@code lo} to {@code hi} (exclusive) that are counted, and warns about the inconsistent
-         * ones. When many cases fall in several periods counted directly (a year's months), in two threads: the cases
-         * are split where one month ends, so that no tally is the two threads'; the second thread's warnings are noted
-         * apart and then added after the first's, as one thread would have added them.
+         * ones. Many cases are counted in two threads: split where a month ends when the months are counted directly
+         * (a year), so that no tally is the two threads'; else split in the middle, the second thread counting its
+         * cases into tallies apart that are then added after the first's ({@link Subject#joinLater}). The second
+         * thread's warnings are noted apart and added after the first's. Either way the result is one thread's.
          */
         private void countAll(List<CaseRecord> cases, int[] held, boolean[] inconsistent, int from, int lo, int hi) {
-            int split = onlyCase == null && hi - lo >= parallelCases
-                    && Runtime.getRuntime().availableProcessors() >= 2 ? split(held, lo, hi) : -1;
+            boolean many = onlyCase == null && hi - lo >= parallelCases
+                    && Runtime.getRuntime().availableProcessors() >= 2;
+            int split = many ? split(held, lo, hi) : -1;
+            boolean apart = many && split < 0;
+            if (apart) {
+                split = lo + (hi - lo) / 2;
+            }
             if (split < 0) {
-                countRange(cases, held, inconsistent, from, lo, hi, warnings, reasons);
+                countRange(cases, held, inconsistent, from, lo, hi, warnings, reasons, false);
                 return;
             }
             countedInTwo.incrementAndGet();
+            int middle = split;
             Warnings later = Warnings.deferred();
             Reasons theirs = new Reasons(locale, zone);
-            both(() -> countRange(cases, held, inconsistent, from, lo, split, warnings, reasons),
-                    () -> countRange(cases, held, inconsistent, from, split, hi, later, theirs));
+            both(() -> countRange(cases, held, inconsistent, from, lo, middle, warnings, reasons, false),
+                    () -> countRange(cases, held, inconsistent, from, middle, hi, later, theirs, apart));
             warnings.addAll(later);
+            if (apart) {
+                subjects.forEach(Subject::joinLater);
+            }
         }
 
         private void countRange(List<CaseRecord> cases, int[] held, boolean[] inconsistent, int from, int lo, int hi,
-                                Warnings warnings, Reasons reasons) {
+                                Warnings warnings, Reasons reasons, boolean apart) {
             for (int i = lo; i < hi; i++) {
                 CaseRecord c = cases.get(i);
                 if (inconsistent[i]) {
                     warnings.checkConsistency(c, reasons);
                 }
                 if (held[i] != 0) {
-                    count(i - from, c, periods.indexes(held[i]), warnings, reasons);
+                    count(i - from, c, periods.indexes(held[i]), warnings, reasons, apart);
                 }
             }
         }
@@ -488,7 +498,8 @@ public final class AssessmentEngine {
          * units above it (a case without one is the HQ_SERVICE unit's when its accepting agent belongs to it), and its
          * handler; a late acceptance counts for whom 2.1 says.
          */
-        private void count(int k, CaseRecord c, int[] periodIndexes, Warnings warnings, Reasons reasons) {
+        private void count(int k, CaseRecord c, int[] periodIndexes, Warnings warnings, Reasons reasons,
+                           boolean apart) {
             String unit = c.get(UNIT);
             if (unit == null) {
                 String hqOfAgent = org.hqOfAgent(c.get(ACCEPTED_BY));
@@ -501,28 +512,28 @@ public final class AssessmentEngine {
             // by index, with no iterator per case
             List<String> chain = org.chain(unit);
             for (int j = 0; j < chain.size(); j++) {
-                countCase(subject(chain.get(j)), k, periodIndexes);
+                countCase(subject(chain.get(j)), k, periodIndexes, apart);
             }
             if (c.get(HANDLER) != null && org.staff(c.get(HANDLER)) != null) {
-                countCase(subject(c.get(HANDLER)), k, periodIndexes);
+                countCase(subject(c.get(HANDLER)), k, periodIndexes, apart);
             }
             List<String> lateAcceptance = response.acceptanceCountsFor(k, c, org);
             for (int j = 0; j < lateAcceptance.size(); j++) {
                 Subject subject = subject(lateAcceptance.get(j));
                 if (subject != null) {
                     for (int p : periodIndexes) {
-                        subject.tallies[p].deduct(ItemCode.HANDLING_RESPONSE, response.lateAcceptance(k));
+                        subject.tally(p, apart).deduct(ItemCode.HANDLING_RESPONSE, response.lateAcceptance(k));
                     }
                 }
             }
         }
 
-        private void countCase(Subject subject, int k, int[] periodIndexes) {
+        private void countCase(Subject subject, int k, int[] periodIndexes, boolean apart) {
             if (subject == null) {
                 return;
             }
             for (int p : periodIndexes) {
-                Tally t = subject.tallies[p];
+                Tally t = subject.tally(p, apart);
                 ledger.count(k, t);
                 response.count(k, t);
                 timeliness.count(k, t);

@@ -23,9 +23,10 @@ import org.warmline.scheme.SchemeLoader;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Many cases are judged, and a year's cases counted, in two threads (from {@link AssessmentEngine#parallelCases} on):
- * the result is byte for byte the one thread's, warnings included in their order, their limit and their count of
- * the rest, when both halves of the year warn.
+ * Many cases are judged, counted and scored in two threads (from {@link AssessmentEngine#parallelCases} on): the
+ * result is byte for byte the one thread's, for a year (split where a month ends), a quarter and a month (split in the
+ * middle, the later half's tallies added after), warnings included in their order, their limit and their count of
+ * the rest when both halves warn.
  */
 class TwoThreadsTest {
 
@@ -44,7 +45,8 @@ class TwoThreadsTest {
         DataSet data = warning(new DataSetGenerator(11, 2026, ZONE).generate(3000));
         for (Locale locale : List.of(Locale.SIMPLIFIED_CHINESE, Locale.ENGLISH)) {
             AssessmentEngine engine = new AssessmentEngine(SCHEME, WorkingCalendar.shipped(ZONE), locale);
-            for (Period period : List.of(Period.year(2026, SCHEME.yearStartMonth()), Period.month(YearMonth.of(2026, 10)))) {
+            for (Period period : List.of(Period.year(2026, SCHEME.yearStartMonth()), Period.quarter(2026, 4),
+                    Period.month(YearMonth.of(2026, 10)))) {
                 AssessmentEngine.parallelCases = Integer.MAX_VALUE;
                 long before = AssessmentEngine.countedInTwo.get();
                 AssessmentResult one = engine.assess(data, period, AS_OF);
@@ -52,9 +54,9 @@ class TwoThreadsTest {
 
                 AssessmentEngine.parallelCases = 100;
                 AssessmentResult two = engine.assess(data, period, AS_OF);
-                // a year's months are split between the threads; a month's one tally is not
-                assertThat(AssessmentEngine.countedInTwo.get() - before)
-                        .isEqualTo(period.kind() == Period.Kind.YEAR ? 1 : 0);
+                // a year split where a month ends; a quarter's or a month's cases split in the middle, the second
+                // half counted into tallies apart
+                assertThat(AssessmentEngine.countedInTwo.get() - before).isEqualTo(1);
 
                 assertThat(json(two)).isEqualTo(json(one));
                 if (period.kind() == Period.Kind.YEAR) {
