@@ -45,7 +45,7 @@ import static org.warmline.ledger.CaseColumn.UNIT;
  */
 public final class AssessmentEngine {
 
-    /** From this many cases on, the cases are judged (and a year's counted) in two threads; tests lower it. */
+    /** From this many cases on, the cases are judged, counted and scored in two threads; tests lower it. */
     static volatile int parallelCases = 20_000;
     /** Computations whose cases were counted in two threads; tests look at it. */
     static final java.util.concurrent.atomic.AtomicLong countedInTwo = new java.util.concurrent.atomic.AtomicLong();
@@ -327,7 +327,7 @@ public final class AssessmentEngine {
         private boolean[] judge(List<CaseRecord> cases, int[] held, int from, int to) {
             boolean[] inconsistent = new boolean[cases.size()];
             CaseAsOf mine = new CaseAsOf(asOf, reasons);
-            CaseAsOf other = new CaseAsOf(asOf, new Reasons(locale, zone));
+            CaseAsOf other = new CaseAsOf(asOf, reasons);
             inTwo(mine, other, 0, cases.size(), (v, lo, hi) -> {
                 for (int i = lo; i < hi; i++) {
                     CaseRecord c = cases.get(i);
@@ -373,16 +373,21 @@ public final class AssessmentEngine {
 
         /**
          * Runs work over the cases from {@code from} to {@code to}: many cases in two threads (halves, the second on a
-         * thread of {@link #HALVES}), each with a {@link CaseAsOf} and {@link Reasons} of its own (the calendar is safe
-         * to share). The work on a case touches what the items hold for that case only.
+         * thread of {@link #HALVES}), each with a {@link CaseAsOf} of its own (the reasons and the calendar are safe to
+         * share). The work on a case touches what the items hold for that case only.
          */
         private void inTwo(CaseAsOf mine, CaseAsOf other, int from, int to, RangeWork work) {
-            if (to - from < parallelCases || Runtime.getRuntime().availableProcessors() < 2) {
+            if (!many(to - from)) {
                 work.run(mine, from, to);
                 return;
             }
             int half = from + (to - from) / 2;
             both(() -> work.run(mine, from, half), () -> work.run(other, half, to));
+        }
+
+        /** Whether work on this many cases is shared by two threads. */
+        private boolean many(int cases) {
+            return cases >= parallelCases && Runtime.getRuntime().availableProcessors() >= 2;
         }
 
         /** Runs two pieces of work at once, the second on a thread of {@link #HALVES}; returns when both are done. */
@@ -422,75 +427,35 @@ public final class AssessmentEngine {
 
         /**
          * Counts the cases from {@code lo} to {@code hi} (exclusive) that are counted, and warns about the inconsistent
-         * ones. Many cases are counted in two threads: split where a month ends when the months are counted directly
-         * (a year), so that no tally is the two threads'; else split in the middle, the second thread counting its
-         * cases into tallies apart that are then added after the first's ({@link Subject#joinLater}). The second
-         * thread's warnings are noted apart and added after the first's. Either way the result is one thread's.
+         * ones. Many cases are counted in two threads, split in the middle: the second thread counts its cases into
+         * tallies apart that are then added after the first's ({@link Subject#joinLater}), and notes its warnings
+         * apart to be added after the first's, so that the result is one thread's.
          */
         private void countAll(List<CaseRecord> cases, int[] held, boolean[] inconsistent, int from, int lo, int hi) {
-            boolean many = onlyCase == null && hi - lo >= parallelCases
-                    && Runtime.getRuntime().availableProcessors() >= 2;
-            int split = many ? split(held, lo, hi) : -1;
-            boolean apart = many && split < 0;
-            if (apart) {
-                split = lo + (hi - lo) / 2;
-            }
-            if (split < 0) {
-                countRange(cases, held, inconsistent, from, lo, hi, warnings, reasons, false);
+            if (onlyCase != null || !many(hi - lo)) {
+                countRange(cases, held, inconsistent, from, lo, hi, warnings, false);
                 return;
             }
             countedInTwo.incrementAndGet();
-            int middle = split;
-            Warnings later = Warnings.deferred();
-            Reasons theirs = new Reasons(locale, zone);
-            both(() -> countRange(cases, held, inconsistent, from, lo, middle, warnings, reasons, false),
-                    () -> countRange(cases, held, inconsistent, from, middle, hi, later, theirs, apart));
+            int middle = lo + (hi - lo) / 2;
+            Warnings later = Warnings.deferred(reasons);
+            both(() -> countRange(cases, held, inconsistent, from, lo, middle, warnings, false),
+                    () -> countRange(cases, held, inconsistent, from, middle, hi, later, true));
             warnings.addAll(later);
-            if (apart) {
-                subjects.forEach(Subject::joinLater);
-            }
+            subjects.forEach(Subject::joinLater);
         }
 
         private void countRange(List<CaseRecord> cases, int[] held, boolean[] inconsistent, int from, int lo, int hi,
-                                Warnings warnings, Reasons reasons, boolean apart) {
+                                Warnings warnings, boolean apart) {
             for (int i = lo; i < hi; i++) {
                 CaseRecord c = cases.get(i);
                 if (inconsistent[i]) {
-                    warnings.checkConsistency(c, reasons);
+                    warnings.checkConsistency(c);
                 }
                 if (held[i] != 0) {
-                    count(i - from, c, periods.indexes(held[i]), warnings, reasons, apart);
+                    count(i - from, c, periods.indexes(held[i]), warnings, apart);
                 }
             }
-        }
-
-        /**
-         * Where the cases from {@code lo} to {@code hi} can be counted in two parts with no period counted directly in
-         * both: the first case of a month nearest the middle, or -1.
-         */
-        private int split(int[] held, int lo, int hi) {
-            int middle = lo + (hi - lo) / 2;
-            int split = -1;
-            for (int d = 0; split < 0 && (middle - d > lo || middle + d < hi); d++) {
-                if (middle - d > lo && held[middle - d] != held[middle - d - 1]) {
-                    split = middle - d;
-                } else if (middle + d < hi && middle + d > lo && held[middle + d] != held[middle + d - 1]) {
-                    split = middle + d;
-                }
-            }
-            if (split < 0) {
-                return -1;
-            }
-            java.util.BitSet before = new java.util.BitSet();
-            java.util.BitSet after = new java.util.BitSet();
-            for (int i = lo; i < hi; i++) {
-                if (held[i] != 0) {
-                    for (int p : periods.indexes(held[i])) {
-                        (i < split ? before : after).set(p);
-                    }
-                }
-            }
-            return before.intersects(after) ? -1 : split;
         }
 
         /**
@@ -498,8 +463,7 @@ public final class AssessmentEngine {
          * units above it (a case without one is the HQ_SERVICE unit's when its accepting agent belongs to it), and its
          * handler; a late acceptance counts for whom 2.1 says.
          */
-        private void count(int k, CaseRecord c, int[] periodIndexes, Warnings warnings, Reasons reasons,
-                           boolean apart) {
+        private void count(int k, CaseRecord c, int[] periodIndexes, Warnings warnings, boolean apart) {
             String unit = c.get(UNIT);
             if (unit == null) {
                 String hqOfAgent = org.hqOfAgent(c.get(ACCEPTED_BY));
@@ -551,15 +515,13 @@ public final class AssessmentEngine {
          * given first, as scoring the first subject 2.5 applies to would.
          */
         private List<SubjectResult> finishAll(int counted) {
-            boolean equipment = subjects.stream().anyMatch(s -> scheme.subject(s.kind).items()
-                    .contains(ItemCode.BASIC_EQUIPMENT.code()));
-            if (equipment) {
-                this.equipment.warnAboutOwnerless();
+            if (subjects.stream().anyMatch(s -> scheme.subject(s.kind).items()
+                    .contains(ItemCode.BASIC_EQUIPMENT.code()))) {
+                equipment.warnAboutOwnerless();
             }
             SubjectResult[] results = new SubjectResult[subjects.size()];
             int half = subjects.size() / 2;
-            if (onlyCase == null && counted >= parallelCases && half > 0
-                    && Runtime.getRuntime().availableProcessors() >= 2) {
+            if (onlyCase == null && many(counted) && half > 0) {
                 both(() -> finish(results, 0, half), () -> finish(results, half, results.length));
             } else {
                 finish(results, 0, results.length);

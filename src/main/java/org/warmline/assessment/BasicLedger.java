@@ -2,6 +2,7 @@ package org.warmline.assessment;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Stream;
 
 import org.warmline.calendar.Period;
 import org.warmline.ledger.CaseColumn;
@@ -42,10 +43,10 @@ final class BasicLedger implements CaseItem {
     /** The columns every case must fill, whatever its stage. */
     private static final List<CaseColumn<?>> ALWAYS_REQUIRED = List.of(CITIZEN_NAME, CITIZEN_PHONE, ADDRESS, CATEGORY,
             TOPIC, DEMAND);
-    /** The fields a case can miss, in the order its deductions are listed. */
-    private static final List<CaseColumn<?>> MISSING_ORDER = List.of(CITIZEN_NAME, CITIZEN_PHONE, ADDRESS, CATEGORY,
-            TOPIC, DEMAND, OCCURRED_AT, ACCEPTED_AT, CONTACTED_AT, SOLUTION, SOLUTION_AT, SURVEYED_AT,
-            EVALUATION_COMMENT);
+    /** The fields a case can miss, in the order its deductions are listed: those always required first. */
+    private static final List<CaseColumn<?>> MISSING_ORDER = Stream.concat(ALWAYS_REQUIRED.stream(),
+            Stream.of(OCCURRED_AT, ACCEPTED_AT, CONTACTED_AT, SOLUTION, SOLUTION_AT, SURVEYED_AT,
+                    EVALUATION_COMMENT)).toList();
 
     private final Scheme.Ledger settings;
     /** By case: its deductions, or null. */

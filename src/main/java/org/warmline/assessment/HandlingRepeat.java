@@ -146,16 +146,17 @@ final class HandlingRepeat implements CaseItem {
     }
 
     /**
-     * The complaints grouped by phone and topic, each group's cases in the order added: an open-addressing table of ints and
-     * a chain through the cases, so that a million cases make a few arrays and no object per case.
+     * The complaints grouped by phone and topic, each group's cases in the order added: an open-addressing table of
+     * ints, with room for every complaint in a group of its own so that it never grows, and a chain through the cases;
+     * a million cases make a few arrays and no object per case.
      */
     private final class Groups {
         /** Per slot: 1 + its group, or 0 when free. */
-        private int[] slots;
+        private final int[] slots;
         /** Per group: its first and last case, and how many. */
-        private int[] first;
-        private int[] last;
-        private int[] size;
+        private final int[] first;
+        private final int[] last;
+        private final int[] size;
         /** Per case: the next case of its group, or -1. */
         private final int[] next;
         private int count;
@@ -166,25 +167,17 @@ final class HandlingRepeat implements CaseItem {
             for (int i = 0; i < cases; i++) {
                 complaints += complaint[i] ? 1 : 0;
             }
-            // room for every complaint in a group of its own, so that the table never grows
             slots = new int[Integer.highestOneBit(Math.max(complaints, 1 << 8) * 2 - 1) << 1];
             first = new int[Math.max(complaints, 1)];
             last = new int[first.length];
             size = new int[first.length];
         }
 
+        /** Adds complaint {@code i}, one of those counted at construction. */
         void add(int i) {
-            if (count * 2 >= slots.length) {
-                grow();
-            }
-            int slot = slot(i, slots);
+            int slot = slot(i);
             next[i] = -1;
             if (slots[slot] == 0) {
-                if (count == first.length) {
-                    first = java.util.Arrays.copyOf(first, count * 2);
-                    last = java.util.Arrays.copyOf(last, count * 2);
-                    size = java.util.Arrays.copyOf(size, count * 2);
-                }
                 slots[slot] = ++count;
                 first[count - 1] = i;
                 last[count - 1] = i;
@@ -197,29 +190,21 @@ final class HandlingRepeat implements CaseItem {
             }
         }
 
-        /** The slot of the group of complaint {@code i} in a table, or the free slot where it would go. */
-        private int slot(int i, int[] table) {
+        /** The slot of the group of complaint {@code i}, or the free slot where it would go. */
+        private int slot(int i) {
             String p = phone.get(i);
             String t = topic.get(i);
-            int mask = table.length - 1;
+            int mask = slots.length - 1;
             int h = (p.hashCode() * 31 + t.hashCode()) * 0x9E3779B9;
             int s = (h ^ (h >>> 16)) & mask;
-            while (table[s] != 0) {
-                int other = first[table[s] - 1];
+            while (slots[s] != 0) {
+                int other = first[slots[s] - 1];
                 if (phone.get(other).equals(p) && topic.get(other).equals(t)) {
                     break;
                 }
                 s = (s + 1) & mask;
             }
             return s;
-        }
-
-        private void grow() {
-            int[] table = new int[slots.length * 2];
-            for (int g = 0; g < count; g++) {
-                table[slot(first[g], table)] = g + 1;
-            }
-            slots = table;
         }
     }
 

@@ -7,7 +7,7 @@ import java.lang.invoke.VarHandle;
  * An object per judged case (its loss, its reasons, its group), most of them null: kept in chunks made as judging
  * reaches them, so that a new object is stored in an array about as new as itself. One array of a million, which the
  * garbage collector holds as old from the start, would have every such store noted and scanned again at each young
- * collection (see also src/main/java/org/warmline/ledger/CaseList.java). Cases are judged in two threads, each
+ * collection (see also src/main/java/org/warmline/ledger/ChunkList.java). Cases are judged in two threads, each
  * setting its own cases; a chunk they share is made once.
  */
 final class PerCase<T> {

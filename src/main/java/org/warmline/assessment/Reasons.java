@@ -13,7 +13,10 @@ import java.util.ResourceBundle;
 
 import org.warmline.ledger.CaseColumn;
 
-/** Formats the one-line reasons of deductions and bonuses, and warnings, in the result's language. */
+/**
+ * Formats the one-line reasons of deductions and bonuses, and warnings, in the result's language. Threads of one
+ * computation share it.
+ */
 final class Reasons {
 
     private static final DateTimeFormatter INSTANT = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
@@ -21,7 +24,7 @@ final class Reasons {
     private final ResourceBundle bundle;
     private final boolean chinese;
     private final ZoneId zone;
-    /** The parsed patterns by key (subjects may be scored in two threads). */
+    /** The parsed patterns by key. */
     private final Map<String, Template> templates = new ConcurrentHashMap<>();
 
     Reasons(Locale locale, ZoneId zone) {

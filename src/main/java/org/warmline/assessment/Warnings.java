@@ -41,14 +41,14 @@ final class Warnings {
         this.noted = null;
     }
 
-    private Warnings() {
-        this.reasons = null;
-        this.noted = new ArrayList<>();
+    private Warnings(Reasons reasons, List<String> noted) {
+        this.reasons = reasons;
+        this.noted = noted;
     }
 
-    /** Warnings that only note what they are given, in order, for {@link #addAll}. */
-    static Warnings deferred() {
-        return new Warnings();
+    /** Warnings that only note what they are given, in order, for {@link #addAll} (another thread's). */
+    static Warnings deferred(Reasons reasons) {
+        return new Warnings(reasons, new ArrayList<>());
     }
 
     /** Adds what deferred warnings noted, in order, as if it were added here now. */
@@ -95,8 +95,8 @@ final class Warnings {
         return value != NONE && value < submitted;
     }
 
-    /** Warns about a case's instants out of order (a milestone before submission, and the like), in words of reasons. */
-    void checkConsistency(CaseRecord c, Reasons reasons) {
+    /** Warns about a case's instants out of order: a milestone before submission, and the like. */
+    void checkConsistency(CaseRecord c) {
         long submitted = c.at(SUBMITTED_AT);
         String[] names = {"accepted_at", "dispatched_at", "contacted_at", "surveyed_at", "solution_at",
             "completed_at", "evaluated_at"};

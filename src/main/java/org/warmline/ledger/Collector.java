@@ -38,7 +38,7 @@ final class Collector {
 
     final List<Unit> units = new ArrayList<>();
     final List<Staff> staff = new ArrayList<>();
-    CaseList cases = new CaseList();
+    ChunkList<CaseRecord> cases = new ChunkList<>();
     /** The instants of the cases read by this collector (each part of a reading has its own). */
     private final CaseRecord.InstantBlocks instants = new CaseRecord.InstantBlocks();
     final List<Regulation> regulations = new ArrayList<>();
@@ -962,17 +962,15 @@ final class Collector {
 
     /**
      * The first row of each case number: an open-addressing table of ints (a key's index, its hash and its row), the
-     * keys kept in the order first seen in chunks as new as they are (see {@link CaseList} for why no large array of
-     * new objects), so that a million cases cost a few arrays instead of a million map entries and boxed rows.
+     * keys kept in the order first seen (in a {@link ChunkList}, for why no large array of new objects), so that a
+     * million cases cost a few arrays instead of a million map entries and boxed rows.
      */
     static final class RowTable {
-        private static final int SHIFT = 12;
         /** Per slot: 1 + the index of its key in {@link #keys}, or 0 when free. */
         private int[] slots;
         private int[] hashes;
         private int[] rows;
-        private String[][] keys = new String[16][];
-        private int size;
+        private final ChunkList<String> keys = new ChunkList<>();
 
         RowTable() {
             this(1 << 9);
@@ -994,7 +992,7 @@ final class Collector {
 
         /** Records the row of a key unless the key is known; returns the known row, or -1. */
         int putIfAbsent(String key, int row) {
-            if (size * 2 >= slots.length) {
+            if (keys.size() * 2 >= slots.length) {
                 grow();
             }
             int hash = spread(key.hashCode());
@@ -1002,23 +1000,15 @@ final class Collector {
             if (slots[slot] != 0) {
                 return rows[slot];
             }
-            int chunk = size >>> SHIFT;
-            if (chunk == keys.length) {
-                keys = java.util.Arrays.copyOf(keys, keys.length * 2);
-            }
-            if (keys[chunk] == null) {
-                keys[chunk] = new String[1 << SHIFT];
-            }
-            keys[chunk][size & ((1 << SHIFT) - 1)] = key;
-            size++;
-            slots[slot] = size;
+            keys.append(key);
+            slots[slot] = keys.size();
             hashes[slot] = hash;
             rows[slot] = row;
             return -1;
         }
 
         int size() {
-            return size;
+            return keys.size();
         }
 
         /** The slot of a key, or the free slot where it would go. */
@@ -1026,16 +1016,12 @@ final class Collector {
             int mask = slots.length - 1;
             int i = hash & mask;
             while (slots[i] != 0) {
-                if (hashes[i] == hash && key(slots[i] - 1).equals(key)) {
+                if (hashes[i] == hash && keys.get(slots[i] - 1).equals(key)) {
                     return i;
                 }
                 i = (i + 1) & mask;
             }
             return i;
-        }
-
-        private String key(int index) {
-            return keys[index >>> SHIFT][index & ((1 << SHIFT) - 1)];
         }
 
         private void grow() {

@@ -21,7 +21,7 @@ public record DataSet(List<Unit> units, List<Staff> staff, List<CaseRecord> case
     public DataSet {
         units = List.copyOf(units);
         staff = List.copyOf(staff);
-        cases = cases instanceof CaseList read && read.isFrozen() ? cases : List.copyOf(cases);
+        cases = cases instanceof ChunkList<?> read && read.isFrozen() ? cases : List.copyOf(cases);
         regulations = List.copyOf(regulations);
         trainings = List.copyOf(trainings);
         outages = List.copyOf(outages);

@@ -24,9 +24,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Many cases are judged, counted and scored in two threads (from {@link AssessmentEngine#parallelCases} on): the
- * result is byte for byte the one thread's, for a year (split where a month ends), a quarter and a month (split in the
- * middle, the later half's tallies added after), warnings included in their order, their limit and their count of
- * the rest when both halves warn.
+ * result is byte for byte the one thread's, for a year, a quarter and a month (the cases split in the middle, the
+ * later half's tallies added after), warnings included in their order, their limit and their count of the rest when
+ * both halves warn.
  */
 class TwoThreadsTest {
 
@@ -54,8 +54,7 @@ class TwoThreadsTest {
 
                 AssessmentEngine.parallelCases = 100;
                 AssessmentResult two = engine.assess(data, period, AS_OF);
-                // a year split where a month ends; a quarter's or a month's cases split in the middle, the second
-                // half counted into tallies apart
+                // counted in two halves, the second into tallies apart
                 assertThat(AssessmentEngine.countedInTwo.get() - before).isEqualTo(1);
 
                 assertThat(json(two)).isEqualTo(json(one));

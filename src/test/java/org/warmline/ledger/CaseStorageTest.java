@@ -8,13 +8,13 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** How the reader keeps a million cases: {@link CaseList} in chunks, and the first row of each case number. */
+/** How the reader keeps a million cases: a {@link ChunkList}, and the first row of each case number. */
 class CaseStorageTest {
 
     @Test
     void theCaseListIsAListOfWhatWasAppendedInOrderAcrossChunksAndThenUnmodifiable() {
-        CaseList first = new CaseList();
-        CaseList second = new CaseList();
+        ChunkList<CaseRecord> first = new ChunkList<>();
+        ChunkList<CaseRecord> second = new ChunkList<>();
         List<CaseRecord> expected = new ArrayList<>();
         for (int i = 0; i < 10_000; i++) {
             CaseRecord c = CaseRecord.builder().set(CaseColumn.CASE_NO, "C" + i).row(i + 2).build();
@@ -38,7 +38,7 @@ class CaseStorageTest {
 
     @Test
     void aListStillBeingAppendedToIsCopiedIntoADataSet() {
-        CaseList open = new CaseList();
+        ChunkList<CaseRecord> open = new ChunkList<>();
         open.append(CaseRecord.builder().set(CaseColumn.CASE_NO, "C1").build());
         DataSet data = new DataSet(List.of(), List.of(), open, List.of(), List.of(), List.of(), List.of(), List.of());
         open.append(CaseRecord.builder().set(CaseColumn.CASE_NO, "C2").build());
