@@ -165,6 +165,25 @@ class OversizedRequestTest {
     }
 
     @Test
+    void anAddressTheFirewallRefusesIsAProblemInTheCallersLanguageOrTheErrorPage() throws Exception {
+        String token = agentToken();
+        // an encoded semicolon in the path: Spring Security's firewall refuses it before any controller
+        HttpResponse<String> api = send(request("/api/cases/2026%3B--").header("Authorization", "Bearer " + token));
+        assertThat(api.statusCode()).isEqualTo(400);
+        assertThat(api.headers().firstValue("Content-Type")).hasValueSatisfying(
+                type -> assertThat(type).startsWith("application/problem+json"));
+        assertThat(api.headers().firstValue("X-Content-Type-Options")).hasValue("nosniff");
+        assertThat(api.body()).contains("urn:warmline:problem:rejected", "请求被拒绝", "未作任何处理")
+                .doesNotContain("Bad Request", "Exception");
+        HttpResponse<String> apiEn = send(request("/api/cases/2026%3B--").header("Authorization", "Bearer " + token)
+                .header("Accept-Language", "en"));
+        assertThat(apiEn.body()).contains("Request refused", "nothing was done");
+        HttpResponse<String> page = send(request("/cases/2026%3B--").header("Accept", "text/html"));
+        assertThat(page.statusCode()).isEqualTo(400);
+        assertThat(page.body()).contains("暖线").doesNotContain("Exception", "Whitelabel");
+    }
+
+    @Test
     void aChunkedJsonBodyOverTheLimitIsRefusedInTheCallersLanguageAndFilesNothing() throws Exception {
         String token = agentToken();
         String key = UUID.randomUUID().toString();
